@@ -14,7 +14,9 @@ from typing import Literal
 SCALAR_TYPES = frozenset({"int", "bigint", "float", "bool", "string"})
 CONTAINER_TYPES = frozenset({"array", "map"})
 
-Kind = Literal["int", "float", "bool", "string", "enum", "object", "array", "map", "file", "unknown"]
+Kind = Literal[
+    "int", "float", "bool", "string", "enum", "object", "array", "map", "file", "unknown"
+]
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class ServiceDef:
     plugin: str = ""
     description: str = ""
     deprecated: bool = False
+    beta: bool = False
 
     def action(self, name: str) -> ActionDef | None:
         wanted = name.lower()

@@ -74,7 +74,9 @@ def _parse_tree(data: bytes, source: str) -> _Node:
         stack.pop()
 
     def entity_decl(name: str, *_: object) -> None:
-        raise SchemaError(source, parser.CurrentLineNumber, f"entity declarations are refused ({name})")
+        raise SchemaError(
+            source, parser.CurrentLineNumber, f"entity declarations are refused ({name})"
+        )
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -106,7 +108,9 @@ def _ref(node: _Node) -> TypeRef:
 def _enum(node: _Node, source: str) -> EnumDef:
     enum_type = node.attrs.get("enumType", "int")
     if enum_type not in ("int", "string"):
-        raise SchemaError(source, node.line, f"enum enumType must be int or string, not {enum_type!r}")
+        raise SchemaError(
+            source, node.line, f"enum enumType must be int or string, not {enum_type!r}"
+        )
     consts = tuple(
         EnumConst(_required(c, "name", source), c.attrs.get("value", "")) for c in node.all("const")
     )
@@ -182,6 +186,7 @@ def _service(node: _Node, source: str) -> ServiceDef:
         plugin=node.attrs.get("plugin", ""),
         description=node.attrs.get("description", ""),
         deprecated=node.flag("deprecated"),
+        beta=node.flag("beta"),
     )
 
 
@@ -204,7 +209,10 @@ def _configurations(node: _Node | None) -> tuple[ConfigField, ...]:
         for child in group.children if group is not None else ():
             fields.append(
                 ConfigField(
-                    child.tag, _ref(child), scope, child.attrs.get("description", "")  # type: ignore[arg-type]
+                    child.tag,
+                    _ref(child),
+                    scope,
+                    child.attrs.get("description", ""),  # type: ignore[arg-type]
                 )
             )
     return tuple(fields)
@@ -215,7 +223,9 @@ def _section(root: _Node, tag: str) -> list[_Node]:
     return section.children if section is not None else []
 
 
-def _unknown_type_warnings(schema: Schema, lines: dict[tuple[str, str], int], source: str) -> list[str]:
+def _unknown_type_warnings(
+    schema: Schema, lines: dict[tuple[str, str], int], source: str
+) -> list[str]:
     known = _BUILTIN_TYPES | schema.classes.keys()
     warnings: list[str] = []
 
@@ -228,7 +238,10 @@ def _unknown_type_warnings(schema: Schema, lines: dict[tuple[str, str], int], so
 
     for cls in schema.classes.values():
         if cls.base and cls.base not in schema.classes:
-            warnings.append(f"{source}:{lines[('class', cls.name)]}: class {cls.name} has unknown base {cls.base!r}")
+            warnings.append(
+                f"{source}:{lines[('class', cls.name)]}: "
+                f"class {cls.name} has unknown base {cls.base!r}"
+            )
         for prop in cls.properties:
             where = f"{cls.name}.{prop.name}"
             check(where, prop.ref, lines.get(("property", where), 0))
@@ -264,7 +277,9 @@ def parse_schema(data: bytes, source: str = "<schema>") -> Schema:
         service = _service(node, source)
         services.append(service)
         for action_node in node.all("action"):
-            lines[("action", f"{service.id}.{action_node.attrs.get('name', '')}")] = action_node.line
+            lines[("action", f"{service.id}.{action_node.attrs.get('name', '')}")] = (
+                action_node.line
+            )
     errors = {}
     for node in _section(root, "errors"):
         error = _error(node, source)

@@ -1,0 +1,89 @@
+"""The `testme` command: serve the console (default), or `testme schema check PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.kaltura.schema_loader import SchemaError, load_schema
+from app.settings import Settings, SettingsError
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="testme",
+        description="A console for Kaltura api_v3; without --service-url a sandbox answers.",
+        epilog="Also: `testme schema check PATH` validates a schema file.",
+    )
+    parser.add_argument("--host", help="interface to listen on (default 127.0.0.1; TESTME_HOST)")
+    parser.add_argument("--port", type=int, help="port (default 8000; TESTME_PORT)")
+    parser.add_argument(
+        "--service-url", help="a Kaltura server, e.g. https://www.kaltura.com (TESTME_SERVICE_URL)"
+    )
+    parser.add_argument("--schema", dest="schema_path", help="a schema XML file (TESTME_SCHEMA)")
+    parser.add_argument(
+        "--data-dir", help="sandbox database and schema cache (default ./var; TESTME_DATA_DIR)"
+    )
+    return parser
+
+
+def schema_check(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="testme schema check", description="Load a schema and summarize it."
+    )
+    parser.add_argument("path", type=Path)
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit non-zero when the schema refers to unknown types",
+    )
+    args = parser.parse_args(argv)
+    try:
+        schema = load_schema(args.path)
+    except SchemaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(schema.summary())
+    for warning in schema.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if schema.warnings:
+        print(
+            f"{len(schema.warnings)} references to unknown types (shown as text fields)",
+            file=sys.stderr,
+        )
+    return 1 if args.strict and schema.warnings else 0
+
+
+def serve(argv: Sequence[str]) -> int:
+    args = _serve_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(**{k: v for k, v in vars(args).items() if v is not None})
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    import uvicorn
+
+    from app.web.app import create_app
+
+    try:
+        app = create_app(settings)
+    except SchemaError as exc:
+        print(f"error: the schema cannot be used: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"testme: console on http://{settings.host}:{settings.port}/api_v3/testme/", file=sys.stderr
+    )
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", proxy_headers=False)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:2] == ["schema", "check"]:
+        return schema_check(args[2:])
+    if args[:1] == ["schema"]:
+        print("usage: testme schema check PATH", file=sys.stderr)
+        return 2
+    return serve(args)

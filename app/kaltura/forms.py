@@ -1,0 +1,317 @@
+"""From schema to form: the fields a console shows for an action's parameters.
+
+Pure: takes the `Schema` and the values a user already typed, returns small frozen dataclasses
+that the templates loop over and print. Field names follow Kaltura's own colon paths
+(`filter:objectType`, `entries:0:name`), so the encoder can read them back without a second map.
+Objects open one level at a time: a nested object shows only its `objectType` choice until a type
+is chosen, which keeps unbounded recursion (KalturaSearchOperator.items) free until opened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
+
+Values = Mapping[str, Sequence[str]]
+_ITEM = re.compile(r"^(\d+)[:]")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One parameter or property, ready to print."""
+
+    kind: str  # int float bool string enum multienum orderby object array map file unknown
+    name: str
+    path: str
+    type_label: str
+    description: str = ""
+    optional: bool = True
+    nullable: bool = True
+    default: str = ""
+    value: str = ""
+    selected: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    is_time: bool = False
+    deprecated: bool = False
+    insert_only: bool = False
+    warning: str = ""
+    # objects: the chosen type and its fields; arrays and maps: the item type and the items
+    item_type: str = ""
+    children: tuple[Field, ...] = ()
+    items: tuple[Field, ...] = ()
+    next_index: int = 0
+    map_key: str = ""
+
+    @property
+    def hint(self) -> str:
+        """The default as a placeholder; Kaltura writes a missing default as "null"."""
+        return "" if self.default in ("", "null") else self.default
+
+
+MULTIREQUEST = "multirequest"
+
+
+def _marks(label: str, deprecated: bool, beta: bool) -> str:
+    return label + (" (deprecated)" if deprecated else "") + (" (beta)" if beta else "")
+
+
+def service_options(schema: Schema) -> tuple[Option, ...]:
+    """Multirequest first, then the services sorted by name; plugin services name their plugin."""
+    services = sorted(schema.services, key=lambda s: (s.name.lower(), s.plugin.lower()))
+    return (
+        Option(MULTIREQUEST, "Multirequest"),
+        *tuple(
+            Option(
+                s.id, _marks(f"{s.name} ({s.plugin})" if s.plugin else s.name, s.deprecated, s.beta)
+            )
+            for s in services
+        ),
+    )
+
+
+def action_options(schema: Schema, service_id: str) -> tuple[Option, ...]:
+    service = schema.service(service_id)
+    if service is None:
+        return ()
+    actions = sorted(service.actions, key=lambda a: a.name.lower())
+    return tuple(Option(a.name, _marks(a.name, a.deprecated, a.beta)) for a in actions)
+
+
+def _first(values: Values, key: str) -> str:
+    found = values.get(key)
+    return found[0] if found else ""
+
+
+def _enum_options(schema: Schema, enum_name: str) -> tuple[Option, ...]:
+    enum = schema.enums.get(enum_name)
+    if enum is None:
+        return ()
+    return tuple(Option(c.value, f"{c.name} ({c.value})") for c in enum.consts)
+
+
+def _item_indices(values: Values, path: str) -> list[int]:
+    """Indices of the items the user already has under `path`, in numeric order (so item 10
+    comes after item 2, unlike the original TestMe)."""
+    prefix = path + ":"
+    found = {
+        int(m.group(1))
+        for key in values
+        if key.startswith(prefix)
+        for m in [_ITEM.match(key[len(prefix) :])]
+        if m
+    }
+    return sorted(found)
+
+
+class FormBuilder:
+    """Builds `Field`s for one schema; `values` are what the user typed so far (by path)."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+
+    def action_fields(
+        self, service_id: str, action_name: str, values: Values, prefix: str = ""
+    ) -> tuple[Field, ...]:
+        action = self.schema.action(service_id, action_name)
+        if action is None:
+            return ()
+        return tuple(self.param_field(p, values, prefix) for p in action.params)
+
+    def param_field(self, param: ParamDef, values: Values, prefix: str = "") -> Field:
+        return self.field(
+            name=param.name,
+            path=prefix + param.name,
+            ref=param.ref,
+            values=values,
+            description=param.description,
+            optional=param.optional,
+            default=param.default or "",
+            open_by_default=not param.optional,
+        )
+
+    def property_field(
+        self, prop: PropertyDef, parent_path: str, owner: str, values: Values
+    ) -> Field:
+        return self.field(
+            name=prop.name,
+            path=f"{parent_path}:{prop.name}",
+            ref=prop.ref,
+            values=values,
+            description=prop.description,
+            values_enum_type=prop.values_enum_type,
+            is_time=prop.is_time,
+            deprecated=prop.deprecated,
+            insert_only=prop.insert_only,
+            order_by_owner=owner if prop.name == "orderBy" else "",
+        )
+
+    def field(
+        self,
+        *,
+        name: str,
+        path: str,
+        ref: TypeRef,
+        values: Values,
+        description: str = "",
+        optional: bool = True,
+        default: str = "",
+        values_enum_type: str = "",
+        is_time: bool = False,
+        deprecated: bool = False,
+        insert_only: bool = False,
+        order_by_owner: str = "",
+        open_by_default: bool = False,
+    ) -> Field:
+        common = {
+            "name": name,
+            "path": path,
+            "type_label": ref.label,
+            "description": description,
+            "optional": optional,
+            "default": default,
+            "deprecated": deprecated,
+            "insert_only": insert_only,
+        }
+        kind = self.schema.kind(ref)
+        value = _first(values, path)
+        if kind == "object":
+            return self.object_field(ref.type, path, values, open_by_default, common)
+        if kind in ("array", "map"):
+            return self.container_field(kind, ref, path, values, common)
+        if kind == "enum":
+            return Field(
+                kind="enum",
+                value=value,
+                options=_enum_options(self.schema, ref.enum_type),
+                **common,
+            )  # type: ignore[arg-type]
+        if values_enum_type and values_enum_type in self.schema.enums:
+            chosen = tuple(v for raw in values.get(path, ()) for v in raw.split(",") if v)
+            return Field(
+                kind="multienum",
+                selected=chosen,
+                options=_enum_options(self.schema, values_enum_type),
+                **common,
+            )  # type: ignore[arg-type]
+        if order_by_owner:
+            enum = self.schema.order_by_enum(order_by_owner)
+            options = _enum_options(self.schema, enum.name) if enum else ()
+            return Field(kind="orderby", value=value, options=options, **common)  # type: ignore[arg-type]
+        if kind == "unknown":
+            warning = f"Unknown type {ref.type!r}: sent as text."
+            return Field(kind="string", value=value, warning=warning, **common)  # type: ignore[arg-type]
+        return Field(kind=kind, value=value, is_time=is_time, **common)  # type: ignore[arg-type]
+
+    def type_options(self, declared: str) -> tuple[Option, ...]:
+        return tuple(Option(t, t) for t in self.schema.concrete_types(declared))
+
+    def object_field(
+        self,
+        declared: str,
+        path: str,
+        values: Values,
+        open_by_default: bool,
+        common: dict[str, object],
+    ) -> Field:
+        options = self.type_options(declared)
+        chosen = _first(values, f"{path}:objectType")
+        if not chosen and open_by_default and options and options[0].value == declared:
+            chosen = declared
+        if chosen and chosen not in {o.value for o in options}:
+            chosen = ""  # a type the schema does not allow here is not rendered
+        children = self.object_children(chosen, path, values) if chosen else ()
+        return Field(
+            kind="object",
+            value=chosen,
+            options=options,
+            item_type=declared,
+            children=children,
+            **common,
+        )  # type: ignore[arg-type]
+
+    def object_children(self, class_name: str, path: str, values: Values) -> tuple[Field, ...]:
+        """The writable properties of `class_name` (inherited included) under `path`."""
+        return tuple(
+            self.property_field(p, path, class_name, values)
+            for p in self.schema.writable_properties(class_name)
+        )
+
+    def container_field(
+        self, kind: str, ref: TypeRef, path: str, values: Values, common: dict[str, object]
+    ) -> Field:
+        indices = _item_indices(values, path)
+        items = tuple(
+            self.item_field(kind, ref.array_type or "string", path, i, values) for i in indices
+        )
+        return Field(
+            kind=kind,
+            item_type=ref.array_type or "string",
+            items=items,
+            next_index=(indices[-1] + 1) if indices else 0,
+            **common,  # type: ignore[arg-type]
+        )
+
+    def item_field(self, kind: str, item_type: str, path: str, index: int, values: Values) -> Field:
+        """One array or map item: `name[index]`, an object with its own type choice or a scalar."""
+        item_path = f"{path}:{index}"
+        name = f"{path.rsplit(':', 1)[-1] if ':' in path else path}[{index}]"
+        ref = TypeRef(type=item_type)
+        item = self.field(name=name, path=item_path, ref=ref, values=values, open_by_default=True)
+        if kind == "map":
+            item = replace(item, map_key=_first(values, f"{item_path}:__key"))
+        return item
+
+
+FORMATS = (
+    Option("2", "2 XML"),
+    Option("1", "1 JSON"),
+    Option("9", "9 JSONP"),
+    Option("3", "3 PHP"),
+)
+CONFIG_PREFIX = "config."
+
+
+def config_fields(schema: Schema, values: Values) -> tuple[Field, ...]:
+    """The request-wide fields (format first, then the schema's `<configurations>` in order);
+    `ks` is left to its own partial because a captured KS replaces it."""
+    builder = FormBuilder(schema)
+    fields = [
+        Field(
+            kind="choice",
+            name="format",
+            path=CONFIG_PREFIX + "format",
+            type_label="int",
+            description="Answer format: 2 XML (default), 1 JSON, 9 JSONP, 3 PHP serialized",
+            optional=False,
+            value=_first(values, CONFIG_PREFIX + "format") or "2",
+            options=FORMATS,
+        )
+    ]
+    prefilled = {"clientTag": "testme"}
+    for config in schema.configurations:
+        if config.name == "ks":
+            continue
+        path = CONFIG_PREFIX + config.name
+        own = dict(values)
+        if config.name in prefilled and path not in own:
+            own[path] = [prefilled[config.name]]
+        default = schema.api_version if config.name == "apiVersion" else ""
+        field = builder.field(
+            name=config.name,
+            path=path,
+            ref=config.ref,
+            values=own,
+            description=config.description,
+            default=default,
+        )
+        fields.append(replace(field, nullable=False))
+    return tuple(fields)

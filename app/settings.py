@@ -1,0 +1,108 @@
+"""The one frozen settings object, read from flags and `TESTME_*` environment variables.
+
+Nothing reads the environment at import time: `Settings.from_env(environ, **flags)` is called
+once by the command line (or a test) and the result is handed to `create_app`. A bad value fails
+here, naming the setting.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+_N = TypeVar("_N", int, float)
+
+
+class SettingsError(ValueError):
+    """A setting with a value the app cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    service_url: str | None = None
+    schema_path: Path | None = None
+    data_dir: Path = Path("var")
+    upstream_timeout: float = 30.0
+    sandbox_partner_id: int | None = None
+    sandbox_admin_secret: str | None = None
+    sandbox_user_secret: str | None = None
+    sandbox_max_upload_bytes: int = 512 * 1024 * 1024
+    secret_key: str | None = None
+
+    @property
+    def sandbox(self) -> bool:
+        """No Kaltura server configured: the embedded sandbox answers."""
+        return self.service_url is None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **flags: object) -> Settings:
+        env = os.environ if environ is None else environ
+
+        def pick(flag: str, var: str) -> str | None:
+            value = flags.get(flag)
+            if value is not None:
+                return str(value)
+            raw = env.get(var, "").strip()
+            return raw or None
+
+        service_url = pick("service_url", "TESTME_SERVICE_URL")
+        schema = pick("schema_path", "TESTME_SCHEMA")
+        partner = pick("sandbox_partner_id", "TESTME_SANDBOX_PARTNER_ID")
+        return cls(
+            host=pick("host", "TESTME_HOST") or "127.0.0.1",
+            port=_number(pick("port", "TESTME_PORT") or "8000", "TESTME_PORT (--port)", int),
+            service_url=normalize_service_url(service_url) if service_url else None,
+            schema_path=Path(schema) if schema else None,
+            data_dir=Path(pick("data_dir", "TESTME_DATA_DIR") or "var"),
+            upstream_timeout=_number(
+                pick("upstream_timeout", "TESTME_UPSTREAM_TIMEOUT") or "30",
+                "TESTME_UPSTREAM_TIMEOUT",
+                float,
+            ),
+            sandbox_partner_id=_number(partner, "TESTME_SANDBOX_PARTNER_ID", int)
+            if partner
+            else None,
+            sandbox_admin_secret=pick("sandbox_admin_secret", "TESTME_SANDBOX_ADMIN_SECRET"),
+            sandbox_user_secret=pick("sandbox_user_secret", "TESTME_SANDBOX_USER_SECRET"),
+            sandbox_max_upload_bytes=_number(
+                pick("sandbox_max_upload_bytes", "TESTME_SANDBOX_MAX_UPLOAD_BYTES")
+                or str(512 * 1024 * 1024),
+                "TESTME_SANDBOX_MAX_UPLOAD_BYTES",
+                int,
+            ),
+            secret_key=pick("secret_key", "TESTME_SECRET_KEY"),
+        )
+
+
+def _number(raw: str, name: str, kind: type[_N]) -> _N:
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be positive, not {raw!r}")
+    return value
+
+
+def normalize_service_url(raw: str) -> str:
+    """`https://www.kaltura.com/api_v3/` → `https://www.kaltura.com`: the base every api_v3 path
+    is appended to. Only http(s) with a host; no query, fragment or credentials."""
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(
+            f"TESTME_SERVICE_URL (--service-url) must be an http(s) URL, not {raw!r}"
+        )
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise SettingsError(
+            "TESTME_SERVICE_URL (--service-url) must not carry a query, fragment or credentials"
+        )
+    path = parts.path.rstrip("/")
+    if path.endswith("/api_v3"):
+        path = path[: -len("/api_v3")]
+    return f"{parts.scheme}://{parts.netloc}{path}"

@@ -1,0 +1,138 @@
+"""`create_app(settings)`: the one way to build the ASGI app.
+
+It wires the console views to one outbound `Upstream` and, when no Kaltura server is configured,
+mounts the embedded sandbox as the API behind the same host and reaches it through an in-process
+HTTP transport: the console still speaks plain api_v3 HTTP to it and never imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.routing import Mount
+from starlette.types import ASGIApp
+
+from app.kaltura.forms import FormBuilder
+from app.resources import resource_path
+from app.settings import Settings
+from app.web.console_state import ConsoleState, SandboxInfo
+from app.web.errors import install_error_handlers
+from app.web.schema_source import load_local, load_remote
+from app.web.security import SecurityHeadersMiddleware
+from app.web.upstream import Upstream
+from app.web.views import console, docs
+
+log = logging.getLogger("testme")
+
+SANDBOX_BASE_URL = "http://sandbox.testme.invalid"
+
+
+def _secret_key(settings: Settings) -> str:
+    """TESTME_SECRET_KEY, else one generated once and kept (0600) in the data dir."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.data_dir / "secret_key"
+    if path.is_file():
+        return path.read_text().strip()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.touch(mode=0o600)
+    path.write_text(key)
+    return key
+
+
+def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
+    from app.sandbox import SandboxConfig, create_sandbox_app, sandbox_credentials
+
+    config = SandboxConfig(
+        data_dir=settings.data_dir,
+        partner_id=settings.sandbox_partner_id,
+        admin_secret=settings.sandbox_admin_secret,
+        user_secret=settings.sandbox_user_secret,
+        max_upload_bytes=settings.sandbox_max_upload_bytes,
+    )
+    api = create_sandbox_app(config)
+    creds = sandbox_credentials(config)
+    info = SandboxInfo(
+        partner_id=creds.partner_id,
+        admin_secret=creds.admin_secret,
+        user_secret=creds.user_secret,
+        admin_login=creds.admin_login,
+        admin_password=creds.admin_password,
+    )
+    return api, info
+
+
+def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    """Build the app. `transport` replaces the network for tests (a fake Kaltura upstream)."""
+    local = load_local(settings)  # a broken --schema stops start-up here, with its line
+    sandbox_api, sandbox_info = _sandbox(settings) if settings.sandbox else (None, None)
+    base_url = settings.service_url or SANDBOX_BASE_URL
+    if transport is None and sandbox_api is not None:
+        transport = httpx.ASGITransport(app=sandbox_api)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with httpx.AsyncClient(
+            transport=transport,
+            timeout=httpx.Timeout(settings.upstream_timeout),
+            follow_redirects=False,
+            headers={"User-Agent": "testme"},
+        ) as client:
+            upstream = Upstream(client, base_url)
+            loaded = local or await load_remote(settings, upstream)
+            for warning in loaded.schema.warnings[:20]:
+                log.warning("schema: %s", warning)
+            app.state.console = ConsoleState(
+                settings=settings,
+                schema=loaded.schema,
+                schema_origin=loaded.origin,
+                forms=FormBuilder(loaded.schema),
+                upstream=upstream,
+                sandbox=sandbox_info,
+            )
+            yield
+
+    app = FastAPI(
+        title="testme", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+    )
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=_secret_key(settings),
+        session_cookie="testme_session",
+        same_site="strict",
+        max_age=14 * 24 * 3600,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    install_error_handlers(app)
+    app.mount(
+        "/api_v3/testme/static", StaticFiles(directory=resource_path("static")), name="static"
+    )
+    app.include_router(console.router)
+    app.include_router(docs.router)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/api_v3/testme/")
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> PlainTextResponse:
+        ready = hasattr(app.state, "console")
+        return PlainTextResponse("ok" if ready else "starting", status_code=200 if ready else 503)
+
+    if sandbox_api is not None:
+        app.router.routes.append(Mount("", app=sandbox_api))
+    return app
+
+
+def static_dir() -> Path:
+    return resource_path("static")

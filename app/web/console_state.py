@@ -1,0 +1,31 @@
+"""What the console views share for the app's lifetime, built once in the lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.kaltura.forms import FormBuilder
+from app.kaltura.schema import Schema
+from app.settings import Settings
+from app.web.upstream import Upstream
+
+
+@dataclass(frozen=True)
+class SandboxInfo:
+    """The sandbox partner's credentials, shown on the console page in sandbox mode only."""
+
+    partner_id: int
+    admin_secret: str
+    user_secret: str
+    admin_login: str
+    admin_password: str
+
+
+@dataclass(frozen=True)
+class ConsoleState:
+    settings: Settings
+    schema: Schema
+    schema_origin: str
+    forms: FormBuilder
+    upstream: Upstream
+    sandbox: SandboxInfo | None

@@ -1,0 +1,68 @@
+"""Which schema the console shows: `--schema PATH`, else the server's own, else the embedded one.
+
+For a configured server the schema is fetched from its `/api_v3/api_schema.php` at start-up and
+cached in the data dir; when the server cannot be reached the cache stands in, and failing that
+the embedded default. The sandbox serves the embedded default itself, so it is loaded directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.kaltura.schema import Schema
+from app.kaltura.schema_loader import SchemaError, load_schema, parse_schema
+from app.resources import default_schema_path
+from app.settings import Settings
+from app.web.upstream import Upstream
+
+log = logging.getLogger("testme.schema")
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    schema: Schema
+    origin: str  # shown on the page: where the forms come from
+
+
+def cache_path(settings: Settings) -> Path:
+    key = hashlib.sha256((settings.service_url or "").encode()).hexdigest()[:16]
+    return settings.data_dir / "schema-cache" / f"{key}.xml"
+
+
+def load_local(settings: Settings) -> LoadedSchema | None:
+    """The schema that needs no network: `--schema`, or the embedded one in sandbox mode.
+    A broken `--schema` file raises `SchemaError` so start-up stops with its line number."""
+    if settings.schema_path is not None:
+        return LoadedSchema(load_schema(settings.schema_path), str(settings.schema_path))
+    if settings.sandbox:
+        return LoadedSchema(load_schema(default_schema_path()), "embedded sandbox schema")
+    return None
+
+
+async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
+    """The configured server's schema, refreshed into the cache; the cache or the embedded
+    default when the server does not give a usable one."""
+    cache = cache_path(settings)
+    answer = await upstream.get("/api_v3/api_schema.php")
+    problem = answer.error or (f"HTTP {answer.status}" if answer.status != 200 else "")
+    if not problem:
+        try:
+            schema = parse_schema(answer.body, f"{settings.service_url}/api_v3/api_schema.php")
+        except SchemaError as exc:
+            problem = str(exc)
+        else:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(answer.body)
+            return LoadedSchema(schema, f"{settings.service_url}/api_v3/api_schema.php")
+    log.warning("could not load the server's schema: %s", problem)
+    if cache.is_file():
+        try:
+            return LoadedSchema(
+                load_schema(cache), f"cached copy of {settings.service_url}'s schema"
+            )
+        except SchemaError as exc:
+            log.warning("the cached schema is unusable: %s", exc)
+    return LoadedSchema(load_schema(default_schema_path()), "embedded schema (server unreachable)")

@@ -1,0 +1,41 @@
+"""The Jinja2 environment: autoescape on, StrictUndefined, templates found wherever installed."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import jinja2
+from fastapi.templating import Jinja2Templates
+
+from app.resources import resource_path
+
+_TEN_YEARS = 10 * 365 * 24 * 3600
+
+
+def field_id(path: str) -> str:
+    """An HTML id for a field path: `filter:nameLike` → `f-filter-nameLike`."""
+    return "f-" + re.sub(r"[^A-Za-z0-9_]", "-", path)
+
+
+def time_hint(value: str) -> str:
+    """What an `isTime` value means; Kaltura reads |v| < 10 years as relative to now."""
+    try:
+        seconds = int(value)
+    except ValueError:
+        return ""
+    if abs(seconds) < _TEN_YEARS:
+        return f"now {'+' if seconds >= 0 else '-'} {abs(seconds)} s"
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(resource_path("templates")),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["field_id"] = field_id
+_env.filters["time_hint"] = time_hint
+templates = Jinja2Templates(env=_env)

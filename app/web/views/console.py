@@ -1,0 +1,166 @@
+"""The console page and the fragments htmx swaps into it.
+
+Each handler parses its input, asks the pure core for values, and renders one template. The
+fragments are the same partials the full page includes, so a request without JavaScript and an
+htmx swap show the same markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields, service_options
+from app.web.console_state import ConsoleState
+from app.web.errors import NotFound
+from app.web.ks_display import describe_ks
+from app.web.templating import field_id, templates
+
+router = APIRouter(prefix="/api_v3/testme")
+
+
+def state(request: Request) -> ConsoleState:
+    console: ConsoleState = request.app.state.console
+    return console
+
+
+def values_of(request: Request) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        found.setdefault(key, []).append(value)
+    return found
+
+
+def fragment(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+    response: HTMLResponse = templates.TemplateResponse(request, name, context)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def action_context(
+    console: ConsoleState, service: str, action: str, prefix: str, values: dict[str, list[str]]
+) -> dict[str, Any]:
+    """What `_actions.html` / `_params.html` print for one (sub-)request."""
+    schema = console.schema
+    if service and service != MULTIREQUEST and schema.service(service) is None:
+        raise NotFound(f"Unknown service {service!r}.")
+    action_def = schema.action(service, action) if service and action else None
+    if action and service != MULTIREQUEST and action_def is None:
+        raise NotFound(f"Unknown action {action!r} of service {service!r}.")
+    return {
+        "prefix": prefix,
+        "prefix_id": field_id(prefix) if prefix else "",
+        "multirequest": service == MULTIREQUEST and not prefix,
+        "actions": action_options(schema, service) if service else (),
+        "selected_action": action_def.name if action_def else "",
+        "fields": console.forms.action_fields(service, action, values, prefix)
+        if action_def
+        else (),
+        "action_doc": action_def.description if action_def else "",
+        "params_note": "This action takes no parameters." if action_def else "Select an action.",
+        "requests": (1,),
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+async def page(request: Request, service: str = "", action: str = "") -> HTMLResponse:
+    console = state(request)
+    values = values_of(request)
+    ks = str(request.session.get("ks", ""))
+    settings = console.settings
+    context = {
+        "schema": console.schema,
+        "schema_origin": console.schema_origin,
+        "target": settings.service_url or "embedded sandbox",
+        "sandbox": console.sandbox,
+        "config_fields": config_fields(console.schema, values),
+        "services": service_options(console.schema),
+        "selected_service": service
+        if console.schema.service(service) or service == MULTIREQUEST
+        else "",
+        "ks": ks,
+        "ks_info": describe_ks(ks),
+        "oob": False,
+        **action_context(
+            console, service if console.schema.service(service) else "", action, "", values
+        ),
+    }
+    return fragment(request, "console.html", context)
+
+
+@router.get("/actions", response_class=HTMLResponse)
+async def actions(request: Request, prefix: str = "") -> HTMLResponse:
+    values = values_of(request)
+    service = values.get(f"{prefix}service", [""])[0]
+    return fragment(
+        request, "_actions.html", action_context(state(request), service, "", prefix, values)
+    )
+
+
+@router.get("/params", response_class=HTMLResponse)
+async def params(request: Request, prefix: str = "") -> HTMLResponse:
+    values = values_of(request)
+    service = values.get(f"{prefix}service", [""])[0]
+    action = values.get(f"{prefix}action", [""])[0]
+    return fragment(
+        request, "_params.html", action_context(state(request), service, action, prefix, values)
+    )
+
+
+@router.get("/object", response_class=HTMLResponse)
+async def object_body(request: Request, __path: str = "", __declared: str = "") -> HTMLResponse:
+    """The properties of the type chosen in an objectType select; values typed under the old
+    type come along in the query, so those whose names still exist are kept."""
+    forms = state(request).forms
+    if __declared not in forms.schema.classes:
+        raise NotFound(f"Unknown type {__declared!r}.")
+    field = forms.object_field(__declared, __path, values_of(request), False, _common(__path))
+    return fragment(request, "_object_body.html", {"fields": field.children})
+
+
+@router.get("/item", response_class=HTMLResponse)
+async def item(
+    request: Request,
+    __path: str = "",
+    __kind: str = "array",
+    __item_type: str = "",
+    __index: int = 0,
+) -> HTMLResponse:
+    """One more array or map item, plus the Add button carrying the next index (out of band)."""
+    forms = state(request).forms
+    if __kind not in ("array", "map") or not __path:
+        raise NotFound("Unknown container.")
+    if __item_type not in forms.schema.classes and __item_type not in (
+        "string",
+        "int",
+        "bigint",
+        "float",
+        "bool",
+    ):
+        raise NotFound(f"Unknown type {__item_type!r}.")
+    new = forms.item_field(__kind, __item_type, __path, __index, {})
+    container = Field(
+        kind=__kind,
+        name=__path,
+        path=__path,
+        type_label="",
+        item_type=__item_type,
+        next_index=__index + 1,
+    )
+    return fragment(request, "_item.html", {"container": container, "item": new})
+
+
+def _common(path: str) -> dict[str, object]:
+    name = path.rsplit(":", 1)[-1]
+    return {
+        "name": name,
+        "path": path,
+        "type_label": "",
+        "description": "",
+        "optional": True,
+        "default": "",
+        "deprecated": False,
+        "insert_only": False,
+    }
