@@ -1,0 +1,276 @@
+"""What an upstream answer says: its format, a pretty text, a Kaltura error, a KS to capture.
+
+Kaltura answers errors with HTTP 200 and the error in the body (PROTOCOL.md §4): XML
+`<result><error>…</error></result>` or a JSON object whose `objectType` is `KalturaAPIException`;
+a multirequest answers one item per request, each of which may be an error. A KS comes back as a
+bare scalar from the session-starting actions, or as the `ks` property of an object (appToken's
+`KalturaSessionInfo`). Nothing here raises on a bad body: garbage, HTML error pages, truncated XML
+and binary files become `kind="raw"` with a `note` saying why. XML with a DOCTYPE is never parsed,
+so no entity is ever expanded. Pure: stdlib only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+ResultKind = Literal["xml", "json", "jsonp", "php", "raw", "empty"]
+
+# Actions whose scalar result is a KS (their result type is `string`, so the schema cannot say).
+KS_ACTIONS = frozenset(
+    {
+        ("session", "start"),
+        ("session", "impersonate"),
+        ("user", "login"),
+        ("user", "loginbyloginid"),
+        ("adminuser", "login"),
+        ("systempartner_systempartner", "getadminsession"),
+    }
+)
+API_EXCEPTION = "KalturaAPIException"
+FORMAT_KINDS: dict[str, ResultKind] = {"1": "json", "2": "xml", "3": "php", "9": "jsonp"}
+
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.DOTALL)
+_PHP = re.compile(rb'\s*(?:a:\d+:\{|[OC]:\d+:"|s:\d+:"|i:-?\d+;|d:[-+.\dEINFA]+;|b:[01];|N;)')
+_JSONP_START = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(")
+_KS_TEXT = re.compile(r"[A-Za-z0-9+/=_\-|.]{8,4096}")
+
+
+@dataclass(frozen=True)
+class KalturaError:
+    """An error the Kaltura API returned: `ENTRY_ID_NOT_FOUND`, its message and named args."""
+
+    code: str
+    message: str
+    args: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """An upstream answer, ready to show. `item_errors` has one entry per multirequest item."""
+
+    kind: ResultKind
+    pretty: str
+    error: KalturaError | None = None
+    item_errors: tuple[KalturaError | None, ...] = ()
+    ks: str | None = None
+    note: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.error is not None or any(self.item_errors)
+
+
+def read_result(
+    body: bytes,
+    content_type: str,
+    requested_format: str = "2",
+    service: str = "",
+    action: str = "",
+    sub_actions: Sequence[tuple[str, str]] = (),
+) -> ResultView:
+    """Interpret an answer. For a multirequest pass each request's (service, action) as
+    `sub_actions` so a KS among its items can be captured."""
+    if not body.strip():
+        return ResultView("empty", "", note="The server answered with an empty body.")
+    media = content_type.partition(";")[0].strip().lower()
+    calls = (
+        [(s.lower(), a.lower()) for s, a in sub_actions]
+        if service.lower() == "multirequest"
+        else [(service.lower(), action.lower())]
+    )
+    view = _read_as(
+        _kind_of(media, body), body, media, calls, multi=service.lower() == "multirequest"
+    )
+    expected = FORMAT_KINDS.get(requested_format.strip())
+    if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
+        note = f"Asked for {expected.upper()}; the server answered {view.kind.upper()}."
+        return ResultView(view.kind, view.pretty, view.error, view.item_errors, view.ks, note)
+    return view
+
+
+def _kind_of(media: str, body: bytes) -> str:
+    """What the body claims to be: by its Content-Type, else by its first bytes."""
+    if media in ("text/xml", "application/xml") or media.endswith("+xml"):
+        return "xml"
+    if media == "application/json" or media.endswith("+json"):
+        return "json"
+    if media in ("text/javascript", "application/javascript", "application/x-javascript"):
+        return "jsonp"
+    if media == "text/html":
+        return "html"
+    start = body.lstrip()[:1]
+    if start == b"<":
+        return "xml"
+    if start in (b"{", b"[", b'"'):
+        return "json"
+    if _PHP.match(body):
+        return "php"
+    if _JSONP_START.match(body):
+        return "jsonp"
+    return "raw"
+
+
+def _read_as(
+    kind: str, body: bytes, media: str, calls: list[tuple[str, str]], multi: bool
+) -> ResultView:
+    text = body.decode("utf-8", errors="replace")
+    if kind == "xml":
+        return _read_xml(body, text, calls, multi)
+    if kind == "json":
+        try:
+            value = json.loads(body)
+        except (ValueError, RecursionError) as problem:
+            return ResultView("raw", text, note=f"Not JSON: {problem}")
+        return _json_view(
+            "json", json.dumps(value, indent=2, ensure_ascii=False), value, calls, multi
+        )
+    if kind == "jsonp":
+        match = _JSONP.fullmatch(text)
+        try:
+            value = json.loads(match.group(1)) if match else None
+        except (ValueError, RecursionError):
+            value = None
+        return _json_view("jsonp", text, value, calls, multi)
+    if kind == "php":
+        return _read_php(body, text, calls)
+    if kind == "html":
+        return ResultView("raw", text, note="Not a Kaltura answer: the server sent an HTML page.")
+    if "\ufffd" in text or "\x00" in text:
+        what = media or "no Content-Type"
+        return ResultView(
+            "raw", "", note=f"{len(body)} bytes of binary content ({what}), not shown."
+        )
+    return ResultView("raw", text, note="Not a Kaltura answer: neither XML nor JSON.")
+
+
+# -- XML -----------------------------------------------------------------------------------------
+
+
+def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool) -> ResultView:
+    if _DOCTYPE.search(body):
+        return ResultView(
+            "raw", text, note="XML with a DOCTYPE is shown raw: entities are never expanded."
+        )
+    try:
+        root = ET.fromstring(body)
+        ET.indent(root, space="  ")
+        pretty = ET.tostring(root, encoding="unicode")
+    except ET.ParseError as problem:
+        return ResultView("raw", text, note=f"Not XML: {problem}")
+    except RecursionError:
+        return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")
+    result = root.find("result")
+    if root.tag != "xml" or result is None:
+        return ResultView("xml", pretty, note="XML, but not a Kaltura answer: no <xml><result>.")
+    error = _xml_error(result)
+    if multi and error is None:
+        items = result.findall("item")
+        errors = tuple(_xml_error(item) for item in items)
+        found = [_xml_ks(item, call) for item, call in zip(items, calls, strict=False)]
+        return ResultView("xml", pretty, None, errors, _last(found))
+    ks = None if error else _xml_ks(result, calls[0] if calls else ("", ""))
+    return ResultView("xml", pretty, error, ks=ks)
+
+
+def _xml_error(node: ET.Element) -> KalturaError | None:
+    error = node.find("error")
+    if error is None and node.findtext("objectType") == API_EXCEPTION:
+        error = node
+    if error is None:
+        return None
+    args = tuple(
+        (item.findtext("name") or "", item.findtext("value") or "")
+        for item in error.iterfind("args/item")
+    )
+    return KalturaError(error.findtext("code") or "", error.findtext("message") or "", args)
+
+
+def _xml_ks(node: ET.Element, call: tuple[str, str]) -> str | None:
+    if len(node) == 0:
+        return _ks_or_none(node.text or "") if call in KS_ACTIONS else None
+    if node.find("objectType") is not None and node.findtext("objectType") != API_EXCEPTION:
+        return _ks_or_none(node.findtext("ks") or "")
+    return None
+
+
+# -- JSON and JSONP ------------------------------------------------------------------------------
+
+
+def _json_view(
+    kind: ResultKind, pretty: str, value: object, calls: list[tuple[str, str]], multi: bool
+) -> ResultView:
+    error = _json_error(value)
+    if multi and isinstance(value, list) and error is None:
+        errors = tuple(_json_error(item) for item in value)
+        found = [_json_ks(item, call) for item, call in zip(value, calls, strict=False)]
+        return ResultView(kind, pretty, None, errors, _last(found))
+    ks = None if error else _json_ks(value, calls[0] if calls else ("", ""))
+    return ResultView(kind, pretty, error, ks=ks)
+
+
+def _json_error(value: object) -> KalturaError | None:
+    if not isinstance(value, dict) or value.get("objectType") != API_EXCEPTION:
+        return None
+    raw_args = value.get("args") or {}
+    if isinstance(raw_args, dict):
+        args = tuple((str(k), _text(v)) for k, v in raw_args.items())
+    elif isinstance(raw_args, list):
+        args = tuple(
+            (_text(a.get("name")), _text(a.get("value"))) for a in raw_args if isinstance(a, dict)
+        )
+    else:
+        args = ()
+    return KalturaError(_text(value.get("code")), _text(value.get("message")), args)
+
+
+def _json_ks(value: object, call: tuple[str, str]) -> str | None:
+    if isinstance(value, str):
+        return _ks_or_none(value) if call in KS_ACTIONS else None
+    if isinstance(value, dict) and "objectType" in value and isinstance(value.get("ks"), str):
+        return _ks_or_none(value["ks"])
+    return None
+
+
+# -- PHP serialized (format 3): shown raw; errors and KS read with a few patterns ----------------
+
+
+def _read_php(body: bytes, text: str, calls: list[tuple[str, str]]) -> ResultView:
+    error = None
+    if f'"{API_EXCEPTION}"'.encode() in body[:200]:
+        error = KalturaError(_php_string(body, "code"), _php_string(body, "message"))
+    ks = None
+    scalar = re.fullmatch(rb's:(\d+):"(.*)";\s*', body, re.DOTALL)
+    if scalar and not error and calls and calls[0] in KS_ACTIONS:
+        ks = _ks_or_none(scalar.group(2).decode("utf-8", "replace"))
+    return ResultView("php", text, error, ks=ks)
+
+
+def _php_string(body: bytes, key: str) -> str:
+    """The string value serialized after the property `key` (PHP strings are byte-counted)."""
+    match = re.search(rb's:\d+:"' + re.escape(key.encode()) + rb'";s:(\d+):"', body)
+    if not match:
+        return ""
+    start = match.end()
+    return body[start : start + int(match.group(1))].decode("utf-8", "replace")
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _ks_or_none(text: str) -> str | None:
+    text = text.strip()
+    return text if _KS_TEXT.fullmatch(text) else None
+
+
+def _last(found: Sequence[str | None]) -> str | None:
+    return next((ks for ks in reversed(found) if ks), None)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else value if isinstance(value, str) else json.dumps(value)
