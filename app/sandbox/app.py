@@ -1,0 +1,182 @@
+"""The sandbox as an ASGI app: api_v3's URLs over the dispatcher (SURFACE.md "URLs").
+
+`create_sandbox_app` does all its set-up at once — loads the embedded schema, opens and migrates
+the database, seeds the partner — so it works mounted in another app or behind
+`httpx.ASGITransport` without lifespan events. Every answer is HTTP 200 with
+`Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Message, Receive
+
+from app.kaltura.schema_loader import load_schema
+from app.resources import default_schema_path
+from app.sandbox import multirequest
+from app.sandbox.config import SandboxConfig, SandboxCredentials
+from app.sandbox.dispatch import Dispatcher
+from app.sandbox.errors import KalturaApiError, describe
+from app.sandbox.render import FORMAT_XML, Outcome, Renderer
+from app.sandbox.seeding import ensure_partner
+from app.sandbox.store import Store
+from app.sandbox.wire import RawTree, nest, read_params
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "*",
+}
+# Room for the non-file fields of a multipart body on top of the file cap.
+_BODY_SLACK_BYTES = 1024 * 1024
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def _capped(receive: Receive, limit: int) -> Receive:
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge
+        return message
+
+    return wrapped
+
+
+async def _drain(receive: Receive) -> None:
+    """Read what is left of an oversized body so the client sees our answer, not a reset."""
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true")
+
+
+def _format(value: Any) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return FORMAT_XML
+
+
+class SandboxApi:
+    def __init__(self, config: SandboxConfig) -> None:
+        self.config = config
+        schema_path = default_schema_path()
+        self.schema = load_schema(schema_path)
+        self.schema_xml = schema_path.read_bytes()
+        self.store = Store(config.database_path)
+        with self.store.transaction() as db:
+            self.credentials = ensure_partner(db, config)
+        self.dispatcher = Dispatcher(self.schema, self.store, config, self.credentials.partner_id)
+
+    async def _read(self, request: Request) -> tuple[RawTree, Outcome | None]:
+        limit = self.config.max_upload_bytes + _BODY_SLACK_BYTES
+        length = request.headers.get("content-length", "")
+        query = nest(dict(request.query_params.multi_items()))
+        too_large = Outcome(
+            error=describe(
+                KalturaApiError("FILE_SIZE_EXCEEDED", self.config.max_upload_bytes), self.schema
+            )
+        )
+        if length.isdigit() and int(length) > limit:
+            await _drain(request.receive)
+            return query, too_large
+        capped = Request(request.scope, receive=_capped(request.receive, limit))
+        try:
+            return await read_params(capped, limit), None
+        except BodyTooLarge:
+            await _drain(request.receive)
+            return query, too_large
+        except KalturaApiError as error:
+            return query, Outcome(error=describe(error, self.schema))
+
+    async def answer(self, request: Request, service: str, action: str) -> Response:
+        if request.method == "OPTIONS":
+            return Response(status_code=200, headers=CORS_HEADERS)
+        started = time.perf_counter()
+        raw, failed = await self._read(request)
+        try:
+            outcome: Outcome | list[Outcome]
+            if failed is not None:
+                outcome = failed
+            elif service.lower() == "multirequest":
+                outcome = await run_in_threadpool(multirequest.run, self.dispatcher, raw)
+            else:
+                outcome = await run_in_threadpool(self.dispatcher.call, service, action, raw)
+        finally:
+            await request.close()
+        renderer = Renderer(self.schema, ignore_null=_flag(raw.get("ignoreNull", "")))
+        rendered = renderer.render(
+            outcome,
+            _format(raw.get("format", FORMAT_XML)),
+            callback=str(raw.get("callback") or ""),
+            execution_time=time.perf_counter() - started,
+        )
+        headers = dict(CORS_HEADERS)
+        if isinstance(outcome, Outcome) and outcome.error is not None:
+            headers["X-Kaltura"] = f"error-{outcome.error.code}"
+        return Response(rendered.body, media_type=rendered.media_type, headers=headers)
+
+    # -- routes ----------------------------------------------------------------------------
+
+    async def service_action(self, request: Request) -> Response:
+        params = request.path_params
+        return await self.answer(request, params["service"], params.get("action", ""))
+
+    async def legacy(self, request: Request) -> Response:
+        query = request.query_params
+        return await self.answer(request, query.get("service", ""), query.get("action", ""))
+
+    async def multirequest(self, request: Request) -> Response:
+        return await self.answer(request, "multirequest", "")
+
+    async def api_schema(self, request: Request) -> Response:
+        return Response(self.schema_xml, media_type="text/xml", headers=CORS_HEADERS)
+
+
+def create_sandbox_app(config: SandboxConfig) -> Starlette:
+    """The api_v3 sandbox, ready to serve (database migrated, partner seeded)."""
+    api = SandboxApi(config)
+    methods = ["GET", "POST", "OPTIONS"]
+    endpoint = Callable[[Request], Awaitable[Response]]
+    routes: list[tuple[str, endpoint]] = [
+        ("/api_v3/service/multirequest", api.multirequest),
+        ("/api_v3/service/multirequest/action/{action}", api.multirequest),
+        ("/api_v3/service/{service}/action/{action}", api.service_action),
+        ("/api_v3/service/{service}", api.service_action),
+        ("/api_v3/index.php", api.legacy),
+        ("/api_v3/", api.legacy),
+    ]
+    app = Starlette(routes=[Route(path, fn, methods=methods) for path, fn in routes])
+    app.router.routes.append(Route("/api_v3/api_schema.php", api.api_schema, methods=["GET"]))
+    app.state.sandbox_credentials = api.credentials
+    app.state.sandbox_schema = api.schema
+    return app
+
+
+def sandbox_credentials(source: SandboxConfig | Starlette) -> SandboxCredentials:
+    """The seeded partner, its secrets and the admin login, for the console page."""
+    if isinstance(source, Starlette):
+        credentials: SandboxCredentials = source.state.sandbox_credentials
+        return credentials
+    with Store(source.database_path).transaction() as db:
+        return ensure_partner(db, source)

@@ -1,0 +1,71 @@
+"""Run one api_v3 call: find the action in the schema, check the KS, bind the parameters, call
+the handler inside one database transaction, and turn every failure into a Kaltura error.
+
+Nothing escapes as an HTTP 500: an unexpected exception is logged and answered with
+`INTERNAL_SERVERL_ERROR`, and its transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from app.kaltura.schema import ActionDef, Schema
+from app.sandbox import services  # noqa: F401  (registers the handlers)
+from app.sandbox.config import SandboxConfig
+from app.sandbox.context import HANDLERS, CallContext
+from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
+from app.sandbox.params import Binder
+from app.sandbox.render import Outcome
+from app.sandbox.sessions import authenticate
+from app.sandbox.store import Store
+from app.sandbox.wire import RawTree
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(
+        self, schema: Schema, store: Store, config: SandboxConfig, partner_id: int
+    ) -> None:
+        self.schema = schema
+        self.store = store
+        self.config = config
+        self.partner_id = partner_id
+
+    def resolve(self, service: str, action: str) -> ActionDef:
+        if not service:
+            raise KalturaApiError("SERVICE_NOT_SPECIFIED")
+        service_def = self.schema.service(service)
+        if service_def is None:
+            raise KalturaApiError("SERVICE_DOES_NOT_EXISTS", service)
+        if not action:
+            raise KalturaApiError("ACTION_NOT_SPECIFIED")
+        action_def = service_def.action(action)
+        if action_def is None or (service_def.id.lower(), action_def.name.lower()) not in HANDLERS:
+            raise KalturaApiError("ACTION_DOES_NOT_EXISTS", action, service)
+        return action_def
+
+    def call(self, service: str, action: str, raw: RawTree) -> Outcome:
+        try:
+            return Outcome(value=self._call(service, action, raw))
+        except KalturaApiError as error:
+            return Outcome(error=describe(error, self.schema))
+        except Exception:
+            log.exception("sandbox: %s.%s failed", service, action)
+            return Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), self.schema))
+
+    def _call(self, service: str, action: str, raw: RawTree) -> Any:
+        action_def = self.resolve(service, action)
+        handler = HANDLERS[(service.lower(), action_def.name.lower())]
+        token = raw.get("ks")
+        token = "" if token is None or isinstance(token, dict | list) else str(token).strip()
+        now = int(time.time())
+        with self.store.transaction() as db:
+            session = authenticate(db, token, now) if token else None
+            if session is None and action_def.session_required == "always":
+                raise KalturaApiError("MISSING_KS")
+            params = Binder(self.schema, now).bind_action(action_def, raw)
+            context = CallContext(db, self.schema, self.config, session, self.partner_id, now)
+            return handler(context, params)

@@ -1,0 +1,45 @@
+"""Kaltura API exceptions as the sandbox raises them.
+
+    KalturaApiError            an error from the schema's <errors> table, by name, with its @ARG@s
+    └── (nothing else)         anything unexpected becomes INTERNAL_SERVERL_ERROR in `dispatch`
+
+A handler raises `KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)`; the renderer fills the message
+from the schema so code, message and argument names are exactly the ones the schema publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.kaltura.schema import Schema
+
+# Kaltura's own spelling (sic), from the real error table.
+INTERNAL_ERROR = "INTERNAL_SERVERL_ERROR"
+
+
+class KalturaApiError(Exception):
+    def __init__(self, name: str, *args: object) -> None:
+        super().__init__(name, *args)
+        self.name = name
+        self.values = tuple("" if a is None else str(a) for a in args)
+
+
+@dataclass(frozen=True)
+class ErrorPayload:
+    """An error ready to render: `args` maps each @ARG@ name to its value, in order."""
+
+    code: str
+    message: str
+    args: tuple[tuple[str, str], ...]
+
+
+def describe(error: KalturaApiError, schema: Schema) -> ErrorPayload:
+    definition = schema.errors.get(error.name) or schema.errors.get(INTERNAL_ERROR)
+    if definition is None:  # a schema without the error table; still say something true
+        return ErrorPayload(error.name, error.name, ())
+    values = error.values if definition.name == error.name else ()
+    return ErrorPayload(
+        code=definition.code,
+        message=definition.format(*values),
+        args=tuple(zip(definition.parameters, values, strict=False)),
+    )

@@ -1,0 +1,132 @@
+"""`list`/`count` semantics shared by every service: filter fields, orderBy and the pager.
+
+Filter fields are read by Kaltura's naming convention: `<property><Operator>`, e.g. `idEqual`,
+`statusIn`, `nameLike`, `tagsMultiLikeOr`, `createdAtGreaterThanOrEqual`, `categoriesIdsMatchOr`;
+a field whose property the listed class does not have is ignored, as are operators this sandbox
+does not know. `freeText` searches name, description and tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.kaltura.schema import Schema
+from app.sandbox.store import KObject
+
+DEFAULT_PAGE_SIZE = 30
+MAX_PAGE_SIZE = 500
+
+
+def _words(text: Any) -> list[str]:
+    return [w.strip().lower() for w in str(text).replace(" ", ",").split(",") if w.strip()]
+
+
+def _items(text: Any) -> list[str]:
+    return [w.strip() for w in str(text).split(",") if w.strip()]
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _compare(test: Callable[[float, float], bool]) -> Callable[[Any, Any], bool]:
+    def check(actual: Any, wanted: Any) -> bool:
+        a, w = _number(actual), _number(wanted)
+        return a is not None and w is not None and test(a, w)
+
+    return check
+
+
+# Longest suffix first, so `NotIn` wins over `In` and `GreaterThanOrEqual` over `GreaterThan`.
+OPERATORS: tuple[tuple[str, Callable[[Any, Any], bool]], ...] = (
+    ("GreaterThanOrEqual", _compare(lambda a, w: a >= w)),
+    ("LessThanOrEqual", _compare(lambda a, w: a <= w)),
+    ("MultiLikeAnd", lambda a, w: all(x in str(a or "").lower() for x in _words(w))),
+    ("MultiLikeOr", lambda a, w: any(x in str(a or "").lower() for x in _words(w))),
+    ("GreaterThan", _compare(lambda a, w: a > w)),
+    ("StartsWith", lambda a, w: str(a or "").lower().startswith(str(w).lower())),
+    ("LessThan", _compare(lambda a, w: a < w)),
+    ("MatchAnd", lambda a, w: set(_items(w)) <= set(_items(a or ""))),
+    ("MatchOr", lambda a, w: bool(set(_items(w)) & set(_items(a or "")))),
+    ("NotEqual", lambda a, w: str(a) != str(w)),
+    ("NotIn", lambda a, w: str(a) not in _items(w)),
+    ("Equal", lambda a, w: a is not None and str(a) == str(w)),
+    ("Like", lambda a, w: str(w).lower() in str(a or "").lower()),
+    ("In", lambda a, w: str(a) in _items(w)),
+)
+
+FREE_TEXT_FIELDS = ("name", "description", "tags")
+
+
+def _condition(
+    schema: Schema, listed: str, field: str
+) -> tuple[str, Callable[[Any, Any], bool]] | None:
+    for suffix, test in OPERATORS:
+        if field.endswith(suffix) and len(field) > len(suffix):
+            prop = field[: -len(suffix)]
+            if schema.property(listed, prop) is not None:
+                return prop, test
+            return None
+    return None
+
+
+def matches(schema: Schema, listed: str, obj: KObject, filter_: KObject | None) -> bool:
+    if not filter_:
+        return True
+    for field, wanted in filter_.items():
+        if field in ("objectType", "orderBy") or wanted is None:
+            continue
+        if field == "freeText":
+            text = " ".join(str(obj.get(f) or "") for f in FREE_TEXT_FIELDS).lower()
+            if not any(w in text for w in _words(wanted)):
+                return False
+            continue
+        condition = _condition(schema, listed, field)
+        if condition is not None and not condition[1](obj.get(condition[0]), wanted):
+            return False
+    return True
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    number = _number(value) if not isinstance(value, str) else None
+    return (1, number) if number is not None else (2, str(value).lower())
+
+
+def ordered(objects: list[KObject], order_by: str | None) -> list[KObject]:
+    """Sort by `+name,-createdAt`; `recent` and unknown fields keep storage order."""
+    result = list(objects)
+    for item in reversed(_items(order_by or "")):
+        descending = item.startswith("-")
+        field = item.lstrip("+-")
+        result.sort(key=lambda o, f=field: _sort_key(o.get(f)), reverse=descending)  # type: ignore[misc]
+    return result
+
+
+def page(objects: list[KObject], pager: KObject | None) -> list[KObject]:
+    size = (pager or {}).get("pageSize") or DEFAULT_PAGE_SIZE
+    size = min(max(int(size), 1), MAX_PAGE_SIZE)
+    index = max(int((pager or {}).get("pageIndex") or 1), 1)
+    return objects[(index - 1) * size : index * size]
+
+
+def list_response(
+    schema: Schema,
+    response_type: str,
+    listed: str,
+    objects: list[KObject],
+    filter_: KObject | None,
+    pager: KObject | None,
+) -> KObject:
+    found = [o for o in objects if matches(schema, listed, o, filter_)]
+    found = ordered(found, (filter_ or {}).get("orderBy"))
+    return {"objectType": response_type, "objects": page(found, pager), "totalCount": len(found)}
+
+
+def count(schema: Schema, listed: str, objects: list[KObject], filter_: KObject | None) -> int:
+    return sum(1 for o in objects if matches(schema, listed, o, filter_))

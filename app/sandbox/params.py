@@ -1,0 +1,195 @@
+"""Typed values from the raw parameter tree, checked against the schema (PROTOCOL.md §2).
+
+`bind_action` turns `{"entry": {"objectType": "KalturaMediaEntry", "name": "x"}}` into Python
+values: ints, floats, bools, strings, lists, dicts, and objects as dicts whose first key is
+`objectType`. It applies api_v3's rules: `objectType` picks a concrete subclass of the declared
+type, `name__null` sets null, `-` empties an array or map, "true"/"True"/"1" are true, time
+properties below ten years are relative to now, unknown and read-only properties are ignored.
+Anything that does not fit raises the `KalturaApiError` a real server answers with.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.kaltura.schema import ActionDef, ParamDef, Schema, TypeRef
+from app.sandbox.errors import KalturaApiError
+from app.sandbox.wire import RawTree, UploadedFile
+
+NULL_SUFFIX = "__null"
+EMPTY_MARK = "-"
+# api_v3 treats a time value smaller than ten years (in seconds) as relative to now.
+RELATIVE_TIME_LIMIT = 10 * 365 * 24 * 60 * 60
+
+_TRUE = frozenset({"1", "true"})
+_FALSE = frozenset({"0", "false", ""})
+
+
+class Binder:
+    def __init__(self, schema: Schema, now: int) -> None:
+        self.schema = schema
+        self.now = now
+
+    def bind_action(self, action: ActionDef, raw: RawTree) -> dict[str, Any]:
+        bound: dict[str, Any] = {}
+        for param in action.params:
+            if param.name in raw:
+                value = self.value(param.ref, raw[param.name], param.name)
+            elif param.name + NULL_SUFFIX in raw:
+                value = None
+            elif param.optional:
+                bound[param.name] = self.default(param)
+                continue
+            else:
+                raise KalturaApiError("MISSING_MANDATORY_PARAMETER", param.name)
+            if value is None and not param.optional:
+                raise KalturaApiError("MISSING_MANDATORY_PARAMETER", param.name)
+            bound[param.name] = value
+        return bound
+
+    def default(self, param: ParamDef) -> Any:
+        text = param.default
+        if text is None or text == "null":
+            return None
+        try:
+            return self.value(param.ref, text, param.name)
+        except KalturaApiError:
+            return text
+
+    # -- one value -------------------------------------------------------------------------
+
+    def value(self, ref: TypeRef, raw: Any, path: str) -> Any:
+        kind = self.schema.kind(ref)
+        if isinstance(raw, UploadedFile) and kind != "file":
+            raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+        match kind:
+            case "int":
+                return self._number(raw, path, int)
+            case "float":
+                return self._number(raw, path, float)
+            case "bool":
+                return self._bool(raw, path)
+            case "string" | "unknown":
+                return self._string(raw, path)
+            case "enum":
+                return self._enum(ref, raw, path)
+            case "object":
+                return self.object(ref.type, raw, path)
+            case "array":
+                return self._array(ref, raw, path)
+            case "map":
+                return self._map(ref, raw, path)
+            case "file":
+                if not isinstance(raw, UploadedFile):
+                    raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+                return raw
+        raise KalturaApiError("INVALID_PARAMETER_VALUE", path)  # pragma: no cover
+
+    @staticmethod
+    def _numeric_error(path: str) -> KalturaApiError:
+        if ":" in path:
+            return KalturaApiError("PROPERTY_VALIDATION_NUMERIC_VALUE", path)
+        return KalturaApiError("INVALID_PARAMETER_VALUE", path)
+
+    def _number(self, raw: Any, path: str, kind: type[int] | type[float]) -> int | float | None:
+        if isinstance(raw, bool):
+            return kind(raw)
+        if isinstance(raw, int | float):
+            if kind is int and isinstance(raw, float) and not raw.is_integer():
+                raise self._numeric_error(path)
+            return kind(raw)
+        if not isinstance(raw, str):
+            raise self._numeric_error(path)
+        text = raw.strip()
+        if text == "":
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            raise self._numeric_error(path) from None
+        if kind is int:
+            if not number.is_integer():
+                raise self._numeric_error(path)
+            return int(text) if text.lstrip("+-").isdigit() else int(number)
+        return number
+
+    @staticmethod
+    def _bool(raw: Any, path: str) -> bool | None:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int):
+            return raw != 0
+        if isinstance(raw, str):
+            text = raw.strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False if text else None
+        raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+
+    @staticmethod
+    def _string(raw: Any, path: str) -> str:
+        if isinstance(raw, bool):
+            return "1" if raw else "0"
+        if isinstance(raw, str | int | float):
+            return str(raw)
+        raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+
+    def _enum(self, ref: TypeRef, raw: Any, path: str) -> Any:
+        enum = self.schema.enums[ref.enum_type]
+        value = self._number(raw, path, int) if ref.type == "int" else self._string(raw, path)
+        if value is None or value == "":
+            return None
+        if enum.name_of(str(value)) is None:
+            raise KalturaApiError("INVALID_ENUM_VALUE", raw, path, enum.name)
+        return value
+
+    def object(self, declared: str, raw: Any, path: str) -> dict[str, Any] | None:
+        if raw == "" or raw is None:
+            return None
+        if not isinstance(raw, dict):
+            raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+        chosen = str(raw.get("objectType") or declared)
+        cls = self.schema.classes.get(chosen)
+        if cls is None or not self.schema.is_subclass(chosen, declared):
+            raise KalturaApiError("INVALID_OBJECT_TYPE", chosen)
+        if cls.abstract:
+            raise KalturaApiError("OBJECT_TYPE_ABSTRACT", chosen)
+        bound: dict[str, Any] = {"objectType": chosen}
+        for prop in self.schema.properties(chosen):
+            if prop.read_only:
+                continue
+            if prop.name in raw:
+                value = self.value(prop.ref, raw[prop.name], f"{path}:{prop.name}")
+                if prop.is_time and isinstance(value, int) and 0 < abs(value) < RELATIVE_TIME_LIMIT:
+                    value += self.now
+                bound[prop.name] = value
+            elif prop.name + NULL_SUFFIX in raw:
+                bound[prop.name] = None
+        return bound
+
+    def _items(self, raw: Any, path: str) -> list[tuple[str, Any]] | None:
+        if isinstance(raw, list):
+            return [(str(i), v) for i, v in enumerate(raw)]
+        if raw == "":
+            return None
+        if not isinstance(raw, dict):
+            raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+        if EMPTY_MARK in raw:
+            return []
+        return list(raw.items())
+
+    def _array(self, ref: TypeRef, raw: Any, path: str) -> list[Any] | None:
+        items = self._items(raw, path)
+        if items is None:
+            return None
+        numbered = sorted((int(k), v) for k, v in items if k.lstrip("-").isdigit())
+        item_ref = TypeRef(ref.array_type or "string")
+        return [self.value(item_ref, v, f"{path}:{i}") for i, v in numbered]
+
+    def _map(self, ref: TypeRef, raw: Any, path: str) -> dict[str, Any] | None:
+        items = self._items(raw, path)
+        if items is None:
+            return None
+        item_ref = TypeRef(ref.array_type or "string")
+        return {k: self.value(item_ref, v, f"{path}:{k}") for k, v in items}

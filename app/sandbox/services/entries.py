@@ -1,0 +1,196 @@
+"""`media.*` and `baseEntry.*`: entries, their content and who may see them.
+
+A new media entry has no content (status NO_CONTENT); `media.addContent` with an upload token
+whose file is complete (or a URL/string/entry resource) attaches it and the entry becomes READY.
+A USER KS sees and changes only its own entries unless it holds `disableentitlement`; an
+`edit:<id>`/`edit:*` privilege lets it change others'.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from typing import Any
+
+from app.sandbox import listing
+from app.sandbox.context import CallContext, Params, handles
+from app.sandbox.errors import KalturaApiError
+from app.sandbox.services.changes import apply_changes, require
+from app.sandbox.services.upload_tokens import claim_token
+from app.sandbox.store import KObject
+
+ENTRY_KIND = "entry"
+STATUS_READY, STATUS_DELETED, STATUS_NO_CONTENT = "2", "3", "7"
+MODERATION_AUTO_APPROVED = 6
+ENTRY_TYPE_MEDIA_CLIP = "1"
+DISPLAY_IN_SEARCH_PARTNER_ONLY = 1
+_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def _new_entry_id() -> str:
+    return "0_" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+
+
+def visible_entries(ctx: CallContext) -> list[KObject]:
+    session = ctx.user_session
+    entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
+    if session.sees_everything:
+        return entries
+    return [e for e in entries if session.user_id in (e.get("userId"), e.get("creatorId"))]
+
+
+def find_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KObject:
+    entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
+    session = ctx.user_session
+    owner = str((entry or {}).get("userId") or "")
+    if entry is None or not (session.sees_everything or owner == session.user_id):
+        raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
+    if for_edit and not session.may_edit(entry_id, owner):
+        raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
+    return entry
+
+
+def save_entry(ctx: CallContext, entry: KObject) -> KObject:
+    entry["updatedAt"] = ctx.now
+    ctx.db.put(ENTRY_KIND, str(entry["id"]), ctx.partner_id, entry)
+    return entry
+
+
+# -- media -----------------------------------------------------------------------------------
+
+
+@handles("media", "add")
+def media_add(ctx: CallContext, params: Params) -> KObject:
+    given = params["entry"]
+    require(given, "mediaType")
+    session = ctx.user_session
+    entry: KObject = {
+        "objectType": "KalturaMediaEntry",
+        "id": _new_entry_id(),
+        "partnerId": ctx.partner_id,
+        "userId": session.user_id,
+        "creatorId": session.user_id,
+        "status": STATUS_NO_CONTENT,
+        "moderationStatus": MODERATION_AUTO_APPROVED,
+        "moderationCount": 0,
+        "type": ENTRY_TYPE_MEDIA_CLIP,
+        "createdAt": ctx.now,
+        "rank": 0.0,
+        "totalRank": 0,
+        "votes": 0,
+        "version": 0,
+        "displayInSearch": DISPLAY_IN_SEARCH_PARTNER_ONLY,
+        "plays": 0,
+        "views": 0,
+        "duration": 0,
+        "msDuration": 0,
+        "categories": "",
+        "categoriesIds": "",
+    }
+    apply_changes(ctx.schema, entry, given, inserting=True)
+    if not session.is_admin:
+        entry["userId"] = session.user_id or entry.get("userId")
+    entry["rootEntryId"] = entry["id"]
+    return save_entry(ctx, entry)
+
+
+@handles("media", "get")
+def media_get(ctx: CallContext, params: Params) -> KObject:
+    return find_entry(ctx, params["entryId"])
+
+
+@handles("media", "update")
+def media_update(ctx: CallContext, params: Params) -> KObject:
+    entry = find_entry(ctx, params["entryId"], for_edit=True)
+    apply_changes(ctx.schema, entry, params["mediaEntry"], inserting=False)
+    return save_entry(ctx, entry)
+
+
+@handles("media", "delete")
+def media_delete(ctx: CallContext, params: Params) -> None:
+    delete_entry(ctx, params["entryId"])
+
+
+@handles("media", "list")
+def media_list(ctx: CallContext, params: Params) -> KObject:
+    return listing.list_response(
+        ctx.schema,
+        "KalturaMediaListResponse",
+        "KalturaMediaEntry",
+        visible_entries(ctx),
+        params["filter"],
+        params["pager"],
+    )
+
+
+@handles("media", "count")
+def media_count(ctx: CallContext, params: Params) -> int:
+    return listing.count(ctx.schema, "KalturaMediaEntry", visible_entries(ctx), params["filter"])
+
+
+@handles("media", "addContent")
+def media_add_content(ctx: CallContext, params: Params) -> KObject:
+    entry = find_entry(ctx, params["entryId"], for_edit=True)
+    resource: KObject | None = params["resource"]
+    if resource is None:
+        return entry
+    if entry.get("status") != STATUS_NO_CONTENT:
+        raise KalturaApiError("ENTRY_ALREADY_WITH_CONTENT")
+    entry.update(_content_from(ctx, entry, resource))
+    entry["status"] = STATUS_READY
+    return save_entry(ctx, entry)
+
+
+def _content_from(ctx: CallContext, entry: KObject, resource: KObject) -> dict[str, Any]:
+    kind = resource["objectType"]
+    if kind == "KalturaUploadedFileTokenResource":
+        token = claim_token(
+            ctx, str(resource.get("token") or ""), "KalturaMediaEntry", str(entry["id"])
+        )
+        return {"sourceType": "1", "sourceVersion": token.get("fileName") or ""}
+    if kind in ("KalturaUrlResource", "KalturaRemoteStorageResource"):
+        return {"sourceType": "5", "dataUrl": resource.get("url")}
+    if kind == "KalturaStringResource":
+        return {"sourceType": "1"}
+    if kind == "KalturaEntryResource":
+        source = find_entry(ctx, str(resource.get("entryId") or ""))
+        return {"sourceType": "35", "rootEntryId": source["id"], "dataUrl": source.get("dataUrl")}
+    raise KalturaApiError("RESOURCE_TYPE_NOT_SUPPORTED", kind)
+
+
+# -- baseEntry -------------------------------------------------------------------------------
+
+
+def delete_entry(ctx: CallContext, entry_id: str) -> None:
+    find_entry(ctx, entry_id, for_edit=True)
+    ctx.db.delete(ENTRY_KIND, entry_id, ctx.partner_id)
+    for link in ctx.db.all("categoryEntry", ctx.partner_id):
+        if link.get("entryId") == entry_id:
+            ctx.db.delete("categoryEntry", f"{link['categoryId']}|{entry_id}", ctx.partner_id)
+
+
+@handles("baseEntry", "get")
+def base_entry_get(ctx: CallContext, params: Params) -> KObject:
+    return find_entry(ctx, params["entryId"])
+
+
+@handles("baseEntry", "delete")
+def base_entry_delete(ctx: CallContext, params: Params) -> None:
+    delete_entry(ctx, params["entryId"])
+
+
+@handles("baseEntry", "list")
+def base_entry_list(ctx: CallContext, params: Params) -> KObject:
+    return listing.list_response(
+        ctx.schema,
+        "KalturaBaseEntryListResponse",
+        "KalturaBaseEntry",
+        visible_entries(ctx),
+        params["filter"],
+        params["pager"],
+    )
+
+
+@handles("baseEntry", "count")
+def base_entry_count(ctx: CallContext, params: Params) -> int:
+    return listing.count(ctx.schema, "KalturaBaseEntry", visible_entries(ctx), params["filter"])

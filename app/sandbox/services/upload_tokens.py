@@ -1,0 +1,137 @@
+"""`uploadToken.*`: files uploaded whole or in chunks, kept under the data dir.
+
+`upload` honours `resume` (append, or write at `resumeAt`), `finalChunk` (PARTIAL_UPLOAD until
+the last chunk, then FULL_UPLOAD) and `autoFinalize` with `fileSize`; a file beyond the
+configured cap is `FILE_SIZE_EXCEEDED`. `media.addContent` claims a FULL_UPLOAD token (CLOSED).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from app.sandbox import listing
+from app.sandbox.context import CallContext, Params, handles
+from app.sandbox.errors import KalturaApiError
+from app.sandbox.services.changes import apply_changes
+from app.sandbox.store import KObject
+from app.sandbox.wire import UploadedFile
+
+TOKEN_KIND = "uploadToken"
+PENDING, PARTIAL_UPLOAD, FULL_UPLOAD, CLOSED = 0, 1, 2, 3
+TRUE_VALUE = 1
+_COPY_CHUNK = 1024 * 1024
+
+
+def _file_of(ctx: CallContext, token_id: str) -> Path:
+    return ctx.config.uploads_dir / f"{ctx.partner_id}-{token_id}"
+
+
+def _find(ctx: CallContext, token_id: str) -> KObject:
+    token = ctx.db.get(TOKEN_KIND, token_id, ctx.partner_id)
+    session = ctx.user_session
+    if token is None or not (session.sees_everything or token.get("userId") == session.user_id):
+        raise KalturaApiError("UPLOAD_TOKEN_NOT_FOUND")
+    return token
+
+
+def _save(ctx: CallContext, token: KObject) -> KObject:
+    token["updatedAt"] = ctx.now
+    ctx.db.put(TOKEN_KIND, str(token["id"]), ctx.partner_id, token)
+    return token
+
+
+@handles("uploadToken", "add")
+def add(ctx: CallContext, params: Params) -> KObject:
+    token: KObject = {
+        "objectType": "KalturaUploadToken",
+        "id": "0_" + secrets.token_hex(16),
+        "partnerId": ctx.partner_id,
+        "userId": ctx.user_session.user_id,
+        "status": PENDING,
+        "uploadedFileSize": 0.0,
+        "createdAt": ctx.now,
+    }
+    apply_changes(ctx.schema, token, params["uploadToken"], inserting=True)
+    return _save(ctx, token)
+
+
+@handles("uploadToken", "get")
+def get(ctx: CallContext, params: Params) -> KObject:
+    return _find(ctx, params["uploadTokenId"])
+
+
+@handles("uploadToken", "delete")
+def delete(ctx: CallContext, params: Params) -> None:
+    token = _find(ctx, params["uploadTokenId"])
+    ctx.db.delete(TOKEN_KIND, str(token["id"]), ctx.partner_id)
+    _file_of(ctx, str(token["id"])).unlink(missing_ok=True)
+
+
+@handles("uploadToken", "list")
+def list_tokens(ctx: CallContext, params: Params) -> KObject:
+    session = ctx.user_session
+    tokens = [
+        t
+        for t in ctx.db.all(TOKEN_KIND, ctx.partner_id)
+        if session.sees_everything or t.get("userId") == session.user_id
+    ]
+    return listing.list_response(
+        ctx.schema,
+        "KalturaUploadTokenListResponse",
+        "KalturaUploadToken",
+        tokens,
+        params["filter"],
+        params["pager"],
+    )
+
+
+def _size_of(upload: UploadedFile) -> int:
+    upload.stream.seek(0, os.SEEK_END)
+    size = upload.stream.tell()
+    upload.stream.seek(0)
+    return size
+
+
+@handles("uploadToken", "upload")
+def upload(ctx: CallContext, params: Params) -> KObject:
+    token = _find(ctx, params["uploadTokenId"])
+    if token.get("status") not in (PENDING, PARTIAL_UPLOAD):
+        raise KalturaApiError("UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD")
+    data: UploadedFile = params["fileData"]
+    path = _file_of(ctx, str(token["id"]))
+    current = path.stat().st_size if path.exists() else 0
+    offset = 0
+    if params["resume"]:
+        resume_at = params["resumeAt"]
+        offset = current if resume_at is None or resume_at < 0 else int(resume_at)
+        if offset > current:
+            raise KalturaApiError("UPLOAD_TOKEN_CANNOT_RESUME")
+    chunk_size = _size_of(data)
+    if offset + chunk_size > ctx.config.max_upload_bytes:
+        raise KalturaApiError("FILE_SIZE_EXCEEDED", ctx.config.max_upload_bytes)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("r+b" if path.exists() else "wb") as target:
+        target.seek(offset)
+        shutil.copyfileobj(data.stream, target, _COPY_CHUNK)
+        target.truncate()
+        uploaded = target.tell()
+    token["uploadedFileSize"] = float(uploaded)
+    token["fileName"] = token.get("fileName") or data.filename
+    expected = token.get("fileSize")
+    auto_done = token.get("autoFinalize") == TRUE_VALUE and expected and uploaded >= expected
+    token["status"] = FULL_UPLOAD if params["finalChunk"] or auto_done else PARTIAL_UPLOAD
+    return _save(ctx, token)
+
+
+def claim_token(ctx: CallContext, token_id: str, object_type: str, object_id: str) -> KObject:
+    """Attach a completely uploaded token's file to an object (`media.addContent`)."""
+    token = ctx.db.get(TOKEN_KIND, token_id, ctx.partner_id)
+    if token is None:
+        raise KalturaApiError("UPLOADED_FILE_NOT_FOUND_BY_TOKEN")
+    if token.get("status") != FULL_UPLOAD:
+        raise KalturaApiError("UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY")
+    token.update(status=CLOSED, attachedObjectType=object_type, attachedObjectId=object_id)
+    return _save(ctx, token)
