@@ -1,0 +1,98 @@
+"""Sandbox fixtures: the sandbox on a tmp data dir, served on a real socket by uvicorn in a
+background thread, for the official Kaltura client and for raw HTTP (httpx)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+import uvicorn
+from KalturaClient import KalturaClient, KalturaConfiguration
+from KalturaClient.Plugins.Core import KalturaSessionType
+
+from app.sandbox import SandboxConfig, SandboxCredentials, create_sandbox_app, sandbox_credentials
+
+SMALL_UPLOAD_CAP = 256 * 1024
+
+
+@dataclass
+class LiveSandbox:
+    """A sandbox served by uvicorn on 127.0.0.1; `stop()` shuts it down."""
+
+    url: str
+    config: SandboxConfig
+    credentials: SandboxCredentials
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    def client(self, ks: str | None = None) -> KalturaClient:
+        configuration = KalturaConfiguration()
+        configuration.serviceUrl = self.url
+        configuration.requestTimeout = 30
+        client = KalturaClient(configuration)
+        if ks:
+            client.setKs(ks)
+        return client
+
+    def admin_ks(self, user_id: str = "admin") -> str:
+        client = self.client()
+        ks: str = client.session.start(
+            self.credentials.admin_secret,
+            user_id,
+            KalturaSessionType.ADMIN,
+            self.credentials.partner_id,
+        )
+        return ks
+
+
+def start_live(config: SandboxConfig) -> LiveSandbox:
+    app = create_sandbox_app(config)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    return LiveSandbox(f"http://127.0.0.1:{port}", config, sandbox_credentials(app), server, thread)
+
+
+@pytest.fixture
+def http(live: LiveSandbox) -> Iterator[httpx.Client]:
+    """Raw HTTP to the module's live sandbox."""
+    with httpx.Client(base_url=live.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def credentials(live: LiveSandbox) -> SandboxCredentials:
+    return live.credentials
+
+
+@pytest.fixture
+def admin_ks(live: LiveSandbox) -> str:
+    return live.admin_ks()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSandbox]:
+    config = SandboxConfig(
+        data_dir=tmp_path_factory.mktemp("live"), max_upload_bytes=SMALL_UPLOAD_CAP
+    )
+    sandbox = start_live(config)
+    yield sandbox
+    sandbox.stop()
