@@ -96,3 +96,23 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSandbox]:
     sandbox = start_live(config)
     yield sandbox
     sandbox.stop()
+
+
+@dataclass
+class Api:
+    """api_v3 calls in JSON format over raw HTTP, as a browser or curl would make them."""
+
+    http: httpx.Client
+    ks: str
+
+    def response(self, service: str, action: str, **params: object) -> httpx.Response:
+        body = {"format": "1", "ks": self.ks, **params}
+        return self.http.post(f"/api_v3/service/{service}/action/{action}", json=body)
+
+    def __call__(self, service: str, action: str, **params: object) -> object:
+        return self.response(service, action, **params).json()
+
+
+@pytest.fixture
+def api(http: httpx.Client, admin_ks: str) -> Api:
+    return Api(http, admin_ks)
