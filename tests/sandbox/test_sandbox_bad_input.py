@@ -143,7 +143,8 @@ def test_errors_carry_message_and_args_in_json(api: Api) -> None:
 def test_errors_carry_message_and_args_in_xml(http: httpx.Client) -> None:
     answer = http.get("/api_v3/service/nosuch/action/list")
     assert (
-        '<error><code>SERVICE_DOES_NOT_EXISTS</code><message>Service "nosuch" does not exists</message>'
+        "<error><code>SERVICE_DOES_NOT_EXISTS</code>"
+        '<message>Service "nosuch" does not exists</message>'
         "<objectType>KalturaAPIException</objectType><args><item><objectType>KalturaApiExceptionArg"
         "</objectType><name>SRV_NAME</name><value>nosuch</value></item></args></error>"
     ) in answer.text
