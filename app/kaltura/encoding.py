@@ -396,7 +396,11 @@ def _encode_action(
     fields: Sequence[tuple[str, str]],
     files: Sequence[FilePart],
 ) -> tuple[dict[str, Wire], tuple[FilePart, ...]]:
-    params = encoder.params(action.params, _tree(fields), f"{service.id}.{action.name}")
+    # Request-wide names are welcome in any request: a multirequest's `2:ks` = `{1:result}`
+    # runs request 2 with the KS that request 1 returned.
+    own = {p.name for p in action.params}
+    declared = (*action.params, *(p for p in _config_params(encoder.schema) if p.name not in own))
+    params = encoder.params(declared, _tree(fields), f"{service.id}.{action.name}")
     file_params = {p.name: p for p in action.params if p.ref.type == "file"}
     parts = []
     for upload in files:

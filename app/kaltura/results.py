@@ -158,7 +158,7 @@ def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool)
             "raw", text, note="XML with a DOCTYPE is shown raw: entities are never expanded."
         )
     try:
-        root = ET.fromstring(body)
+        root = ET.fromstring(body.lstrip())  # PHP notices can leave blank lines before <?xml
         ET.indent(root, space="  ")
         pretty = ET.tostring(root, encoding="unicode")
     except ET.ParseError as problem:

@@ -245,6 +245,16 @@ def test_unknown_service_or_action_is_refused_so_no_path_escapes_api_v3(
         encode_call(schema, service, action, [])
 
 
+def test_every_action_of_the_real_schema_encodes_with_no_fields(schema: Schema) -> None:
+    for service in schema.services:
+        for action in service.actions:
+            call = encode_call(schema, service.id, action.name, [], config={"ks": "k"})
+            assert call.params == {"ks": "k"}
+            assert to_http(call).path.startswith("/api_v3/service/")
+            missing = {p.path for p in call.problems}
+            assert missing == {p.name for p in action.params if not p.optional}
+
+
 # -- configuration -----------------------------------------------------------------------------
 
 CONFIG_CASES: list[tuple[str, str, Fields, dict[str, str], dict[str, object]]] = [
@@ -567,7 +577,7 @@ def test_multirequest_numbers_from_one_with_config_once_on_top(schema: Schema) -
         SubRequest(
             "uploadtoken",
             "upload",
-            (("uploadTokenId", "{1:result}"),),
+            (("uploadTokenId", "{1:result}"), ("ks", "{1:result}")),
             (FilePart("fileData", "a", b"x"),),
         ),
     ]
@@ -585,7 +595,12 @@ def test_multirequest_numbers_from_one_with_config_once_on_top(schema: Schema) -
                 "partnerIdEqual": "{1:result:partnerId}",
             },
         },
-        "3": {"service": "uploadtoken", "action": "upload", "uploadTokenId": "{1:result}"},
+        "3": {
+            "service": "uploadtoken",
+            "action": "upload",
+            "uploadTokenId": "{1:result}",
+            "ks": "{1:result}",
+        },
     }
     assert [f.field_name for f in call.files] == ["3:fileData"]
     assert call.problems == ()

@@ -58,6 +58,17 @@ CASES: list[tuple[str, bytes, str, str, str, str, str, KalturaError | None, str 
         KS,
     ),
     (
+        "XML after blank lines",
+        b"\n\n" + xml(KS.encode()),
+        "text/xml",
+        "2",
+        "session",
+        "start",
+        "xml",
+        None,
+        KS,
+    ),
+    (
         "XML scalar, not a KS action",
         xml(b"1_token"),
         "text/xml",
