@@ -69,12 +69,14 @@ class SubRequest:
 
 @dataclass(frozen=True)
 class EncodedCall:
-    """What to send: `path` below the service URL, nested `params`, file parts and problems."""
+    """What to send: `path` below the service URL, nested `params`, file parts and problems;
+    `actions` lists each request's (service id, action name) as the schema spells them."""
 
     path: str
     params: dict[str, Wire]
     files: tuple[FilePart, ...] = ()
     problems: tuple[FieldProblem, ...] = ()
+    actions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -452,6 +454,7 @@ def encode_call(
         params={**_without_sent(config_params, params), **params},
         files=parts,
         problems=(*config_problems, *encoder.problems),
+        actions=((service.id, action.name),),
     )
 
 
@@ -462,6 +465,7 @@ def encode_multirequest(
     the configuration once at the top (the server copies it into each sub-request)."""
     params, problems = _encode_config(schema, config or {})
     parts: list[FilePart] = []
+    actions: list[tuple[str, str]] = []
     if not requests:
         problems.append(FieldProblem("", "a multirequest needs at least one request"))
     for number, request in enumerate(requests, start=1):
@@ -478,7 +482,8 @@ def encode_multirequest(
         params[str(number)] = {"service": service.id, "action": action.name, **sub_params}
         parts.extend(sub_files)
         problems.extend(encoder.problems)
-    return EncodedCall(MULTIREQUEST_PATH, params, tuple(parts), tuple(problems))
+        actions.append((service.id, action.name))
+    return EncodedCall(MULTIREQUEST_PATH, params, tuple(parts), tuple(problems), tuple(actions))
 
 
 def split_multirequest(

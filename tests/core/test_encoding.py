@@ -223,6 +223,7 @@ def test_every_scalar_on_the_wire_is_a_string(schema: Schema) -> None:
 def test_path_uses_the_schema_spelling_whatever_the_case_asked(schema: Schema) -> None:
     call = encode_call(schema, "MEDIA", "LIST", [])
     assert call.path == "/api_v3/service/media/action/list"
+    assert call.actions == (("media", "list"),)
     assert encode_call(schema, "caption_captionasset", "list", []).path == (
         "/api_v3/service/caption_captionasset/action/list"
     )
@@ -604,6 +605,7 @@ def test_multirequest_numbers_from_one_with_config_once_on_top(schema: Schema) -
     }
     assert [f.field_name for f in call.files] == ["3:fileData"]
     assert call.problems == ()
+    assert call.actions == (("session", "start"), ("media", "list"), ("uploadtoken", "upload"))
 
 
 @pytest.mark.parametrize(
