@@ -37,6 +37,7 @@ FORMAT_KINDS: dict[str, ResultKind] = {"1": "json", "2": "xml", "3": "php", "9":
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.DOTALL)
 _PHP = re.compile(rb'\s*(?:a:\d+:\{|[OC]:\d+:"|s:\d+:"|i:-?\d+;|d:[-+.\dEINFA]+;|b:[01];|N;)')
+_HTML = re.compile(rb"\s*<(!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _JSONP_START = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(")
 _KS_TEXT = re.compile(r"[A-Za-z0-9+/=_\-|.]{8,4096}")
 
@@ -102,7 +103,7 @@ def _kind_of(media: str, body: bytes) -> str:
         return "json"
     if media in ("text/javascript", "application/javascript", "application/x-javascript"):
         return "jsonp"
-    if media == "text/html":
+    if media == "text/html" or _HTML.match(body):
         return "html"
     start = body.lstrip()[:1]
     if start == b"<":
