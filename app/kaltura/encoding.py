@@ -7,7 +7,10 @@ with the action's declaration from the schema, into the nested parameters the of
 numeric index order, maps as JSON objects, `x__null` for explicit nulls, `{"-": ""}` for explicitly
 emptied containers. Values that do not fit their type are reported as `FieldProblem`s but still
 encoded: people test negative cases. `to_http` turns the result into the exact bytes to POST.
-Pure: no I/O and no web imports.
+Rules chosen here: a name given twice is a multi-choice, joined with commas; a `__null` marker
+wins over a value and `-` over items; an object without `objectType` is not sent at all; names
+the schema does not know are sent as given (and flagged); multirequest sub-requests are numbered
+1..n in the order given. Pure: no I/O and no web imports.
 """
 
 from __future__ import annotations
@@ -30,10 +33,10 @@ MAP_KEY = "__key"
 MULTIREQUEST_PATH = "/api_v3/service/multirequest"
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_]+")
-_INT = re.compile(r"[+-]?\d+")
-_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _BOOLS = {"true": "true", "1": "true", "false": "false", "0": "false"}
-_RESULT_REFERENCE = re.compile(r"\{(\d+):result(:[^{}]*)?\}")
+_RESULT_REFERENCE = re.compile(r"\{([0-9]+):result(:[^{}]*)?\}")
 
 
 @dataclass(frozen=True)

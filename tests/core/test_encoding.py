@@ -332,6 +332,7 @@ def test_configuration_fields_go_top_level_and_an_action_param_wins(
 # -- problems ----------------------------------------------------------------------------------
 
 PROBLEM_CASES: list[tuple[str, str, Fields, tuple[str, str]]] = [
+    ("session", "start", [("secret", "s"), ("expiry", "\u0665")], ("expiry", "whole number")),
     ("session", "start", [("secret", "s"), ("expiry", "soon")], ("expiry", "whole number")),
     ("session", "start", [("secret", "s"), ("type", "5")], ("type", "not in KalturaSessionType")),
     (
