@@ -89,6 +89,8 @@ class SandboxApi:
         self.dispatcher = Dispatcher(self.schema, self.store, config, self.credentials.partner_id)
 
     async def _read(self, request: Request) -> tuple[RawTree, Outcome | None]:
+        """The request's parameters, or the error that stops it before dispatch. Uploaded
+        parts stay open on `request.state.reader` until `answer` closes it."""
         limit = self.config.max_upload_bytes + _BODY_SLACK_BYTES
         length = request.headers.get("content-length", "")
         query = nest(dict(request.query_params.multi_items()))
@@ -101,6 +103,7 @@ class SandboxApi:
             await _drain(request.receive)
             return query, too_large
         capped = Request(request.scope, receive=_capped(request.receive, limit))
+        request.state.reader = capped
         try:
             return await read_params(capped, limit), None
         except BodyTooLarge:
@@ -123,7 +126,9 @@ class SandboxApi:
             else:
                 outcome = await run_in_threadpool(self.dispatcher.call, service, action, raw)
         finally:
-            await request.close()
+            reader = getattr(request.state, "reader", None)
+            if isinstance(reader, Request):
+                await reader.close()
         renderer = Renderer(self.schema, ignore_null=_flag(raw.get("ignoreNull", "")))
         rendered = renderer.render(
             outcome,
