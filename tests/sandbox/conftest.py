@@ -72,19 +72,19 @@ def start_live(config: SandboxConfig) -> LiveSandbox:
     return LiveSandbox(f"http://127.0.0.1:{port}", config, sandbox_credentials(app), server, thread)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def http(live: LiveSandbox) -> Iterator[httpx.Client]:
     """Raw HTTP to the module's live sandbox."""
     with httpx.Client(base_url=live.url, timeout=30) as client:
         yield client
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def credentials(live: LiveSandbox) -> SandboxCredentials:
     return live.credentials
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def admin_ks(live: LiveSandbox) -> str:
     return live.admin_ks()
 
@@ -114,6 +114,6 @@ class Api:
         return self.response(service, action, **params).json()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def api(http: httpx.Client, admin_ks: str) -> Api:
     return Api(http, admin_ks)
