@@ -197,3 +197,33 @@ def test_user_ks_sees_only_its_own_entries_unless_entitlement_is_disabled(
     assert listed["totalCount"] == 0  # type: ignore[index]
     everyone = user_api("bob", "disableentitlement")
     assert everyone("media", "get", entryId=mine["id"])["id"] == mine["id"]  # type: ignore[index]
+
+
+def test_sview_privilege_lets_a_user_ks_see_one_entry(
+    api: Api, http: httpx.Client, credentials: SandboxCredentials
+) -> None:
+    entry = api(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "shared", "mediaType": 1}
+    )
+    assert isinstance(entry, dict)
+    ks = http.post(
+        "/api_v3/service/session/action/start",
+        data={
+            "secret": credentials.user_secret,
+            "userId": "viewer",
+            "format": "1",
+            "partnerId": str(credentials.partner_id),
+            "privileges": f"sview:{entry['id']}",
+        },
+    ).json()
+    viewer = Api(http, ks)
+    assert viewer("media", "get", entryId=entry["id"])["id"] == entry["id"]  # type: ignore[index]
+    change = {"objectType": "KalturaMediaEntry", "name": "hijacked"}
+    refused = viewer("media", "update", entryId=entry["id"], mediaEntry=change)
+    assert refused["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
+
+
+def test_cors_preflight_is_answered(http: httpx.Client) -> None:
+    answer = http.options("/api_v3/service/media/action/list")
+    assert answer.status_code == 200
+    assert answer.headers["access-control-allow-origin"] == "*"

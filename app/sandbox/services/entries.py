@@ -34,16 +34,14 @@ def _new_entry_id() -> str:
 def visible_entries(ctx: CallContext) -> list[KObject]:
     session = ctx.user_session
     entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
-    if session.sees_everything:
-        return entries
-    return [e for e in entries if session.user_id in (e.get("userId"), e.get("creatorId"))]
+    return [e for e in entries if session.may_view(str(e["id"]), str(e.get("userId") or ""))]
 
 
 def find_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KObject:
     entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
     session = ctx.user_session
     owner = str((entry or {}).get("userId") or "")
-    if entry is None or not (session.sees_everything or owner == session.user_id):
+    if entry is None or not session.may_view(entry_id, owner):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
     if for_edit and not session.may_edit(entry_id, owner):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
