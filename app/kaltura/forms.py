@@ -171,72 +171,65 @@ class FormBuilder:
         order_by_owner: str = "",
         open_by_default: bool = False,
     ) -> Field:
-        common = {
-            "name": name,
-            "path": path,
-            "type_label": ref.label,
-            "description": description,
-            "optional": optional,
-            "default": default,
-            "deprecated": deprecated,
-            "insert_only": insert_only,
-        }
+        base = Field(
+            kind="string",
+            name=name,
+            path=path,
+            type_label=ref.label,
+            description=description,
+            optional=optional,
+            default=default,
+            deprecated=deprecated,
+            insert_only=insert_only,
+            value=_first(values, path),
+        )
         kind = self.schema.kind(ref)
-        value = _first(values, path)
         if kind == "object":
-            return self.object_field(ref.type, path, values, open_by_default, common)
+            return self.object_field(base, ref.type, values, open_by_default)
         if kind in ("array", "map"):
-            return self.container_field(kind, ref, path, values, common)
+            return self.container_field(base, kind, ref.array_type or "string", values)
         if kind == "enum":
-            return Field(
-                kind="enum",
-                value=value,
-                options=_enum_options(self.schema, ref.enum_type),
-                **common,
-            )  # type: ignore[arg-type]
+            return replace(base, kind="enum", options=_enum_options(self.schema, ref.enum_type))
         if values_enum_type and values_enum_type in self.schema.enums:
             chosen = tuple(v for raw in values.get(path, ()) for v in raw.split(",") if v)
-            return Field(
-                kind="multienum",
-                selected=chosen,
-                options=_enum_options(self.schema, values_enum_type),
-                **common,
-            )  # type: ignore[arg-type]
+            options = _enum_options(self.schema, values_enum_type)
+            return replace(base, kind="multienum", value="", selected=chosen, options=options)
         if order_by_owner:
             enum = self.schema.order_by_enum(order_by_owner)
             options = _enum_options(self.schema, enum.name) if enum else ()
-            return Field(kind="orderby", value=value, options=options, **common)  # type: ignore[arg-type]
+            return replace(base, kind="orderby", options=options)
         if kind == "unknown":
-            warning = f"Unknown type {ref.type!r}: sent as text."
-            return Field(kind="string", value=value, warning=warning, **common)  # type: ignore[arg-type]
-        return Field(kind=kind, value=value, is_time=is_time, **common)  # type: ignore[arg-type]
+            return replace(base, warning=f"Unknown type {ref.type!r}: sent as text.")
+        return replace(base, kind=kind, is_time=is_time)
 
     def type_options(self, declared: str) -> tuple[Option, ...]:
         return tuple(Option(t, t) for t in self.schema.concrete_types(declared))
 
     def object_field(
-        self,
-        declared: str,
-        path: str,
-        values: Values,
-        open_by_default: bool,
-        common: dict[str, object],
+        self, base: Field, declared: str, values: Values, open_by_default: bool
     ) -> Field:
+        """An object: its type choice and, once a type is chosen, that type's properties."""
         options = self.type_options(declared)
-        chosen = _first(values, f"{path}:objectType")
+        chosen = _first(values, f"{base.path}:objectType")
         if not chosen and open_by_default and options and options[0].value == declared:
             chosen = declared
         if chosen and chosen not in {o.value for o in options}:
             chosen = ""  # a type the schema does not allow here is not rendered
-        children = self.object_children(chosen, path, values) if chosen else ()
-        return Field(
+        children = self.object_children(chosen, base.path, values) if chosen else ()
+        return replace(
+            base,
             kind="object",
             value=chosen,
             options=options,
             item_type=declared,
             children=children,
-            **common,
-        )  # type: ignore[arg-type]
+        )
+
+    def chosen_children(self, declared: str, path: str, values: Values) -> tuple[Field, ...]:
+        """The properties of the type chosen at `path:objectType`, if `declared` allows it."""
+        chosen = _first(values, f"{path}:objectType")
+        allowed = self.schema.concrete_types(declared)
+        return self.object_children(chosen, path, values) if chosen in allowed else ()
 
     def object_children(self, class_name: str, path: str, values: Values) -> tuple[Field, ...]:
         """The writable properties of `class_name` (inherited included) under `path`."""
@@ -245,19 +238,13 @@ class FormBuilder:
             for p in self.schema.writable_properties(class_name)
         )
 
-    def container_field(
-        self, kind: str, ref: TypeRef, path: str, values: Values, common: dict[str, object]
-    ) -> Field:
-        indices = _item_indices(values, path)
-        items = tuple(
-            self.item_field(kind, ref.array_type or "string", path, i, values) for i in indices
-        )
-        return Field(
-            kind=kind,
-            item_type=ref.array_type or "string",
-            items=items,
-            next_index=(indices[-1] + 1) if indices else 0,
-            **common,  # type: ignore[arg-type]
+    def container_field(self, base: Field, kind: str, item_type: str, values: Values) -> Field:
+        """An array or map: the items the user already added, in numeric order."""
+        indices = _item_indices(values, base.path)
+        items = tuple(self.item_field(kind, item_type, base.path, i, values) for i in indices)
+        next_index = (indices[-1] + 1) if indices else 0
+        return replace(
+            base, kind=kind, value="", item_type=item_type, items=items, next_index=next_index
         )
 
     def item_field(self, kind: str, item_type: str, path: str, index: int, values: Values) -> Field:

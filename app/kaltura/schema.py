@@ -252,7 +252,7 @@ class Schema:
             case "string":
                 return "string"
             case "array" | "map" | "file":
-                return ref.type  # type: ignore[return-value]
+                return ref.type
         return "object" if ref.type in self.classes else "unknown"
 
     def order_by_enum(self, filter_class: str) -> EnumDef | None:

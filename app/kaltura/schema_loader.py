@@ -212,7 +212,7 @@ def _configurations(node: _Node | None) -> tuple[ConfigField, ...]:
                     child.tag,
                     _ref(child),
                     scope,
-                    child.attrs.get("description", ""),  # type: ignore[arg-type]
+                    child.attrs.get("description", ""),
                 )
             )
     return tuple(fields)

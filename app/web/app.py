@@ -90,8 +90,12 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
         ) as client:
             upstream = Upstream(client, base_url)
             loaded = local or await load_remote(settings, upstream)
-            for warning in loaded.schema.warnings[:20]:
-                log.warning("schema: %s", warning)
+            if loaded.schema.warnings:
+                log.warning(
+                    "the schema refers to %d unknown types, shown as text fields "
+                    "(`testme schema check` lists them)",
+                    len(loaded.schema.warnings),
+                )
             app.state.console = ConsoleState(
                 settings=settings,
                 schema=loaded.schema,

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from app.kaltura.ks import KsInfo, decode
+
 TYPES = {0: "USER", 2: "ADMIN"}
 
 
 def describe_ks(ks: str) -> str:
     if not ks:
         return ""
-    try:
-        from app.kaltura.ks import decode
-    except ImportError:
-        return ""
-    try:
-        info = decode(ks)
-    except ValueError:
+    info = decode(ks)
+    if not isinstance(info, KsInfo):
         return "not a KS this console can read"
-    parts = [f"v{info.version}", f"partner {info.partner_id}"]
-    if info.type is not None:
-        parts.append(TYPES.get(info.type, f"type {info.type}"))
+    parts = [f"KS v{info.version}", f"partner {info.partner_id}"]
+    if info.session_type is not None:
+        parts.append(TYPES.get(info.session_type, f"type {info.session_type}"))
     if info.expiry is not None:
-        parts.append(
-            "expires " + datetime.fromtimestamp(info.expiry, UTC).strftime("%Y-%m-%d %H:%M UTC")
-        )
+        when = datetime.fromtimestamp(info.expiry, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        parts.append(f"expires {when}")
     if info.user_id:
         parts.append(f"user {info.user_id}")
     return ", ".join(parts)

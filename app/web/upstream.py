@@ -9,15 +9,12 @@ can pick the host. Failures (refused, timed out, too large) come back as an `Ans
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 
-from app.kaltura.encoding import FilePart
+from app.kaltura.encoding import HttpRequestSpec
 
 API_PREFIX = "/api_v3/"
 MAX_ANSWER_BYTES = 50 * 1024 * 1024  # a console shows answers; past this it is a download
@@ -53,25 +50,11 @@ class Upstream:
             raise UpstreamPathError(f"refusing to send outside {API_PREFIX}: {path!r}")
         return self.base_url + path
 
-    async def call(
-        self, path: str, params: dict[str, Any], files: Sequence[FilePart] = ()
-    ) -> Answer:
-        """POST one api_v3 call the way the official clients do (PROTOCOL.md §2): a JSON body
-        with `Content-Type: application/json` exactly, or multipart with a `json` field plus
-        file parts."""
-        url = self.url(path)
-        body = json.dumps(params, ensure_ascii=False)
-        if files:
-            request = self.client.build_request(
-                "POST",
-                url,
-                data={"json": body},
-                files=[(f.field_name, (f.filename, f.content, f.content_type)) for f in files],
-            )
-        else:
-            request = self.client.build_request(
-                "POST", url, content=body.encode(), headers={"Content-Type": "application/json"}
-            )
+    async def send(self, spec: HttpRequestSpec) -> Answer:
+        """Send a request the pure encoder built (`encoding.to_http`), byte for byte."""
+        request = self.client.build_request(
+            spec.method, self.url(spec.path), content=spec.content, headers=list(spec.headers)
+        )
         return await self._send(request)
 
     async def get(self, path: str) -> Answer:

@@ -12,10 +12,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.kaltura.encoding import UnknownActionError
 from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields, service_options
+from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound
 from app.web.ks_display import describe_ks
+from app.web.submission import read_submission
 from app.web.templating import field_id, templates
 
 router = APIRouter(prefix="/api_v3/testme")
@@ -61,6 +64,9 @@ def action_context(
         "action_doc": action_def.description if action_def else "",
         "params_note": "This action takes no parameters." if action_def else "Select an action.",
         "requests": (1,),
+        "next_request": 2,
+        "services": service_options(schema),
+        "oob": False,
     }
 
 
@@ -76,13 +82,11 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         "target": settings.service_url or "embedded sandbox",
         "sandbox": console.sandbox,
         "config_fields": config_fields(console.schema, values),
-        "services": service_options(console.schema),
         "selected_service": service
         if console.schema.service(service) or service == MULTIREQUEST
         else "",
         "ks": ks,
         "ks_info": describe_ks(ks),
-        "oob": False,
         **action_context(
             console, service if console.schema.service(service) else "", action, "", values
         ),
@@ -116,8 +120,8 @@ async def object_body(request: Request, __path: str = "", __declared: str = "") 
     forms = state(request).forms
     if __declared not in forms.schema.classes:
         raise NotFound(f"Unknown type {__declared!r}.")
-    field = forms.object_field(__declared, __path, values_of(request), False, _common(__path))
-    return fragment(request, "_object_body.html", {"fields": field.children})
+    fields = forms.chosen_children(__declared, __path, values_of(request))
+    return fragment(request, "_object_body.html", {"fields": fields})
 
 
 @router.get("/item", response_class=HTMLResponse)
@@ -152,15 +156,34 @@ async def item(
     return fragment(request, "_item.html", {"container": container, "item": new})
 
 
-def _common(path: str) -> dict[str, object]:
-    name = path.rsplit(":", 1)[-1]
-    return {
-        "name": name,
-        "path": path,
-        "type_label": "",
-        "description": "",
-        "optional": True,
-        "default": "",
-        "deprecated": False,
-        "insert_only": False,
+@router.get("/request", response_class=HTMLResponse)
+async def add_request(request: Request, n: int = 2) -> HTMLResponse:
+    """One more multirequest sub-request, plus the Add request button for the next number."""
+    if not 1 <= n <= 1000:
+        raise NotFound("No such request number.")
+    context = {
+        "n": n,
+        "next_request": n + 1,
+        "services": service_options(state(request).schema),
+        "oob": True,
     }
+    return fragment(request, "_request_added.html", context)
+
+
+@router.post("/send", response_class=HTMLResponse)
+async def send(request: Request) -> HTMLResponse:
+    """Encode and send the form; the Result region gets the answer and, out of band, the ks
+    field gets a KS the answer carried."""
+    console = state(request)
+    submission = await read_submission(await request.form())
+    try:
+        outcome = await sending.send(console.upstream, console.schema, submission)
+    except UnknownActionError as exc:
+        raise NotFound(str(exc)) from None
+    ks = outcome.ks or submission.config.get("ks", "")
+    if ks:
+        request.session["ks"] = ks
+    else:
+        request.session.pop("ks", None)
+    context = {"outcome": outcome, "ks": ks, "ks_info": describe_ks(ks), "oob": bool(outcome.ks)}
+    return fragment(request, "_result.html", context)

@@ -1,0 +1,97 @@
+"""One Send, start to end: encode the submission, send it upstream, read the answer.
+
+Kept out of the route so the handler stays thin; everything Kaltura-specific happens in the pure
+core (`encoding`, `results`, `secrets`), this module only strings those calls together and
+collects what the Result region prints.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.kaltura.encoding import (
+    EncodedCall,
+    FieldProblem,
+    encode_call,
+    encode_multirequest,
+    split_multirequest,
+    to_http,
+)
+from app.kaltura.forms import MULTIREQUEST
+from app.kaltura.highlight import Token, highlight
+from app.kaltura.results import ResultView, read_result
+from app.kaltura.schema import Schema
+from app.kaltura.secrets import masked
+from app.web.submission import Submission
+from app.web.upstream import Answer, Upstream
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    """The request as sent, credentials masked, for the "Request sent" view."""
+
+    method: str
+    url: str
+    content_type: str
+    body: str
+    files: tuple[tuple[str, str, int], ...]  # field, file name, bytes
+
+
+@dataclass(frozen=True)
+class Outcome:
+    sent: SentRequest | None
+    problems: tuple[FieldProblem, ...] = ()
+    answer: Answer | None = None
+    view: ResultView | None = None
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def ks(self) -> str:
+        return self.view.ks if self.view and self.view.ks else ""
+
+
+def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
+    """Raises `encoding.UnknownActionError` for a service or action not in the schema."""
+    if submission.service == MULTIREQUEST:
+        requests = split_multirequest(submission.fields, submission.files)
+        return encode_multirequest(schema, requests, submission.config)
+    return encode_call(
+        schema,
+        submission.service,
+        submission.action,
+        submission.fields,
+        submission.files,
+        submission.config,
+    )
+
+
+def describe_sent(upstream: Upstream, call: EncodedCall, content_type: str) -> SentRequest:
+    return SentRequest(
+        method="POST",
+        url=upstream.url(call.path),
+        content_type=content_type,
+        body=json.dumps(masked(call.params), indent=2, ensure_ascii=False),
+        files=tuple((f.field_name, f.filename, len(f.content)) for f in call.files),
+    )
+
+
+async def send(upstream: Upstream, schema: Schema, submission: Submission) -> Outcome:
+    call = encode_submission(schema, submission)
+    spec = to_http(call)
+    content_type = dict(spec.headers).get("Content-Type", "")
+    sent = describe_sent(upstream, call, content_type)
+    if call.problems and not submission.send_anyway:
+        return Outcome(sent=sent, problems=call.problems)
+    answer = await upstream.send(spec)
+    if answer.error:
+        return Outcome(sent=sent, problems=call.problems, answer=answer)
+    view = read_result(
+        answer.body,
+        answer.content_type,
+        submission.config.get("format", "2"),
+        submission.service,
+        submission.action,
+        call.actions,
+    )
+    return Outcome(sent, call.problems, answer, view, highlight(view.pretty, view.kind))

@@ -1,0 +1,58 @@
+"""Reading the console's Send form into what the pure encoder takes.
+
+The form carries three kinds of fields: request-wide ones named `config.NAME`, the controls
+(`service`, `action`, `send_anyway`), and the action's parameters under Kaltura's own colon
+paths. Multirequest sub-requests prefix their fields with `N:`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.datastructures import FormData, UploadFile
+
+from app.kaltura.encoding import FilePart
+from app.kaltura.forms import CONFIG_PREFIX
+
+CONTROLS = frozenset({"service", "action", "send_anyway"})
+
+
+@dataclass(frozen=True)
+class Submission:
+    service: str
+    action: str
+    config: dict[str, str]
+    fields: tuple[tuple[str, str], ...]
+    files: tuple[FilePart, ...]
+    send_anyway: bool
+
+
+async def read_submission(form: FormData) -> Submission:
+    config: dict[str, str] = {}
+    fields: list[tuple[str, str]] = []
+    files: list[FilePart] = []
+    for name, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            if value.filename:  # an empty file input sends a part with no filename
+                content = await value.read()
+                files.append(
+                    FilePart(
+                        name,
+                        value.filename,
+                        content,
+                        value.content_type or "application/octet-stream",
+                    )
+                )
+        elif name.startswith(CONFIG_PREFIX):
+            if value != "":
+                config[name[len(CONFIG_PREFIX) :]] = value
+        elif name not in CONTROLS:
+            fields.append((name, value))
+    return Submission(
+        service=str(form.get("service") or ""),
+        action=str(form.get("action") or ""),
+        config=config,
+        fields=tuple(fields),
+        files=tuple(files),
+        send_anyway=form.get("send_anyway") == "1",
+    )

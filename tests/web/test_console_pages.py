@@ -1,0 +1,131 @@
+"""The console page and its htmx fragments, in-process against the real 22.15.0 schema."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.kaltura.schema_loader import load_schema
+
+
+def test_root_redirects_to_the_console(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code in (302, 307) and response.headers["location"] == "/api_v3/testme/"
+
+
+def test_healthz_answers_when_ready(client: TestClient) -> None:
+    assert client.get("/healthz").status_code == 200
+
+
+def test_page_has_configuration_service_select_and_send(client: TestClient) -> None:
+    html = client.get("/api_v3/testme/").text
+    assert "<legend>Configuration</legend>" in html
+    for name in ("format", "ks", "partnerId", "clientTag", "apiVersion", "language"):
+        assert re.search(rf'<label for="[^"]+">{name}\b', html), name
+    assert "<legend>responseProfile</legend>" in html  # an object: a group with its objectType
+    assert '<label for="service">Select service</label>' in html
+    options = re.findall(
+        r'<option value="([^"]*)"', html.split('id="service"')[1].split("</select>")[0]
+    )
+    assert options[:2] == ["", "multirequest"]
+    assert "media" in options and "caption_captionasset" in options
+    assert '<button type="submit" class="send">Send</button>' in html
+    assert 'role="region" aria-label="Result"' in html
+
+
+def test_page_is_served_under_a_strict_script_policy(client: TestClient) -> None:
+    response = client.get("/api_v3/testme/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "<script>" not in response.text and " on" + "click=" not in response.text
+    assert re.search(r"<script[^>]*>[^<]+</script>", response.text) is None
+
+
+def test_deep_link_preselects_service_and_action(client: TestClient) -> None:
+    html = client.get("/api_v3/testme/?service=media&action=list").text
+    assert '<option value="media" selected>' in html
+    assert '<option value="list" selected>' in html
+    assert 'name="filter:objectType"' in html and 'name="pager:objectType"' in html
+
+
+def test_changing_service_loads_its_actions(client: TestClient) -> None:
+    html = client.get("/api_v3/testme/actions", params={"service": "baseentry"}).text
+    assert '<option value="addContent">addContent</option>' in html
+    assert "<legend>Parameters</legend>" in html
+
+
+def test_abstract_parameter_offers_concrete_subclasses(client: TestClient) -> None:
+    html = client.get(
+        "/api_v3/testme/params", params={"service": "baseentry", "action": "addContent"}
+    ).text
+    select = html.split('name="resource:objectType"')[1].split("</select>")[0]
+    offered = re.findall(r'<option value="([^"]*)"', select)
+    assert offered[0] == "" and "KalturaResource" not in offered
+    assert "KalturaUploadedFileTokenResource" in offered and "KalturaUrlResource" in offered
+
+
+def test_choosing_a_type_shows_its_properties_and_keeps_typed_values(client: TestClient) -> None:
+    html = client.get(
+        "/api_v3/testme/object",
+        params={
+            "__path": "filter",
+            "__declared": "KalturaBaseEntryFilter",
+            "filter:objectType": "KalturaMediaEntryFilter",
+            "filter:nameLike": "kept <b>",
+        },
+    ).text
+    assert 'name="filter:mediaTypeEqual"' in html
+    assert 'value="kept &lt;b&gt;"' in html
+
+
+def test_adding_an_item_returns_it_and_the_next_add_button(client: TestClient) -> None:
+    html = client.get(
+        "/api_v3/testme/item",
+        params={
+            "__path": "filter:advancedSearch:items",
+            "__kind": "array",
+            "__item_type": "KalturaSearchItem",
+            "__index": "10",
+        },
+    ).text
+    assert "<legend>items[10]</legend>" in html
+    assert 'name="filter:advancedSearch:items:10:objectType"' in html
+    assert 'hx-swap-oob="true"' in html and '"__index": "11"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api_v3/testme/params", {"service": "nosuch", "action": "list"}),
+        ("/api_v3/testme/params", {"service": "media", "action": "nosuch"}),
+        ("/api_v3/testme/actions", {"service": "nosuch"}),
+        ("/api_v3/testme/object", {"__path": "x", "__declared": "KalturaNoSuch"}),
+        ("/api_v3/testme/item", {"__path": "x", "__kind": "array", "__item_type": "KalturaNoSuch"}),
+    ],
+)
+def test_unknown_names_get_a_404_fragment_not_a_500(
+    client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 404
+    assert 'role="alert"' in response.text
+
+
+def test_every_action_of_the_real_schema_renders_a_form(
+    client: TestClient, real_schema_path: Path
+) -> None:
+    schema = load_schema(real_schema_path)
+    count = 0
+    for service in schema.services:
+        for action in service.actions:
+            response = client.get(
+                "/api_v3/testme/params", params={"service": service.id, "action": action.name}
+            )
+            assert response.status_code == 200, (service.id, action.name)
+            assert "<legend>Parameters</legend>" in response.text
+            for param in action.params:
+                assert f'name="{param.name}' in response.text, (service.id, action.name, param.name)
+            count += 1
+    assert count == 884
