@@ -8,6 +8,7 @@ the database, seeds the partner — so it works mounted in another app or behind
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -24,11 +25,13 @@ from app.resources import default_schema_path
 from app.sandbox import multirequest
 from app.sandbox.config import SandboxConfig, SandboxCredentials
 from app.sandbox.dispatch import Dispatcher
-from app.sandbox.errors import KalturaApiError, describe
+from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
 from app.sandbox.render import FORMAT_XML, Outcome, Renderer
 from app.sandbox.seeding import ensure_partner
 from app.sandbox.store import Store
 from app.sandbox.wire import RawTree, nest, read_params
+
+log = logging.getLogger(__name__)
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -116,15 +119,14 @@ class SandboxApi:
         if request.method == "OPTIONS":
             return Response(status_code=200, headers=CORS_HEADERS)
         started = time.perf_counter()
-        raw, failed = await self._read(request)
+        raw: RawTree = {}
+        outcome: Outcome | list[Outcome]
         try:
-            outcome: Outcome | list[Outcome]
-            if failed is not None:
-                outcome = failed
-            elif service.lower() == "multirequest":
-                outcome = await run_in_threadpool(multirequest.run, self.dispatcher, raw)
-            else:
-                outcome = await run_in_threadpool(self.dispatcher.call, service, action, raw)
+            raw, failed = await self._read(request)
+            outcome = failed or await self._run(service, action, raw)
+        except Exception:  # the last net: a Kaltura error, never an HTTP 500
+            log.exception("sandbox: %s.%s failed outside dispatch", service, action)
+            outcome = Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), self.schema))
         finally:
             reader = getattr(request.state, "reader", None)
             if isinstance(reader, Request):
@@ -140,6 +142,11 @@ class SandboxApi:
         if isinstance(outcome, Outcome) and outcome.error is not None:
             headers["X-Kaltura"] = f"error-{outcome.error.code}"
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
+
+    async def _run(self, service: str, action: str, raw: RawTree) -> Outcome | list[Outcome]:
+        if service.lower() == "multirequest":
+            return await run_in_threadpool(multirequest.run, self.dispatcher, raw)
+        return await run_in_threadpool(self.dispatcher.call, service, action, raw)
 
     # -- routes ----------------------------------------------------------------------------
 

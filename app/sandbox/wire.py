@@ -73,7 +73,7 @@ def nest(flat: dict[str, Any]) -> RawTree:
 def _json_object(text: bytes | str) -> RawTree:
     try:
         data = json.loads(text) if text else {}
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise KalturaApiError("INVALID_PARAMETER_VALUE", "json") from None
     if not isinstance(data, dict):
         raise KalturaApiError("INVALID_PARAMETER_VALUE", "json")

@@ -4,6 +4,7 @@ never a 500, and nothing stored is damaged."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -189,3 +190,72 @@ def test_json_body_of_the_official_client_shape_is_accepted(
         headers={"content-type": "application/json"},
     )
     assert answer.json()["objectType"] == "KalturaMediaListResponse"
+
+
+def test_oversized_chunked_upload_without_length_is_refused(
+    http: httpx.Client, admin_ks: str
+) -> None:
+    boundary = "b0undary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="ks"\r\n\r\n{admin_ks}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\nx\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="b"\r\n\r\n'
+    ).encode()
+
+    def body() -> Iterator[bytes]:
+        yield head
+        for _ in range(40):
+            yield b"\0" * 64 * 1024
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    answer = http.post(
+        "/api_v3/service/uploadToken/action/upload",
+        content=body(),
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert answer.headers["x-kaltura"] == "error-FILE_SIZE_EXCEEDED"
+
+
+def test_chunks_adding_up_beyond_the_cap_are_refused(api: Api, http: httpx.Client) -> None:
+    token = api("uploadToken", "add")
+    assert isinstance(token, dict)
+
+    def chunk(size: int, resume: str) -> httpx.Response:
+        return http.post(
+            "/api_v3/service/uploadToken/action/upload",
+            data={
+                "ks": api.ks,
+                "uploadTokenId": token["id"],
+                "resume": resume,
+                "finalChunk": "false",
+            },
+            files={"fileData": ("c", b"\1" * size)},
+        )
+
+    assert "x-kaltura" not in chunk(SMALL_UPLOAD_CAP - 10, "false").headers
+    assert chunk(100, "true").headers["x-kaltura"] == "error-FILE_SIZE_EXCEEDED"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        json.dumps({"ks": "x", "a" * 10: "b"}).encode()[:-1] + b"\xff}",
+    ],
+    ids=["deeply-nested-json", "json-with-broken-utf8"],
+)
+def test_pathological_json_is_an_error_not_a_crash(http: httpx.Client, content: bytes) -> None:
+    answer = http.post(
+        "/api_v3/service/system/action/ping",
+        content=content,
+        headers={"content-type": "application/json"},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["x-kaltura"] == "error-INVALID_PARAMETER_VALUE"
+
+
+def test_absurdly_deep_form_names_are_survived(http: httpx.Client) -> None:
+    answer = http.post(
+        "/api_v3/service/multirequest", data={":".join(["1"] * 5000): "x", "format": "1"}
+    )
+    assert answer.status_code == 200
