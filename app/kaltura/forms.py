@@ -278,10 +278,20 @@ def config_fields(schema: Schema, values: Values) -> tuple[Field, ...]:
             path=CONFIG_PREFIX + "format",
             type_label="int",
             description="Answer format: 2 XML (default), 1 JSON, 9 JSONP, 3 PHP serialized",
-            optional=False,
+            nullable=False,
             value=_first(values, CONFIG_PREFIX + "format") or "2",
             options=FORMATS,
-        )
+        ),
+        Field(
+            kind="string",
+            name="callback",
+            path=CONFIG_PREFIX + "callback",
+            type_label="string",
+            description="JSONP only (format 9): the function that wraps the answer",
+            nullable=False,
+            value=_first(values, CONFIG_PREFIX + "callback"),
+            default="callback",
+        ),
     ]
     prefilled = {"clientTag": "testme"}
     for config in schema.configurations:

@@ -61,7 +61,7 @@ def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
         max_upload_bytes=settings.sandbox_max_upload_bytes,
     )
     api = create_sandbox_app(config)
-    creds = sandbox_credentials(config)
+    creds = sandbox_credentials(api)
     info = SandboxInfo(
         partner_id=creds.partner_id,
         admin_secret=creds.admin_secret,

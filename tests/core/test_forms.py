@@ -183,6 +183,7 @@ def test_configuration_fields_follow_the_schema(schema: Schema) -> None:
     fields = config_fields(schema, {})
     assert [f.name for f in fields] == [
         "format",
+        "callback",
         "clientTag",
         "apiVersion",
         "partnerId",
@@ -190,5 +191,5 @@ def test_configuration_fields_follow_the_schema(schema: Schema) -> None:
         "responseProfile",
     ]
     assert fields[0].value == "2" and [o.value for o in fields[0].options] == ["2", "1", "9", "3"]
-    assert fields[1].value == "testme"
+    assert fields[2].value == "testme"
     assert fields[-1].kind == "object"
