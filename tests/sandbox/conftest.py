@@ -14,6 +14,7 @@ import pytest
 import uvicorn
 from KalturaClient import KalturaClient, KalturaConfiguration
 from KalturaClient.Plugins.Core import KalturaSessionType
+from starlette.types import ASGIApp
 
 from app.sandbox import SandboxConfig, SandboxCredentials, create_sandbox_app, sandbox_credentials
 
@@ -54,22 +55,29 @@ class LiveSandbox:
         return ks
 
 
-def start_live(config: SandboxConfig) -> LiveSandbox:
-    app = create_sandbox_app(config)
+def serve(app: ASGIApp, *, lifespan: str = "off") -> tuple[str, uvicorn.Server, threading.Thread]:
+    """Serve an ASGI app on a free 127.0.0.1 port from a daemon thread; returns its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Without TCP_NODELAY small answers wait ~40 ms for delayed ACKs.
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan=lifespan))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.01)
-    return LiveSandbox(f"http://127.0.0.1:{port}", config, sandbox_credentials(app), server, thread)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+def start_live(config: SandboxConfig) -> LiveSandbox:
+    app = create_sandbox_app(config)
+    url, server, thread = serve(app)
+    return LiveSandbox(url, config, sandbox_credentials(app), server, thread)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,72 @@
+"""End to end in Chromium: the default set-up (console + embedded sandbox), a session started
+with the secret the page shows, a media entry added, and media.list showing it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.sandbox.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+KS_PATTERN = re.compile(r"djJ8[A-Za-z0-9_\-]+=*")
+
+
+@pytest.fixture(scope="module")
+def console_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from app.settings import Settings
+    from app.web.app import create_app
+
+    app = create_app(Settings(data_dir=tmp_path_factory.mktemp("console")))
+    url, server, thread = serve(app, lifespan="on")
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _choose(page: Page, service: str, action: str) -> None:
+    page.get_by_label("Select service").select_option(service)
+    page.get_by_label("Select action").select_option(action)
+    expect(page.get_by_role("group", name="Parameters")).to_be_visible()
+
+
+def _send(page: Page) -> str:
+    result = page.get_by_role("region", name="Result")
+    before = result.inner_text()
+    page.get_by_role("button", name="Send", exact=True).click()
+    expect(result).not_to_have_text(before)
+    page.wait_for_load_state("networkidle")
+    return result.inner_text()
+
+
+def test_first_five_minutes_in_the_browser(page: Page, console_url: str) -> None:
+    page.goto(console_url + "/api_v3/testme/")
+    credentials = page.get_by_role("complementary", name="Sandbox credentials")
+    secret = credentials.locator("dd").nth(1).inner_text().strip()
+
+    _choose(page, "session", "start")
+    params = page.get_by_role("group", name="Parameters")
+    params.get_by_label(re.compile(r"^secret\b")).fill(secret)
+    params.get_by_label(re.compile(r"^type\b")).select_option("2")
+    started = _send(page)
+    found = KS_PATTERN.search(started)
+    assert found, started
+    ks_field = page.get_by_label("ks", exact=True)
+    if not ks_field.input_value():
+        ks_field.fill(found.group(0))
+
+    _choose(page, "media", "add")
+    entry = page.get_by_role("group", name="entry")
+    entry.get_by_label("objectType").select_option("KalturaMediaEntry")
+    page.wait_for_load_state("networkidle")
+    entry.get_by_label(re.compile(r"^name\b")).fill("my first browser entry")
+    entry.get_by_label(re.compile(r"^mediaType\b")).select_option("1")
+    added = _send(page)
+    assert "my first browser entry" in added, added
+
+    _choose(page, "media", "list")
+    assert "my first browser entry" in _send(page)
