@@ -1,0 +1,174 @@
+"""The command line, the settings object, and where the schema comes from."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.cli import main
+from app.kaltura.schema_loader import SchemaError
+from app.resources import default_schema_path
+from app.settings import Settings, SettingsError
+from app.web.schema_source import cache_path, load_local, load_remote
+from app.web.upstream import Upstream
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_schema_check_prints_the_summary_and_exits_zero(
+    real_schema_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", "check", str(real_schema_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "22.15.0: 111 services, 884 actions, 674 classes, 312 enums, 653 errors"
+    assert "unknown type" in err  # the plugin classes this server left out, with their lines
+
+
+def test_schema_check_strict_fails_on_unknown_types(real_schema_path: Path) -> None:
+    assert main(["schema", "check", "--strict", str(real_schema_path)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("<xml>\n<services>\n<service id='x'", ":3: not well-formed XML"),
+        ("<rss><channel/></rss>", ":1: not a Kaltura schema"),
+        ("{}", ":1: not well-formed XML"),
+    ],
+)
+def test_schema_check_names_file_and_line_of_a_broken_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str
+) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text(content)
+    assert main(["schema", "check", str(path)]) == 1
+    assert f"{path}{expected}" in capsys.readouterr().err
+
+
+def test_testme_command_runs_as_a_module(real_schema_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "schema", "check", str(real_schema_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("22.15.0: 111 services")
+
+
+def test_serving_with_a_broken_schema_stops_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text("<xml>\n<oops>")
+    assert main(["--schema", str(path), "--data-dir", str(tmp_path)]) == 1
+    assert f"{path}:2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TESTME_UPSTREAM_TIMEOUT": "soon"}, "TESTME_UPSTREAM_TIMEOUT"),
+        ({"TESTME_UPSTREAM_TIMEOUT": "-1"}, "TESTME_UPSTREAM_TIMEOUT"),
+        ({"TESTME_PORT": "http"}, "TESTME_PORT"),
+        ({"TESTME_SANDBOX_PARTNER_ID": "abc"}, "TESTME_SANDBOX_PARTNER_ID"),
+        ({"TESTME_SERVICE_URL": "ftp://kaltura.example"}, "TESTME_SERVICE_URL"),
+        ({"TESTME_SERVICE_URL": "https://user:pw@kaltura.example"}, "TESTME_SERVICE_URL"),
+        ({"TESTME_SERVICE_URL": "https://kaltura.example/?x=1"}, "TESTME_SERVICE_URL"),
+    ],
+)
+def test_a_bad_setting_fails_naming_the_setting(env: dict[str, str], named: str) -> None:
+    with pytest.raises(SettingsError, match=named):
+        Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("raw", "base"),
+    [
+        ("https://www.kaltura.com", "https://www.kaltura.com"),
+        ("https://www.kaltura.com/api_v3/", "https://www.kaltura.com"),
+        ("http://10.0.0.5:8080/kaltura/api_v3", "http://10.0.0.5:8080/kaltura"),
+    ],
+)
+def test_service_url_is_normalized_to_the_api_base(raw: str, base: str) -> None:
+    assert Settings.from_env({"TESTME_SERVICE_URL": raw}).service_url == base
+
+
+def test_flags_win_over_the_environment() -> None:
+    settings = Settings.from_env({"TESTME_PORT": "9000", "TESTME_HOST": "0.0.0.0"}, port=8100)
+    assert (settings.port, settings.host) == (8100, "0.0.0.0")
+    assert Settings.from_env({}).sandbox
+
+
+def test_readme_documents_every_setting() -> None:
+    readme = (ROOT / "README.md").read_text()
+    source = (ROOT / "app" / "settings.py").read_text()
+    names = set(re.findall(r'"(TESTME_[A-Z_]+)"', source))
+    assert names, "settings.py names its variables"
+    missing = sorted(n for n in names if n not in readme)
+    assert missing == []
+
+
+def test_a_broken_schema_file_stops_start_up(tmp_path: Path) -> None:
+    path = tmp_path / "s.xml"
+    path.write_text("<xml><services>")
+    with pytest.raises(SchemaError):
+        load_local(Settings(service_url="http://k.test", schema_path=path, data_dir=tmp_path))
+
+
+@pytest.mark.anyio
+async def test_server_schema_is_fetched_cached_and_used_when_the_server_is_down(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(service_url="http://kaltura.test", data_dir=tmp_path)
+    served = default_schema_path().read_bytes()
+    up = httpx.MockTransport(lambda r: httpx.Response(200, content=served))
+    async with httpx.AsyncClient(transport=up) as client:
+        loaded = await load_remote(settings, Upstream(client, "http://kaltura.test"))
+    assert loaded.origin == "http://kaltura.test/api_v3/api_schema.php"
+    assert cache_path(settings).read_bytes() == served
+
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(down)) as client:
+        cached = await load_remote(settings, Upstream(client, "http://kaltura.test"))
+    assert (
+        cached.origin.startswith("cached copy")
+        and cached.schema.summary() == loaded.schema.summary()
+    )
+
+    cache_path(settings).unlink()
+    async with httpx.AsyncClient(transport=httpx.MockTransport(down)) as client:
+        fallback = await load_remote(settings, Upstream(client, "http://kaltura.test"))
+    assert fallback.origin.startswith("embedded")
+
+
+@pytest.mark.anyio
+async def test_a_garbage_server_schema_is_not_cached(tmp_path: Path) -> None:
+    settings = Settings(service_url="http://kaltura.test", data_dir=tmp_path)
+    up = httpx.MockTransport(lambda r: httpx.Response(200, content=b"<html>login</html>"))
+    async with httpx.AsyncClient(transport=up) as client:
+        loaded = await load_remote(settings, Upstream(client, "http://kaltura.test"))
+    assert loaded.origin.startswith("embedded") and not cache_path(settings).exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api_v3/../admin",
+        "/api_v3/service/x?host=evil",
+        "/other/api",
+        "//evil.example/api_v3/",
+        "/api_v3//x",
+    ],
+)
+def test_upstream_refuses_paths_outside_api_v3(path: str) -> None:
+    upstream = Upstream(httpx.AsyncClient(), "http://kaltura.test")
+    with pytest.raises(ValueError, match="refusing"):
+        upstream.url(path)
