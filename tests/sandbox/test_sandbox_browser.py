@@ -31,15 +31,16 @@ def console_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _choose(page: Page, service: str, action: str) -> None:
     page.get_by_label("Select service").select_option(service)
     page.get_by_label("Select action").select_option(action)
+    page.wait_for_load_state("networkidle")  # the action's parameters arrive by htmx
     expect(page.get_by_role("group", name="Parameters")).to_be_visible()
 
 
 def _send(page: Page) -> str:
     result = page.get_by_role("region", name="Result")
     before = result.inner_text()
-    page.get_by_role("button", name="Send", exact=True).click()
+    with page.expect_response(lambda r: r.url.endswith("/api_v3/testme/send")):
+        page.get_by_role("button", name="Send", exact=True).click()
     expect(result).not_to_have_text(before)
-    page.wait_for_load_state("networkidle")
     return result.inner_text()
 
 
