@@ -1,0 +1,143 @@
+"""`make bench`: how fast the console's hot paths are, as ratios to a baseline timed in the same run.
+
+Each row times one of our operations and a plain baseline doing comparable work on the same
+input on the same machine at the same moment, so the ratio means something across machines
+(absolute milliseconds do not). Run: `.venv/bin/python scripts/bench.py [--schema PATH]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import xml.dom.minidom
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.kaltura.highlight import highlight  # noqa: E402
+from app.kaltura.results import read_result  # noqa: E402
+from app.kaltura.schema_loader import parse_schema  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from app.web.app import create_app  # noqa: E402
+
+
+def best_ms(fn: Callable[[], object], repeat: int) -> float:
+    """The median of `repeat` runs, in milliseconds (after one warm-up run)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def big_answer(entries: int) -> bytes:
+    items = "".join(
+        f"<item><objectType>KalturaMediaEntry</objectType><id>0_{i:08d}</id><name>entry {i}</name>"
+        f"<tags>a,b,c</tags><createdAt>1700000000</createdAt><status>2</status></item>"
+        for i in range(entries)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><xml><result><objectType>KalturaMediaListResponse'
+        f"</objectType><objects>{items}</objects><totalCount>{entries}</totalCount></result>"
+        "<executionTime>0.1</executionTime></xml>"
+    ).encode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    default = ROOT.parent / "shared" / "kaltura" / "KalturaClient-22.15.0.xml"
+    parser.add_argument("--schema", type=Path, default=default if default.exists() else None)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    schema_path = args.schema or (ROOT / "schema" / "testme.xml")
+    data = schema_path.read_bytes()
+    answer = big_answer(5000)
+
+    rows: list[tuple[str, float, str, float]] = []
+    rows.append(
+        (
+            f"load schema ({len(data) // 1024} KB)",
+            best_ms(lambda: parse_schema(data, "bench"), args.repeat),
+            "ElementTree.fromstring",
+            best_ms(lambda: ET.fromstring(data), args.repeat),
+        )
+    )
+
+    def ours_result() -> None:
+        view = read_result(answer, "text/xml", "2", "media", "list")
+        highlight(view.pretty, view.kind)
+
+    rows.append(
+        (
+            f"read + highlight answer ({len(answer) // 1024} KB)",
+            best_ms(ours_result, args.repeat),
+            "minidom pretty-print",
+            best_ms(lambda: xml.dom.minidom.parseString(answer).toprettyxml(), args.repeat),
+        )
+    )
+
+    fake = httpx.MockTransport(
+        lambda r: httpx.Response(200, content=answer[:2000] + b"</objects></result></xml>")
+    )
+    settings = Settings(
+        service_url="http://kaltura.bench", schema_path=schema_path, data_dir=ROOT / "var" / "bench"
+    )
+    with TestClient(create_app(settings, transport=fake)) as client:
+        baseline = best_ms(lambda: client.get("/healthz"), args.repeat * 4)
+        opened = {
+            "service": "media",
+            "action": "list",
+            "filter:objectType": "KalturaMediaEntryFilter",
+        }
+        rows.append(
+            (
+                "console page",
+                best_ms(lambda: client.get("/api_v3/testme/"), args.repeat),
+                "GET /healthz",
+                baseline,
+            )
+        )
+        rows.append(
+            (
+                "media.list form, filter opened",
+                best_ms(lambda: client.get("/api_v3/testme/params", params=opened), args.repeat),
+                "GET /healthz",
+                baseline,
+            )
+        )
+        form = {
+            **opened,
+            "filter:nameLike": "x",
+            "pager:objectType": "KalturaFilterPager",
+            "pager:pageSize": "5",
+        }
+        rows.append(
+            (
+                "Send media.list (fake upstream)",
+                best_ms(
+                    lambda: client.post("/api_v3/testme/send", data=form, files={"_": ("", b"")}),
+                    args.repeat,
+                ),
+                "GET /healthz",
+                baseline,
+            )
+        )
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'operation':<{width}}  {'ms':>8}  {'baseline':<24} {'ms':>8}  ratio")
+    for name, ours, base_name, base in rows:
+        print(f"{name:<{width}}  {ours:8.2f}  {base_name:<24} {base:8.2f}  {ours / base:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
