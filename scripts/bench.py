@@ -1,4 +1,4 @@
-"""`make bench`: how fast the console's hot paths are, as ratios to a baseline timed in the same run.
+"""`make bench`: the console's hot paths, as ratios to baselines timed in the same run.
 
 Each row times one of our operations and a plain baseline doing comparable work on the same
 input on the same machine at the same moment, so the ratio means something across machines
