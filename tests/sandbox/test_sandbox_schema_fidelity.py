@@ -1,0 +1,69 @@
+"""The embedded schema is a faithful subset of a real Kaltura schema (API 22.15.0): every
+action, parameter, property, enum constant and error it declares is declared the same way there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.kaltura.schema import Schema
+from app.kaltura.schema_loader import load_schema
+from app.resources import default_schema_path
+
+
+@pytest.fixture(scope="module")
+def ours() -> Schema:
+    return load_schema(default_schema_path())
+
+
+@pytest.fixture(scope="module")
+def real(real_schema_path: Path) -> Schema:
+    return load_schema(real_schema_path)
+
+
+def test_actions_have_the_real_params_defaults_and_results(ours: Schema, real: Schema) -> None:
+    for service in ours.services:
+        real_service = real.service(service.id)
+        assert real_service is not None and real_service.name == service.name
+        for action in service.actions:
+            twin = real_service.action(action.name)
+            assert twin is not None, f"{service.id}.{action.name}"
+            where = f"{service.id}.{action.name}"
+            assert [(p.name, p.ref, p.optional, p.default) for p in action.params] == [
+                (p.name, p.ref, p.optional, p.default) for p in twin.params
+            ], where
+            assert (action.result, action.session_required) == (
+                twin.result,
+                twin.session_required,
+            ), where
+
+
+def test_classes_keep_the_real_bases_and_property_types(ours: Schema, real: Schema) -> None:
+    for cls in ours.classes.values():
+        twin = real.classes.get(cls.name)
+        assert twin is not None, cls.name
+        assert (cls.base, cls.abstract) == (twin.base, twin.abstract), cls.name
+        real_props = {p.name: p for p in twin.properties}
+        for prop in cls.properties:
+            other = real_props.get(prop.name)
+            assert other is not None, f"{cls.name}.{prop.name}"
+            assert (prop.ref, prop.read_only, prop.insert_only, prop.write_only, prop.is_time) == (
+                other.ref,
+                other.read_only,
+                other.insert_only,
+                other.write_only,
+                other.is_time,
+            ), f"{cls.name}.{prop.name}"
+
+
+def test_enum_constants_are_real(ours: Schema, real: Schema) -> None:
+    for enum in ours.enums.values():
+        twin = real.enums.get(enum.name)
+        assert twin is not None and twin.enum_type == enum.enum_type, enum.name
+        assert set(enum.consts) <= set(twin.consts), enum.name
+
+
+def test_errors_have_the_real_codes_messages_and_arguments(ours: Schema, real: Schema) -> None:
+    for error in ours.errors.values():
+        assert real.errors.get(error.name) == error, error.name
