@@ -85,7 +85,8 @@ def matches(schema: Schema, listed: str, obj: KObject, filter_: KObject | None) 
             if not any(w in text for w in _words(wanted)):
                 return False
             continue
-        condition = _condition(schema, listed, field)
+        # A media filter on baseEntry.list still filters media fields: judge by the object's class.
+        condition = _condition(schema, str(obj.get("objectType") or listed), field)
         if condition is not None and not condition[1](obj.get(condition[0]), wanted):
             return False
     return True

@@ -299,3 +299,18 @@ def test_relative_times_are_relative_to_now(api: Api) -> None:
 def test_system_answers_without_a_session(http: httpx.Client) -> None:
     now = json.loads(http.get("/api_v3/service/system/action/getTime?format=1").text)
     assert abs(now - time.time()) < 60
+
+
+def test_base_entry_list_with_a_media_filter_filters_media_fields(api: Api) -> None:
+    marker = f"mixed{time.time_ns()}"
+    _add(api, f"{marker} video")
+    image = _obj(
+        api(
+            "media",
+            "add",
+            entry={"objectType": "KalturaMediaEntry", "name": f"{marker} image", "mediaType": 2},
+        )
+    )
+    filter_ = {"objectType": "KalturaMediaEntryFilter", "nameLike": marker, "mediaTypeEqual": 2}
+    listed = _obj(api("baseEntry", "list", filter=filter_))
+    assert [o["id"] for o in listed["objects"]] == [image["id"]]  # type: ignore[attr-defined]
