@@ -18,11 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import Message, Receive
 
 from app.kaltura.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox import multirequest
+from app.sandbox.body_limit import BodyTooLarge, capped, drain
 from app.sandbox.config import SandboxConfig, SandboxCredentials
 from app.sandbox.dispatch import Dispatcher
 from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
@@ -40,33 +40,6 @@ CORS_HEADERS = {
 }
 # Room for the non-file fields of a multipart body on top of the file cap.
 _BODY_SLACK_BYTES = 1024 * 1024
-
-
-class BodyTooLarge(Exception):
-    pass
-
-
-def _capped(receive: Receive, limit: int) -> Receive:
-    seen = 0
-
-    async def wrapped() -> Message:
-        nonlocal seen
-        message = await receive()
-        if message["type"] == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise BodyTooLarge
-        return message
-
-    return wrapped
-
-
-async def _drain(receive: Receive) -> None:
-    """Read what is left of an oversized body so the client sees our answer, not a reset."""
-    while True:
-        message = await receive()
-        if message["type"] != "http.request" or not message.get("more_body", False):
-            return
 
 
 def _flag(value: Any) -> bool:
@@ -103,14 +76,14 @@ class SandboxApi:
             )
         )
         if length.isdigit() and int(length) > limit:
-            await _drain(request.receive)
+            await drain(request.receive)
             return query, too_large
-        capped = Request(request.scope, receive=_capped(request.receive, limit))
-        request.state.reader = capped
+        reader = Request(request.scope, receive=capped(request.receive, limit))
+        request.state.reader = reader
         try:
-            return await read_params(capped, limit), None
+            return await read_params(reader, limit), None
         except BodyTooLarge:
-            await _drain(request.receive)
+            await drain(request.receive)
             return query, too_large
         except KalturaApiError as error:
             return query, Outcome(error=describe(error, self.schema))
@@ -169,8 +142,7 @@ def create_sandbox_app(config: SandboxConfig) -> Starlette:
     """The api_v3 sandbox, ready to serve (database migrated, partner seeded)."""
     api = SandboxApi(config)
     methods = ["GET", "POST", "OPTIONS"]
-    endpoint = Callable[[Request], Awaitable[Response]]
-    routes: list[tuple[str, endpoint]] = [
+    routes: list[tuple[str, Callable[[Request], Awaitable[Response]]]] = [
         ("/api_v3/service/multirequest", api.multirequest),
         ("/api_v3/service/multirequest/action/{action}", api.multirequest),
         ("/api_v3/service/{service}/action/{action}", api.service_action),
