@@ -45,8 +45,3 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if path:
         args["executable_path"] = path
     return args
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"

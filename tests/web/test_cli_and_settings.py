@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import subprocess
 import sys
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -121,10 +125,22 @@ def test_a_broken_schema_file_stops_start_up(tmp_path: Path) -> None:
         load_local(Settings(service_url="http://k.test", schema_path=path, data_dir=tmp_path))
 
 
-@pytest.mark.anyio
-async def test_server_schema_is_fetched_cached_and_used_when_the_server_is_down(
-    tmp_path: Path,
-) -> None:
+def in_fresh_loop(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run a coroutine on its own loop in its own thread: Playwright's sync API, used by the
+    browser tests in this same process, leaves the main thread's loop marked as running."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+def test_server_schema_is_fetched_cached_and_used_when_the_server_is_down(tmp_path: Path) -> None:
+    in_fresh_loop(_fetched_cached_and_fallback(tmp_path))
+
+
+def test_a_garbage_server_schema_is_not_cached(tmp_path: Path) -> None:
+    in_fresh_loop(_garbage_not_cached(tmp_path))
+
+
+async def _fetched_cached_and_fallback(tmp_path: Path) -> None:
     settings = Settings(service_url="http://kaltura.test", data_dir=tmp_path)
     served = default_schema_path().read_bytes()
     up = httpx.MockTransport(lambda r: httpx.Response(200, content=served))
@@ -149,8 +165,7 @@ async def test_server_schema_is_fetched_cached_and_used_when_the_server_is_down(
     assert fallback.origin.startswith("embedded")
 
 
-@pytest.mark.anyio
-async def test_a_garbage_server_schema_is_not_cached(tmp_path: Path) -> None:
+async def _garbage_not_cached(tmp_path: Path) -> None:
     settings = Settings(service_url="http://kaltura.test", data_dir=tmp_path)
     up = httpx.MockTransport(lambda r: httpx.Response(200, content=b"<html>login</html>"))
     async with httpx.AsyncClient(transport=up) as client:
