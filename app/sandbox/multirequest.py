@@ -3,7 +3,7 @@
 Keys run from min(1, smallest key) and stop at the first missing number (clients number from 0,
 TestMe from 1). Shared `ks`, `clientTag`, `partnerId`… are copied into each sub-request lacking
 them. `{N:result}` or `{N:result:objects:0:id}` in a value is replaced by the N-th executed
-result (counted from 1) walked along the path; anything missing becomes ''. An error answers
+result (counted from 1) walked along the path; anything missing, or an object, becomes ''. An error answers
 its own item and the rest still run.
 """
 
@@ -36,6 +36,7 @@ def _walk(value: Any, path: list[str]) -> Any:
 
 
 def _as_text(value: Any) -> str:
+    """A result as a parameter value; an object or array has none (api_v3 passes null)."""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, dict | list):
@@ -58,10 +59,6 @@ def resolve(value: Any, results: list[Any]) -> Any:
             return ""
         return _walk(results[number - 1], [p for p in match.group(2).split(":") if p])
 
-    whole = REFERENCE.fullmatch(value)
-    if whole:
-        found = lookup(whole)
-        return found if isinstance(found, dict | list) else _as_text(found)
     return REFERENCE.sub(lambda m: _as_text(lookup(m)), value)
 
 

@@ -10,6 +10,7 @@ Anything that does not fit raises the `KalturaApiError` a real server answers wi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from app.kaltura.schema import ActionDef, ParamDef, Schema, TypeRef
@@ -21,6 +22,8 @@ EMPTY_MARK = "-"
 # api_v3 treats a time value smaller than ten years (in seconds) as relative to now.
 RELATIVE_TIME_LIMIT = 10 * 365 * 24 * 60 * 60
 
+# Characters XML 1.0 cannot carry; api_v3 refuses them with INVALID_PARAMETER_CHAR.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TRUE = frozenset({"1", "true"})
 _FALSE = frozenset({"0", "false", ""})
 
@@ -131,12 +134,18 @@ class Binder:
     def _string(raw: Any, path: str) -> str:
         if isinstance(raw, bool):
             return "1" if raw else "0"
-        if isinstance(raw, str | int | float):
+        if isinstance(raw, int | float):
             return str(raw)
-        raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+        if not isinstance(raw, str):
+            raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
+        if _NOT_XML.search(raw):  # the answer must stay well-formed XML
+            raise KalturaApiError("INVALID_PARAMETER_CHAR", path.rsplit(":", 1)[-1])
+        return raw
 
     def _enum(self, ref: TypeRef, raw: Any, path: str) -> Any:
         enum = self.schema.enums[ref.enum_type]
+        if ref.type == "int" and isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+            raw = int(raw.strip().lower() == "true")  # api_v3 reads true/false as 1/0 here
         value = self._number(raw, path, int) if ref.type == "int" else self._string(raw, path)
         if value is None or value == "":
             return None

@@ -160,8 +160,10 @@ class Renderer:
         if fmt == FORMAT_JSON:
             return Rendered(self.json(outcome).encode(), "application/json")
         if fmt == FORMAT_JSONP:
-            name = _CALLBACK.sub("", callback) or "callback"
-            return Rendered(f"{name}({self.json(outcome)});".encode(), "text/javascript")
+            name = _CALLBACK.sub("", callback)
+            if not name:  # api_v3's own words when the callback is missing
+                return Rendered(b'Expecting "callback" parameter for jsonp format', "text/plain")
+            return Rendered(f"{name}({self.json(outcome)});".encode(), "application/javascript")
         if fmt == FORMAT_PHP:
             if isinstance(outcome, list):
                 data: Any = [self._plain_outcome(o) for o in outcome]

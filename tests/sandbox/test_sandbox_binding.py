@@ -111,6 +111,14 @@ def test_booleans_accept_every_spelling_clients_send(
     assert bound["resume"] is value
 
 
+@pytest.mark.parametrize(("text", "value"), [("true", 1), ("False", 0), ("-1", -1)])
+def test_int_enums_read_true_and_false_as_one_and_zero(
+    schema: Schema, text: str, value: int
+) -> None:
+    bound = _bind(schema, "category", "delete", {"id": "5", "moveEntriesToParentCategory": text})
+    assert bound["moveEntriesToParentCategory"] == value
+
+
 def test_object_type_selects_the_subclass_and_drops_unknown_and_read_only(schema: Schema) -> None:
     raw = {
         "entryId": "e",
@@ -181,6 +189,7 @@ def test_time_properties_below_ten_years_are_relative(
             ("entry:blockAutoTranscript",),
         ),
         ({"entry": ["a"]}, "INVALID_PARAMETER_VALUE", ("entry",)),
+        ({"entry": {"name": "bell\x07"}}, "INVALID_PARAMETER_CHAR", ("name",)),
     ],
 )
 def test_binding_errors(
@@ -213,6 +222,8 @@ RESULTS: list[Any] = [
         ("{3:result}", ""),
         ({"a": ["{2:result}"]}, {"a": ["djJ8ks"]}),
         ("{not a reference}", "{not a reference}"),
+        ("{1:result}", ""),
+        ("{1:result:objects}", ""),
     ],
 )
 def test_result_references(value: Any, resolved: Any) -> None:

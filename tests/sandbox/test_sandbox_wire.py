@@ -66,6 +66,11 @@ def test_jsonp_wraps_the_json_in_the_callback(http: httpx.Client) -> None:
     assert "javascript" in answer.headers["content-type"]
 
 
+def test_jsonp_without_a_callback_says_so_like_api_v3(http: httpx.Client) -> None:
+    answer = http.get("/api_v3/service/system/action/ping", params={"format": "9"})
+    assert answer.text == 'Expecting "callback" parameter for jsonp format'
+
+
 def test_jsonp_error_is_wrapped_too(http: httpx.Client, admin_ks: str) -> None:
     answer = http.get(
         "/api_v3/service/media/action/get",
