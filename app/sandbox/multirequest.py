@@ -3,8 +3,8 @@
 Keys run from min(1, smallest key) and stop at the first missing number (clients number from 0,
 TestMe from 1). Shared `ks`, `clientTag`, `partnerId`… are copied into each sub-request lacking
 them. `{N:result}` or `{N:result:objects:0:id}` in a value is replaced by the N-th executed
-result (counted from 1) walked along the path; anything missing, or an object, becomes ''. An error answers
-its own item and the rest still run.
+result (counted from 1) walked along the path; anything missing, or an object, becomes ''.
+An error answers its own item and the rest still run.
 """
 
 from __future__ import annotations
