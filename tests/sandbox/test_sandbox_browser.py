@@ -47,12 +47,14 @@ def _send(page: Page) -> str:
 def test_first_five_minutes_in_the_browser(page: Page, console_url: str) -> None:
     page.goto(console_url + "/api_v3/testme/")
     credentials = page.get_by_role("complementary", name="Sandbox credentials")
+    partner_id = credentials.locator("dd").nth(0).inner_text().strip()
     secret = credentials.locator("dd").nth(1).inner_text().strip()
 
     _choose(page, "session", "start")
     params = page.get_by_role("group", name="Parameters")
     params.get_by_label(re.compile(r"^secret\b")).fill(secret)
     params.get_by_label(re.compile(r"^type\b")).select_option("2")
+    params.get_by_label(re.compile(r"^partnerId\b")).fill(partner_id)
     started = _send(page)
     found = KS_PATTERN.search(started)
     assert found, started

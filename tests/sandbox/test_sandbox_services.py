@@ -314,3 +314,21 @@ def test_base_entry_list_with_a_media_filter_filters_media_fields(api: Api) -> N
     filter_ = {"objectType": "KalturaMediaEntryFilter", "nameLike": marker, "mediaTypeEqual": 2}
     listed = _obj(api("baseEntry", "list", filter=filter_))
     assert [o["id"] for o in listed["objects"]] == [image["id"]]  # type: ignore[attr-defined]
+
+
+def test_session_start_without_a_partner_id_fails_like_api_v3(
+    http: httpx.Client, credentials: SandboxCredentials
+) -> None:
+    answer = http.post(
+        "/api_v3/service/session/action/start",
+        data={"secret": credentials.admin_secret, "format": "1"},
+    ).json()
+    assert answer["message"] == "Error while starting session for partner []"
+
+
+def test_impersonate_by_ks_answers_the_lifetime_and_refuses_garbage(api: Api) -> None:
+    info = _obj(api("session", "impersonateByKs", session=api.ks, expiry=600))
+    assert info["expiry"] == 600
+    assert (
+        _obj(api("session", "impersonateByKs", session="garbage"))["code"] == "START_SESSION_ERROR"
+    )

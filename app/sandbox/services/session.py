@@ -1,8 +1,8 @@
 """`session.*`: start, end, get, impersonate, impersonateByKs.
 
 `session.start` issues v2 KSes; the secret decides what is allowed: the admin secret for an
-ADMIN session, the admin or user secret for a USER session — anything else is
-`START_SESSION_ERROR`, as on a real server.
+ADMIN session, the admin or user secret for a USER session — anything else, or no partnerId,
+is `START_SESSION_ERROR`, as on a real server.
 """
 
 from __future__ import annotations
@@ -19,16 +19,16 @@ from app.sandbox.errors import KalturaApiError
 def _partner_for_secret(
     ctx: CallContext, partner_id: int | None, secret: str, session_type: int
 ) -> sqlite3.Row:
-    # Without a partnerId the sandbox's own partner is meant: it serves only that one.
-    wanted = ctx.default_partner_id if partner_id is None else partner_id
-    partner = ctx.db.partner(wanted)
+    """The partner whose secret fits the session type asked for. Like api_v3, no partnerId
+    means no partner: the caller must send it (the console's Configuration has the field)."""
+    partner = ctx.db.partner(partner_id) if partner_id is not None else None
     if partner is None:
-        raise KalturaApiError("START_SESSION_ERROR", wanted)
+        raise KalturaApiError("START_SESSION_ERROR", partner_id)
     allowed = [partner["admin_secret"]]
     if session_type != SESSION_TYPE_ADMIN:
         allowed.append(partner["user_secret"])
     if secret not in allowed:
-        raise KalturaApiError("START_SESSION_ERROR", wanted)
+        raise KalturaApiError("START_SESSION_ERROR", partner_id)
     return partner
 
 
@@ -74,10 +74,11 @@ def get(ctx: CallContext, params: Params) -> dict[str, Any]:
 @handles("session", "impersonate")
 def impersonate(ctx: CallContext, params: Params) -> str:
     session_type = params["type"] or 0
-    own = _partner_for_secret(ctx, params["partnerId"], params["secret"], SESSION_TYPE_ADMIN)
+    partner_id = params["partnerId"]
+    _partner_for_secret(ctx, partner_id, params["secret"], session_type)
     target = ctx.db.partner(params["impersonatedPartnerId"])
     if target is None:
-        raise KalturaApiError("START_SESSION_ERROR", params["impersonatedPartnerId"])
+        raise KalturaApiError("START_SESSION_ERROR", partner_id)
     return sessions.issue(
         target,
         user_id=params["userId"] or "",
@@ -85,19 +86,25 @@ def impersonate(ctx: CallContext, params: Params) -> str:
         expiry_seconds=params["expiry"] or 86400,
         privileges=params["privileges"] or "",
         now=ctx.now,
-        master_partner_id=int(own["id"]),
+        master_partner_id=partner_id,
     )
 
 
 @handles("session", "impersonateByKs")
 def impersonate_by_ks(ctx: CallContext, params: Params) -> dict[str, Any]:
-    source = sessions.authenticate(ctx.db, params["session"], ctx.now).info
+    """A new KS like `session` with type, expiry or privileges replaced. As on api_v3 the
+    answer's `expiry` is the new KS's lifetime in seconds, not a timestamp."""
+    own_partner = ctx.user_session.partner_id
+    try:
+        source = sessions.authenticate(ctx.db, params["session"], ctx.now).info
+    except KalturaApiError:
+        raise KalturaApiError("START_SESSION_ERROR", own_partner) from None
     partner = ctx.db.partner(source.partner_id)
-    if partner is None:
-        raise KalturaApiError("START_SESSION_ERROR", source.partner_id)
-    expiry = params["expiry"] or max((source.expiry or ctx.now) - ctx.now, 1)
+    if partner is None:  # pragma: no cover - authenticate already found it
+        raise KalturaApiError("START_SESSION_ERROR", own_partner)
     session_type = source.session_type if params["type"] is None else params["type"]
-    privileges = source.privileges if params["privileges"] is None else params["privileges"]
+    expiry = (source.expiry or ctx.now) - ctx.now if params["expiry"] is None else params["expiry"]
+    privileges = params["privileges"] or source.privileges
     token = sessions.issue(
         partner,
         user_id=source.user_id,
@@ -105,6 +112,7 @@ def impersonate_by_ks(ctx: CallContext, params: Params) -> dict[str, Any]:
         expiry_seconds=expiry,
         privileges=privileges,
         now=ctx.now,
-        master_partner_id=ctx.user_session.partner_id,
+        master_partner_id=own_partner,
     )
-    return _session_info(token, sessions.authenticate(ctx.db, token, ctx.now).info)
+    info = _session_info(token, sessions.authenticate(ctx.db, token, ctx.now).info)
+    return {**info, "expiry": expiry}
