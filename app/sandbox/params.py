@@ -32,6 +32,7 @@ class Binder:
     def __init__(self, schema: Schema, now: int) -> None:
         self.schema = schema
         self.now = now
+        self._class_names = {name.lower(): name for name in schema.classes}
 
     def bind_action(self, action: ActionDef, raw: RawTree) -> dict[str, Any]:
         bound: dict[str, Any] = {}
@@ -62,6 +63,8 @@ class Binder:
     # -- one value -------------------------------------------------------------------------
 
     def value(self, ref: TypeRef, raw: Any, path: str) -> Any:
+        if raw is None:  # JSON null: as if not sent
+            return None
         kind = self.schema.kind(ref)
         if isinstance(raw, UploadedFile) and kind != "file":
             raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
@@ -158,7 +161,9 @@ class Binder:
             return None
         if not isinstance(raw, dict):
             raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
-        chosen = str(raw.get("objectType") or declared)
+        # Class names are PHP class names there: matched without regard to case.
+        asked = str(raw.get("objectType") or declared)
+        chosen = self._class_names.get(asked.lower(), asked)
         cls = self.schema.classes.get(chosen)
         if cls is None or not self.schema.is_subclass(chosen, declared):
             raise KalturaApiError("INVALID_OBJECT_TYPE", chosen)
@@ -192,7 +197,9 @@ class Binder:
         items = self._items(raw, path)
         if items is None:
             return None
-        numbered = sorted((int(k), v) for k, v in items if k.lstrip("-").isdigit())
+        numbered = sorted(
+            ((int(k), v) for k, v in items if k.lstrip("-").isdigit()), key=lambda item: item[0]
+        )
         item_ref = TypeRef(ref.array_type or "string")
         return [self.value(item_ref, v, f"{path}:{i}") for i, v in numbered]
 

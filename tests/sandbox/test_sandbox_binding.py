@@ -133,6 +133,17 @@ def test_object_type_selects_the_subclass_and_drops_unknown_and_read_only(schema
     assert bound["resource"] == {"objectType": "KalturaUrlResource", "url": "u", "urlHeaders": []}
 
 
+def test_object_type_is_matched_without_case_and_json_null_is_not_sent(schema: Schema) -> None:
+    raw = {"entryId": "e", "resource": {"objectType": "kalturaurlresource", "url": None}}
+    assert _bind(schema, "media", "addContent", raw)["resource"] == {
+        "objectType": "KalturaUrlResource",
+        "url": None,
+    }
+    with pytest.raises(KalturaApiError) as caught:
+        _bind(schema, "media", "get", {"entryId": None})
+    assert caught.value.name == "MISSING_MANDATORY_PARAMETER"
+
+
 def test_arrays_come_in_index_order_from_forms_and_lists(schema: Schema) -> None:
     binder = Binder(schema, NOW)
     ref = schema.property("KalturaUrlResource", "urlHeaders")
