@@ -178,3 +178,44 @@ def test_a_restart_keeps_the_data(tmp_path: Path) -> None:
         assert second.client(ks).media.get(entry_id).name == "survives restarts"
     finally:
         second.stop()
+
+
+def test_categories_users_and_chunked_uploads_through_the_official_client(
+    live: LiveSandbox, tmp_path: Path
+) -> None:
+    from KalturaClient.Plugins.Core import (
+        KalturaCategory,
+        KalturaCategoryEntry,
+        KalturaCategoryEntryFilter,
+        KalturaUser,
+    )
+
+    client = live.client(live.admin_ks())
+    category = KalturaCategory()
+    category.name = f"official {time.time_ns()}"
+    added = client.category.add(category)
+    assert (added.depth, added.fullName) == (0, category.name)
+    entry = client.media.add(_entry("in a category"))
+    link = KalturaCategoryEntry()
+    link.categoryId, link.entryId = added.id, entry.id
+    client.categoryEntry.add(link)
+    filter_ = KalturaCategoryEntryFilter()
+    filter_.categoryIdEqual = added.id
+    assert [e.entryId for e in client.categoryEntry.list(filter_).objects] == [entry.id]
+    assert client.category.get(added.id).entriesCount == 1
+
+    user = KalturaUser()
+    user.id = f"official-{time.time_ns()}"
+    user.email = f"{user.id}@example.com"
+    assert client.user.add(user).id == user.id
+
+    token = client.uploadToken.add(KalturaUploadToken())
+    first, second = tmp_path / "part1", tmp_path / "part2"
+    first.write_bytes(b"a" * 1000)
+    second.write_bytes(b"b" * 500)
+    with first.open("rb") as handle:
+        client.uploadToken.upload(token.id, handle, False, False)
+    with second.open("rb") as handle:
+        done = client.uploadToken.upload(token.id, handle, True, True, 1000)
+    assert done.uploadedFileSize == 1500
+    assert done.status.getValue() == KalturaUploadTokenStatus.FULL_UPLOAD
