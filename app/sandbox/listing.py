@@ -3,7 +3,8 @@
 Filter fields are read by Kaltura's naming convention: `<property><Operator>`, e.g. `idEqual`,
 `statusIn`, `nameLike`, `tagsMultiLikeOr`, `createdAtGreaterThanOrEqual`, `categoriesIdsMatchOr`;
 a field whose property the listed class does not have is ignored, as are operators this sandbox
-does not know. `freeText` searches name, description and tags.
+does not know. `freeText` searches name, description and tags; `advancedSearch` nests
+KalturaSearchOperator/KalturaSearchCondition items.
 """
 
 from __future__ import annotations
@@ -60,6 +61,17 @@ OPERATORS: tuple[tuple[str, Callable[[Any, Any], bool]], ...] = (
 )
 
 FREE_TEXT_FIELDS = ("name", "description", "tags")
+SEARCH_AND = 1
+# KalturaSearchConditionComparison values → the operator suffix that tests the same thing.
+COMPARISONS = {
+    "1": "Equal",
+    "2": "GreaterThan",
+    "3": "GreaterThanOrEqual",
+    "4": "LessThan",
+    "5": "LessThanOrEqual",
+    "6": "NotEqual",
+}
+_TESTS = dict(OPERATORS)
 
 
 def _condition(
@@ -74,11 +86,30 @@ def _condition(
     return None
 
 
+def searched(obj: KObject, item: KObject | None) -> bool:
+    """`advancedSearch`: operators (AND/OR over their items, nested at will) and conditions
+    comparing one property of the object with a value."""
+    if not item:
+        return True
+    if item["objectType"] == "KalturaSearchOperator":
+        results = [searched(obj, child) for child in item.get("items") or []]
+        if not results:
+            return True
+        return all(results) if (item.get("type") or SEARCH_AND) == SEARCH_AND else any(results)
+    field = str(item.get("field") or "")
+    if not field:
+        return True
+    test = _TESTS[COMPARISONS.get(str(item.get("comparison") or "1"), "Equal")]
+    return test(obj.get(field), item.get("value"))
+
+
 def matches(schema: Schema, listed: str, obj: KObject, filter_: KObject | None) -> bool:
     if not filter_:
         return True
+    if not searched(obj, filter_.get("advancedSearch")):
+        return False
     for field, wanted in filter_.items():
-        if field in ("objectType", "orderBy") or wanted is None:
+        if field in ("objectType", "orderBy", "advancedSearch") or wanted is None:
             continue
         if field == "freeText":
             text = " ".join(str(obj.get(f) or "") for f in FREE_TEXT_FIELDS).lower()

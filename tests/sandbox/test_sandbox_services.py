@@ -332,3 +332,46 @@ def test_impersonate_by_ks_answers_the_lifetime_and_refuses_garbage(api: Api) ->
     assert (
         _obj(api("session", "impersonateByKs", session="garbage"))["code"] == "START_SESSION_ERROR"
     )
+
+
+def test_advanced_search_nests_operators_and_conditions(api: Api) -> None:
+    marker = f"adv{time.time_ns()}"
+    first = _add(api, f"{marker} one", partnerSortValue=5)
+    _add(api, f"{marker} two", partnerSortValue=20)
+    third = _add(api, f"{marker} three", partnerSortValue=50)
+    search = {
+        "objectType": "KalturaSearchOperator",
+        "type": 2,
+        "items": [
+            {
+                "objectType": "KalturaSearchComparableCondition",
+                "field": "partnerSortValue",
+                "value": "10",
+                "comparison": "4",
+            },
+            {
+                "objectType": "KalturaSearchOperator",
+                "type": 1,
+                "items": [
+                    {
+                        "objectType": "KalturaSearchCondition",
+                        "field": "name",
+                        "value": f"{marker} three",
+                    },
+                ],
+            },
+        ],
+    }
+    filter_ = {
+        "objectType": "KalturaMediaEntryFilter",
+        "nameLike": marker,
+        "advancedSearch": search,
+        "orderBy": "+partnerSortValue",
+    }
+    listed = _obj(api("media", "list", filter=filter_))
+    assert [o["id"] for o in listed["objects"]] == [first["id"], third["id"]]  # type: ignore[attr-defined]
+
+
+def test_advanced_search_item_must_be_concrete(api: Api) -> None:
+    filter_ = {"objectType": "KalturaMediaEntryFilter", "advancedSearch": {"field": "name"}}
+    assert _obj(api("media", "list", filter=filter_))["code"] == "OBJECT_TYPE_ABSTRACT"
