@@ -20,15 +20,19 @@ from app.sandbox.services.upload_tokens import claim_token
 from app.sandbox.store import KObject
 
 ENTRY_KIND = "entry"
-STATUS_READY, STATUS_DELETED, STATUS_NO_CONTENT = "2", "3", "7"
+STATUS_READY, STATUS_NO_CONTENT = "2", "7"
 MODERATION_AUTO_APPROVED = 6
 ENTRY_TYPE_MEDIA_CLIP = "1"
 DISPLAY_IN_SEARCH_PARTNER_ONLY = 1
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 
 
-def _new_entry_id() -> str:
-    return "0_" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+def _new_entry_id(ctx: CallContext) -> str:
+    """`0_` and eight base-36 characters, the shape of a real entry id; never one in use."""
+    while True:
+        entry_id = "0_" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+        if ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id) is None:
+            return entry_id
 
 
 def visible_entries(ctx: CallContext) -> list[KObject]:
@@ -64,7 +68,7 @@ def media_add(ctx: CallContext, params: Params) -> KObject:
     session = ctx.user_session
     entry: KObject = {
         "objectType": "KalturaMediaEntry",
-        "id": _new_entry_id(),
+        "id": _new_entry_id(ctx),
         "partnerId": ctx.partner_id,
         "userId": session.user_id,
         "creatorId": session.user_id,
