@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.access_log import StripQueryString
 from app.kaltura.schema_loader import SchemaError, load_schema
 from app.settings import Settings, SettingsError
 
@@ -75,7 +77,9 @@ def serve(argv: Sequence[str]) -> int:
     print(
         f"testme: console on http://{settings.host}:{settings.port}/api_v3/testme/", file=sys.stderr
     )
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", proxy_headers=False)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, proxy_headers=False)
+    logging.getLogger("uvicorn.access").addFilter(StripQueryString())  # after uvicorn's set-up
+    uvicorn.Server(config).run()
     return 0
 
 

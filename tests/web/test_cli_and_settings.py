@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from app.access_log import StripQueryString
 from app.cli import main
 from app.kaltura.schema_loader import SchemaError
 from app.resources import default_schema_path
@@ -187,3 +189,17 @@ def test_upstream_refuses_paths_outside_api_v3(path: str) -> None:
     upstream = Upstream(httpx.AsyncClient(), "http://kaltura.test")
     with pytest.raises(ValueError, match="refusing"):
         upstream.url(path)
+
+
+def test_access_log_drops_query_strings_that_may_hold_secrets() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/api_v3/index.php?service=session&secret=abc", "1.1", 200),
+        None,
+    )
+    assert StripQueryString().filter(record)
+    assert "secret" not in record.getMessage() and "/api_v3/index.php?…" in record.getMessage()

@@ -67,9 +67,9 @@ def test_abstract_parameter_offers_concrete_subclasses(client: TestClient) -> No
 
 
 def test_choosing_a_type_shows_its_properties_and_keeps_typed_values(client: TestClient) -> None:
-    html = client.get(
+    html = client.post(
         "/api_v3/testme/object",
-        params={
+        data={
             "__path": "filter",
             "__declared": "KalturaBaseEntryFilter",
             "filter:objectType": "KalturaMediaEntryFilter",
@@ -101,7 +101,6 @@ def test_adding_an_item_returns_it_and_the_next_add_button(client: TestClient) -
         ("/api_v3/testme/params", {"service": "nosuch", "action": "list"}),
         ("/api_v3/testme/params", {"service": "media", "action": "nosuch"}),
         ("/api_v3/testme/actions", {"service": "nosuch"}),
-        ("/api_v3/testme/object", {"__path": "x", "__declared": "KalturaNoSuch"}),
         ("/api_v3/testme/item", {"__path": "x", "__kind": "array", "__item_type": "KalturaNoSuch"}),
     ],
 )
@@ -111,6 +110,13 @@ def test_unknown_names_get_a_404_fragment_not_a_500(
     response = client.get(path, params=params)
     assert response.status_code == 404
     assert 'role="alert"' in response.text
+
+
+def test_unknown_object_type_gets_a_404_fragment(client: TestClient) -> None:
+    response = client.post(
+        "/api_v3/testme/object", data={"__path": "x", "__declared": "KalturaNoSuch"}
+    )
+    assert response.status_code == 404 and 'role="alert"' in response.text
 
 
 def test_every_action_of_the_real_schema_renders_a_form(

@@ -36,6 +36,14 @@ def values_of(request: Request) -> dict[str, list[str]]:
     return found
 
 
+async def form_values(request: Request) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, value in (await request.form()).multi_items():
+        if isinstance(value, str):
+            found.setdefault(key, []).append(value)
+    return found
+
+
 def fragment(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
     response: HTMLResponse = templates.TemplateResponse(request, name, context)
     response.headers["Vary"] = "HX-Request"
@@ -113,14 +121,17 @@ async def params(request: Request, prefix: str = "") -> HTMLResponse:
     )
 
 
-@router.get("/object", response_class=HTMLResponse)
-async def object_body(request: Request, __path: str = "", __declared: str = "") -> HTMLResponse:
+@router.post("/object", response_class=HTMLResponse)
+async def object_body(request: Request) -> HTMLResponse:
     """The properties of the type chosen in an objectType select; values typed under the old
-    type come along in the query, so those whose names still exist are kept."""
+    type come along (in the body, never the URL: they may be passwords), so those whose names
+    still exist are kept."""
     forms = state(request).forms
-    if __declared not in forms.schema.classes:
-        raise NotFound(f"Unknown type {__declared!r}.")
-    fields = forms.chosen_children(__declared, __path, values_of(request))
+    values = await form_values(request)
+    path, declared = values.get("__path", [""])[0], values.get("__declared", [""])[0]
+    if declared not in forms.schema.classes:
+        raise NotFound(f"Unknown type {declared!r}.")
+    fields = forms.chosen_children(declared, path, values)
     return fragment(request, "_object_body.html", {"fields": fields})
 
 
