@@ -39,6 +39,20 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     CREATE TABLE revoked_sessions (ks_hash TEXT PRIMARY KEY, expiry INTEGER NOT NULL);
     """,
+    # Ids are unique per partner, not across partners (two partners may both have user "admin").
+    """
+    CREATE TABLE objects_by_partner_id (
+        kind TEXT NOT NULL,
+        partner_id INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, partner_id, id)
+    );
+    INSERT INTO objects_by_partner_id (kind, partner_id, id, data)
+        SELECT kind, partner_id, id, data FROM objects ORDER BY rowid;
+    DROP TABLE objects;
+    ALTER TABLE objects_by_partner_id RENAME TO objects;
+    """,
 )
 
 _BUSY_TIMEOUT_MS = 30_000
@@ -67,7 +81,7 @@ class Db:
     def put(self, kind: str, object_id: str, partner_id: int, data: KObject) -> None:
         self._db.execute(
             "INSERT INTO objects (kind, id, partner_id, data) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
+            "ON CONFLICT (kind, partner_id, id) DO UPDATE SET data = excluded.data",
             (kind, object_id, partner_id, json.dumps(data)),
         )
 

@@ -59,3 +59,22 @@ def test_apps_created_concurrently_on_one_data_dir_share_one_partner(tmp_path: P
     with ThreadPoolExecutor(max_workers=6) as pool:
         apps = list(pool.map(lambda _: create_sandbox_app(config), range(6)))
     assert len({sandbox_credentials(app) for app in apps}) == 1
+
+
+def test_a_version_one_database_is_upgraded_keeping_its_objects(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS[0])
+        db.execute("INSERT INTO objects VALUES ('entry', '0_a', 7, '{\"id\": \"0_a\"}')")
+        db.execute("PRAGMA user_version = 1")
+    with Store(path).transaction() as db:
+        assert db.get("entry", "0_a", 7) == {"id": "0_a"}
+
+
+def test_two_partners_may_use_the_same_ids(tmp_path: Path) -> None:
+    first = sandbox_credentials(SandboxConfig(data_dir=tmp_path, partner_id=100))
+    second = sandbox_credentials(SandboxConfig(data_dir=tmp_path, partner_id=200))
+    assert first.admin_login == second.admin_login
+    with Store(SandboxConfig(data_dir=tmp_path).database_path).transaction() as db:
+        assert db.get("user", first.admin_login, 100) is not None
+        assert db.get("user", second.admin_login, 200) is not None
