@@ -239,3 +239,17 @@ def test_multirequest_sends_numbered_requests(client: TestClient, fake: FakeKalt
         "1": {"service": "media", "action": "list"},
         "2": {"service": "media", "action": "get", "entryId": "{1:result:objects:0:id}"},
     }
+
+
+def test_ks_is_kept_in_a_signed_httponly_strict_cookie(
+    client: TestClient, fake: FakeKaltura
+) -> None:
+    fake.reply_xml(KS_XML)
+    response = send(client, {"service": "session", "action": "start", "secret": "s3cret"})
+    cookie = response.headers["set-cookie"].lower()
+    assert (
+        cookie.startswith("testme_session=")
+        and "httponly" in cookie
+        and "samesite=strict" in cookie
+    )
+    assert KS not in response.headers["set-cookie"]  # signed and encoded, not the KS in clear
