@@ -42,6 +42,10 @@ CORS_HEADERS = {
 _BODY_SLACK_BYTES = 1024 * 1024
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _flag(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true")
 
@@ -96,6 +100,9 @@ class SandboxApi:
         outcome: Outcome | list[Outcome]
         try:
             raw, failed = await self._read(request)
+            # A name missing from the path may come with the parameters (index.php, POST).
+            service = service or _text(raw.get("service"))
+            action = action or _text(raw.get("action"))
             outcome = failed or await self._run(service, action, raw)
         except Exception:  # the last net: a Kaltura error, never an HTTP 500
             log.exception("sandbox: %s.%s failed outside dispatch", service, action)
@@ -128,8 +135,7 @@ class SandboxApi:
         return await self.answer(request, params["service"], params.get("action", ""))
 
     async def legacy(self, request: Request) -> Response:
-        query = request.query_params
-        return await self.answer(request, query.get("service", ""), query.get("action", ""))
+        return await self.answer(request, "", "")
 
     async def multirequest(self, request: Request) -> Response:
         return await self.answer(request, "multirequest", "")

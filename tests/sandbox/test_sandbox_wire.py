@@ -232,3 +232,17 @@ def test_cors_preflight_is_answered(http: httpx.Client) -> None:
     answer = http.options("/api_v3/service/media/action/list")
     assert answer.status_code == 200
     assert answer.headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api_v3/index.php", {"service": "system", "action": "ping", "format": "1"}),
+        ("/api_v3/", {"service": "system", "action": "ping", "format": "1"}),
+        ("/api_v3/service/system", {"action": "ping", "format": "1"}),
+    ],
+)
+def test_service_and_action_may_come_in_the_body(
+    http: httpx.Client, path: str, body: dict[str, str]
+) -> None:
+    assert http.post(path, data=body).text == "true"
