@@ -1,0 +1,259 @@
+"""Real parts for end-to-end tests: a fake Kaltura server on a real socket, and the console served
+by uvicorn on a free port, both in background threads.
+
+The fake server records every request it receives (method, path, headers, raw body, the JSON body
+or the multipart parts) and answers each (service, action) with a body the test chose, XML by
+default. The console talks to it over HTTP exactly as it would talk to a Kaltura server, so the
+tests see what really goes over the wire. Both live for the whole session; `fake` hands each test
+the server with its answers and records cleared.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from app.settings import Settings
+from app.web.app import create_app
+
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+CALL_PATH = re.compile(r"^/api_v3/service/(?P<service>[^/?]+)/action/(?P<action>[^/?]+)")
+
+
+def xml_result(inner: str) -> str:
+    """A whole api_v3 XML answer around the inside of `<result>`."""
+    return (
+        f"{XML_DECLARATION}<xml><result>{inner}</result><executionTime>0.01</executionTime></xml>"
+    )
+
+
+VOID_ANSWER = xml_result("")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a multipart body."""
+
+    name: str
+    filename: str | None
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the fake Kaltura server saw it."""
+
+    method: str
+    path: str
+    headers: dict[str, str]  # names lower-cased
+    body: bytes
+    service: str
+    action: str
+    parts: dict[str, Part]
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    @property
+    def json(self) -> Any:
+        """The parameters: the JSON body, or the `json` field of a multipart body."""
+        if "json" in self.parts:
+            return json.loads(self.parts["json"].data)
+        return json.loads(self.body)
+
+
+def parse_multipart(content_type: str, body: bytes) -> dict[str, Part]:
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    parts: dict[str, Part] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True) or b""
+        parts[str(name)] = Part(
+            str(name), part.get_filename(), part.get_content_type(), bytes(data)
+        )
+    return parts
+
+
+@dataclass
+class FakeKaltura:
+    """A Kaltura server that keeps what it is sent and answers what the test told it to."""
+
+    url: str = ""
+    received: list[Received] = field(default_factory=list)
+    answers: dict[tuple[str, str], tuple[int, str, bytes]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def answer(
+        self,
+        service: str,
+        action: str,
+        body: str | bytes,
+        content_type: str = "text/xml;charset=utf-8",
+        status: int = 200,
+    ) -> None:
+        raw = body.encode() if isinstance(body, str) else body
+        self.answers[(service.lower(), action.lower())] = (status, content_type, raw)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.received.clear()
+            self.answers.clear()
+
+    def calls(self, service: str, action: str) -> list[Received]:
+        with self.lock:
+            return [
+                r
+                for r in self.received
+                if (r.service, r.action) == (service.lower(), action.lower())
+            ]
+
+    def record(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Received:
+        found = CALL_PATH.match(path)
+        service, action = (found["service"], found["action"]) if found else ("", "")
+        content_type = headers.get("content-type", "")
+        parts = (
+            parse_multipart(content_type, body)
+            if content_type.startswith("multipart/form-data")
+            else {}
+        )
+        received = Received(method, path, headers, body, service.lower(), action.lower(), parts)
+        with self.lock:
+            self.received.append(received)
+        return received
+
+    def reply(self, received: Received) -> tuple[int, str, bytes]:
+        return self.answers.get(
+            (received.service, received.action), (200, "text/xml", VOID_ANSWER.encode())
+        )
+
+
+def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            received = fake.record("POST", self.path, headers, body)
+            status, content_type, answer = fake.reply(received)
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(answer)))
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.end_headers()
+            self.wfile.write(answer)
+
+        do_GET = do_POST
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+@pytest.fixture(scope="session")
+def fake_server() -> Iterator[FakeKaltura]:
+    fake = FakeKaltura()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(fake))
+    server.daemon_threads = True
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield fake
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def fake(fake_server: FakeKaltura) -> FakeKaltura:
+    """The session's fake Kaltura server, its records and answers cleared for this test."""
+    fake_server.reset()
+    return fake_server
+
+
+def free_port() -> int:
+    """A port nothing listens on (the socket is closed before returning)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@contextmanager
+def serve_console(settings: Settings) -> Iterator[str]:
+    """The console on uvicorn, on a free 127.0.0.1 port in a daemon thread; yields its base URL
+    once `/healthz` answers 200 (the lifespan has loaded the schema)."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the console did not start")
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def console_url(
+    fake_server: FakeKaltura, real_schema_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The console, configured with the fake Kaltura server and the real 22.15.0 schema."""
+    settings = Settings(
+        service_url=fake_server.url,
+        schema_path=real_schema_path,
+        data_dir=tmp_path_factory.mktemp("console"),
+        upstream_timeout=5,
+    )
+    with serve_console(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def unreachable_console_url(
+    real_schema_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A console whose Kaltura server is a closed port on this machine."""
+    settings = Settings(
+        service_url=f"http://127.0.0.1:{free_port()}",
+        schema_path=real_schema_path,
+        data_dir=tmp_path_factory.mktemp("unreachable"),
+        upstream_timeout=5,
+    )
+    with serve_console(settings) as url:
+        yield url

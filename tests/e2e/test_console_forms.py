@@ -1,0 +1,177 @@
+"""The forms the console builds from the real 22.15.0 schema, used in Chromium the way a person
+uses them: dropdowns, objectType choices, nested objects opened on demand, array items."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.console_page import Console, labelled
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def console(page: Page, console_url: str) -> Console:
+    return Console(page, console_url).open()
+
+
+@cache
+def concrete_subclasses(schema_path: Path, base: str) -> frozenset[str]:
+    """Read straight from the schema XML: every non-abstract class descending from `base`."""
+    classes = ET.parse(schema_path).getroot().find("classes")
+    assert classes is not None
+    parent = {c.get("name"): c.get("base") for c in classes}
+    abstract = {c.get("name") for c in classes if c.get("abstract") == "1"}
+
+    def descends(name: str | None) -> bool:
+        while name:
+            if name == base:
+                return True
+            name = parent.get(name)
+        return False
+
+    return frozenset(str(n) for n in parent if n not in abstract and descends(n))
+
+
+def offered_types(select_values: list[str]) -> list[str]:
+    return [v for v in select_values if v]
+
+
+def test_multirequest_is_the_first_service_and_actions_follow_the_service(
+    console: Console,
+) -> None:
+    services = console.page.get_by_label("Select service")
+    values = services.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values[:2] == ["", "multirequest"]
+    assert {"media", "uploadtoken", "caption_captionasset"} <= set(values)
+
+    console.choose("baseentry", "addContent")
+    actions = console.page.get_by_label("Select action")
+    action_values = actions.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert {"addContent", "list", "get", "delete"} <= set(action_values)
+    expect(labelled(console.parameters, "entryId")).to_be_visible()
+
+
+def test_abstract_resource_offers_its_concrete_subclasses_only(
+    console: Console, real_schema_path: Path
+) -> None:
+    console.choose("baseentry", "addContent")
+    resource = console.group("resource")
+    object_type = console.object_type(resource)
+
+    values = object_type.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values[0] == "", "the first choice means 'not sent'"
+    offered = offered_types(values)
+    assert "KalturaResource" not in offered
+    assert {"KalturaUploadedFileTokenResource", "KalturaUrlResource"} <= set(offered)
+    assert set(offered) == concrete_subclasses(real_schema_path, "KalturaResource")
+    assert len(offered) == len(set(offered))
+
+
+def test_choosing_a_type_shows_its_properties(console: Console) -> None:
+    console.choose("baseentry", "addContent")
+    resource = console.group("resource")
+    expect(labelled(resource, "url")).to_have_count(0)
+
+    console.choose_type(resource, "KalturaUrlResource")
+    expect(labelled(resource, "url")).to_be_visible()
+    expect(labelled(resource, "forceAsyncDownload")).to_be_visible()
+
+    console.choose_type(resource, "KalturaUploadedFileTokenResource")
+    expect(labelled(resource, "token")).to_be_visible()
+    expect(labelled(resource, "url")).to_have_count(0)
+
+
+def test_read_only_properties_are_hidden(console: Console) -> None:
+    console.choose("media", "add")
+    entry = console.group("entry")
+    console.choose_type(entry, "KalturaMediaEntry")
+    expect(labelled(entry, "name")).to_be_visible()
+    # id, createdAt and partnerId are read-only on KalturaBaseEntry
+    for read_only in ("id", "createdAt", "partnerId"):
+        expect(labelled(entry, read_only)).to_have_count(0)
+
+
+def test_nested_objects_open_one_level_at_a_time(console: Console) -> None:
+    """KalturaSearchOperator.items holds KalturaSearchItems, one of which is a
+    KalturaSearchOperator: the form only grows as far as the user opens it."""
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+
+    search = console.group("advancedSearch", media_filter)
+    expect(console.object_type(search)).to_be_visible()
+    expect(console.group("items", search)).to_have_count(0)
+
+    console.choose_type(search, "KalturaSearchOperator")
+    items = console.group("items", search)
+    expect(items).to_be_visible()
+    expect(items.get_by_role("group")).to_have_count(0)
+
+    console.add_item(items)
+    first = console.group("items[0]", items)
+    item_types = console.object_type(first)
+    offered = offered_types(item_types.locator("option").evaluate_all("os => os.map(o => o.value)"))
+    assert "KalturaSearchOperator" in offered, offered
+    assert "KalturaSearchItem" not in offered, "abstract"
+
+    console.choose_type(first, "KalturaSearchOperator")
+    expect(console.group("items", first)).to_be_visible()
+
+
+def test_changing_the_type_keeps_values_whose_names_still_exist(console: Console) -> None:
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    labelled(media_filter, "nameLike").fill("holiday")
+    labelled(media_filter, "mediaTypeEqual").select_option("1")
+
+    console.choose_type(media_filter, "KalturaLiveStreamEntryFilter")
+    expect(labelled(media_filter, "nameLike")).to_have_value("holiday")
+
+
+def test_array_items_are_added_and_removed(console: Console) -> None:
+    console.choose("report", "execute")
+    params = console.group("params")
+
+    for _ in range(3):
+        console.add_item(params)
+    expect(params.get_by_role("group", name="params[2]", exact=True)).to_be_visible()
+
+    second = console.group("params[1]", params)
+    second.get_by_role("button", name="Remove", exact=True).click()
+    expect(second).to_have_count(0)
+    expect(console.group("params[0]", params)).to_be_visible()
+    expect(console.group("params[2]", params)).to_be_visible()
+
+    console.add_item(params)
+    expect(console.group("params[3]", params)).to_be_visible()
+
+
+def test_more_than_ten_items_keep_their_order(console: Console) -> None:
+    console.choose("report", "execute")
+    params = console.group("params")
+    for _ in range(12):
+        console.add_item(params)
+    names = re.findall(r'group "(params\[\d+\])"', params.aria_snapshot())
+    assert names == [f"params[{i}]" for i in range(12)], names
+
+
+def test_text_in_an_int_field_is_flagged_at_the_field(console: Console) -> None:
+    console.choose("media", "list")
+    pager = console.group("pager")
+    console.choose_type(pager, "KalturaFilterPager")
+    page_size = labelled(pager, "pageSize")
+
+    page_size.fill("abc")
+    expect(page_size).to_have_attribute("aria-invalid", "true")
+    expect(page_size).to_have_accessible_description(re.compile("Not an integer"))
+
+    page_size.fill("30")
+    expect(page_size).not_to_have_attribute("aria-invalid", "true")
