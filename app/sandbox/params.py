@@ -10,6 +10,7 @@ Anything that does not fit raises the `KalturaApiError` a real server answers wi
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -21,6 +22,7 @@ NULL_SUFFIX = "__null"
 EMPTY_MARK = "-"
 # api_v3 treats a time value smaller than ten years (in seconds) as relative to now.
 RELATIVE_TIME_LIMIT = 10 * 365 * 24 * 60 * 60
+INT_MAX, INT_MIN = 2**63 - 1, -(2**63)
 
 # Characters XML 1.0 cannot carry; api_v3 refuses them with INVALID_PARAMETER_CHAR.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -103,7 +105,7 @@ class Binder:
         if isinstance(raw, int | float):
             if kind is int and isinstance(raw, float) and not raw.is_integer():
                 raise self._numeric_error(path)
-            return kind(raw)
+            return max(INT_MIN, min(INT_MAX, int(raw))) if kind is int else float(raw)
         if not isinstance(raw, str):
             raise self._numeric_error(path)
         text = raw.strip()
@@ -113,10 +115,13 @@ class Binder:
             number = float(text)
         except ValueError:
             raise self._numeric_error(path) from None
+        if not math.isfinite(number):  # "1e999", "nan": no number JSON or XML could carry
+            raise self._numeric_error(path)
         if kind is int:
             if not number.is_integer():
                 raise self._numeric_error(path)
-            return int(text) if text.lstrip("+-").isdigit() else int(number)
+            whole = int(text) if text.lstrip("+-").isdigit() else int(number)
+            return max(INT_MIN, min(INT_MAX, whole))  # PHP's (int) saturates the same way
         return number
 
     @staticmethod
