@@ -55,3 +55,29 @@ def test_nonsense_in_every_parameter_is_answered_not_crashed(
         if isinstance(payload, dict) and payload.get("objectType") == "KalturaAPIException":
             assert payload["code"] != "INTERNAL_SERVERL_ERROR", (value, payload)
             assert answer.headers["x-kaltura"] == f"error-{payload['code']}"
+
+
+@pytest.mark.parametrize(
+    ("service", "action"), [(s, a.name) for s, a in ACTIONS], ids=lambda v: str(v)
+)
+def test_nonsense_forms_inside_a_multirequest_are_answered_per_item(
+    http: httpx.Client, live: LiveSandbox, service: str, action: str
+) -> None:
+    action_def = SCHEMA.action(service, action)
+    assert action_def is not None
+    form = {"format": "1", "ks": live.admin_ks()}
+    for n, junk in enumerate(["abc", "", "{1:result:objects:0}", "{9:result}", "-"], start=1):
+        form |= {f"{n}:service": service, f"{n}:action": action}
+        for p in action_def.params:
+            form |= {
+                f"{n}:{p.name}": junk,
+                f"{n}:{p.name}:objectType": junk,
+                f"{n}:{p.name}[0][x]": junk,
+            }
+    answer = http.post("/api_v3/service/multirequest", data=form)
+    assert answer.status_code == 200
+    items = answer.json()
+    assert len(items) == 5
+    for item in items:
+        if isinstance(item, dict) and item.get("objectType") == "KalturaAPIException":
+            assert item["code"] != "INTERNAL_SERVERL_ERROR", item
