@@ -1,0 +1,203 @@
+"""What Send puts on the wire, checked at a fake Kaltura server on a real socket, and compared
+with what the official Python client (`KalturaApiClient`) sends to the same server for the same
+call."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from KalturaClient import KalturaClient, KalturaConfiguration
+from KalturaClient.Plugins.Core import KalturaFilterPager, KalturaKeyValue, KalturaMediaEntryFilter
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import FakeKaltura, xml_result
+from tests.e2e.console_page import Console, labelled
+
+pytestmark = pytest.mark.browser
+
+ADMIN_SECRET = "0123456789abcdef0123456789abcdef"
+PARTNER_ID = 4242
+# Fields each sender fills in its own way and api_v3 ignores or reads from elsewhere.
+SENDER_FIELDS = frozenset({"clientTag", "apiVersion", "kalsig", "format", "ks"})
+EMPTY_MEDIA_LIST = xml_result(
+    "<objectType>KalturaMediaListResponse</objectType><objects></objects><totalCount>0</totalCount>"
+)
+EMPTY_REPORT = xml_result(
+    "<objectType>KalturaReportResponse</objectType><columns></columns><results></results>"
+)
+# Every byte value, so an encoding slip anywhere on the way shows.
+CLIP = bytes(range(256)) * 64
+
+
+@pytest.fixture
+def console(page: Page, console_url: str) -> Console:
+    return Console(page, console_url).open()
+
+
+@pytest.fixture
+def official_client(fake: FakeKaltura) -> KalturaClient:
+    return KalturaClient(KalturaConfiguration(serviceUrl=fake.url))
+
+
+def admin_ks(user_id: str = "") -> str:
+    """A real v2 KS, as a Kaltura server would sign it, from the official client."""
+    ks = KalturaClient.generateSessionV2(ADMIN_SECRET, user_id, 2, PARTNER_ID, 3600, "")
+    return ks.decode() if isinstance(ks, bytes) else str(ks)
+
+
+def call_params(body: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if k not in SENDER_FIELDS}
+
+
+def test_session_start_puts_the_returned_ks_in_the_ks_field(
+    console: Console, fake: FakeKaltura
+) -> None:
+    ks = admin_ks("alice")
+    fake.answer("session", "start", xml_result(ks))
+
+    console.choose("session", "start")
+    params = console.parameters
+    labelled(params, "secret").fill(ADMIN_SECRET)
+    labelled(params, "userId").fill("alice")
+    labelled(params, "type").select_option("2")
+    labelled(params, "partnerId").fill(str(PARTNER_ID))
+    result = console.send()
+
+    expect(console.ks_field).to_have_value(ks)
+    expect(console.ks_field).to_have_accessible_description(re.compile(rf"partner {PARTNER_ID}"))
+    expect(result).to_contain_text(ks)
+    expect(result).not_to_contain_text(ADMIN_SECRET)  # the request shown has it masked
+
+    [sent] = fake.calls("session", "start")
+    assert sent.method == "POST"
+    assert sent.content_type == "application/json"
+    assert call_params(sent.json) == {
+        "secret": ADMIN_SECRET,
+        "userId": "alice",
+        "type": "2",
+        "partnerId": str(PARTNER_ID),
+    }
+
+
+def test_the_captured_ks_goes_with_later_sends_and_survives_a_reload(
+    console: Console, fake: FakeKaltura
+) -> None:
+    ks = admin_ks()
+    fake.answer("session", "start", xml_result(ks))
+    fake.answer("media", "list", EMPTY_MEDIA_LIST)
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(ADMIN_SECRET)
+    console.send()
+    expect(console.ks_field).to_have_value(ks)
+
+    console.choose("media", "list")
+    console.send()
+    assert fake.calls("media", "list")[-1].json["ks"] == ks
+
+    console.open()
+    expect(console.ks_field).to_have_value(ks)
+
+
+def test_media_list_sends_what_the_official_client_sends(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient
+) -> None:
+    fake.answer("media", "list", EMPTY_MEDIA_LIST)
+
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    labelled(media_filter, "nameLike").fill("holiday")
+    labelled(media_filter, "orderBy").fill("-createdAt")
+    labelled(media_filter, "mediaTypeEqual").select_option("1")
+    pager = console.group("pager")
+    console.choose_type(pager, "KalturaFilterPager")
+    labelled(pager, "pageSize").fill("25")
+    labelled(pager, "pageIndex").fill("2")
+    result = console.send()
+    expect(result).to_contain_text("KalturaMediaListResponse")
+
+    official_client.media.list(
+        KalturaMediaEntryFilter(nameLike="holiday", orderBy="-createdAt", mediaTypeEqual=1),
+        KalturaFilterPager(pageSize=25, pageIndex=2),
+    )
+
+    ours, theirs = fake.calls("media", "list")
+    assert ours.content_type == "application/json"
+    assert (ours.method, ours.path) == (theirs.method, theirs.path)
+    assert call_params(ours.json) == call_params(theirs.json)
+
+
+def test_array_items_are_sent_in_order_as_the_official_client_sends_them(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient
+) -> None:
+    fake.answer("report", "execute", EMPTY_REPORT)
+
+    console.choose("report", "execute")
+    labelled(console.parameters, "id").fill("7")
+    params = console.group("params")
+    for index, (key, value) in enumerate([("from", "1"), ("dropped", "x"), ("to", "2")]):
+        console.add_item(params)
+        item = console.group(f"params[{index}]", params)
+        console.choose_type(item, "KalturaKeyValue")
+        labelled(item, "key").fill(key)
+        labelled(item, "value").fill(value)
+    console.group("params[1]", params).get_by_role("button", name="Remove", exact=True).click()
+    console.send()
+
+    official_client.report.execute(
+        7, [KalturaKeyValue(key="from", value="1"), KalturaKeyValue(key="to", value="2")]
+    )
+
+    ours, theirs = fake.calls("report", "execute")
+    assert call_params(ours.json) == call_params(theirs.json)
+
+
+def test_an_upload_reaches_the_upstream_as_a_file_part(console: Console, fake: FakeKaltura) -> None:
+    fake.answer(
+        "uploadtoken",
+        "upload",
+        xml_result(
+            "<objectType>KalturaUploadToken</objectType><id>0_tok</id>"
+            "<fileName>clip.mp4</fileName><fileSize>16384</fileSize><status>2</status>"
+        ),
+    )
+
+    console.choose("uploadtoken", "upload")
+    labelled(console.parameters, "uploadTokenId").fill("0_tok")
+    labelled(console.parameters, "fileData").set_input_files(
+        files=[{"name": "clip.mp4", "mimeType": "video/mp4", "buffer": CLIP}]
+    )
+    result = console.send()
+    expect(result).to_contain_text("KalturaUploadToken")
+
+    [sent] = fake.calls("uploadtoken", "upload")
+    assert sent.content_type.startswith("multipart/form-data")
+    assert set(sent.parts) == {"json", "fileData"}
+    file_part = sent.parts["fileData"]
+    assert file_part.filename == "clip.mp4"
+    assert file_part.data == CLIP
+    assert call_params(sent.json) == {"uploadTokenId": "0_tok"}
+
+
+def test_text_in_an_int_field_is_held_back_until_send_anyway(
+    console: Console, fake: FakeKaltura
+) -> None:
+    fake.answer("media", "list", EMPTY_MEDIA_LIST)
+    console.choose("media", "list")
+    pager = console.group("pager")
+    console.choose_type(pager, "KalturaFilterPager")
+    page_size = labelled(pager, "pageSize")
+    page_size.fill("abc")
+    expect(page_size).to_have_attribute("aria-invalid", "true")
+
+    result = console.send()
+    expect(result).to_contain_text("pageSize")
+    expect(result.get_by_role("button", name="Send anyway")).to_be_visible()
+    assert fake.calls("media", "list") == [], "nothing is sent before the user insists"
+
+    console.send(result.get_by_role("button", name="Send anyway"))
+    expect(result).to_contain_text("KalturaMediaListResponse")
+    [sent] = fake.calls("media", "list")
+    assert sent.json["pager"] == {"objectType": "KalturaFilterPager", "pageSize": "abc"}
