@@ -32,7 +32,7 @@ from app.settings import Settings
 from app.web.app import create_app
 
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
-CALL_PATH = re.compile(r"^/api_v3/service/(?P<service>[^/?]+)/action/(?P<action>[^/?]+)")
+CALL_PATH = re.compile(r"^/api_v3/service/(?P<service>[^/?]+)(/action/(?P<action>[^/?]+))?")
 
 
 def xml_result(inner: str) -> str:
@@ -43,6 +43,7 @@ def xml_result(inner: str) -> str:
 
 
 VOID_ANSWER = xml_result("")
+UPSTREAM_TIMEOUT = 1.5  # seconds, for the console that talks to the fake
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,24 @@ def parse_multipart(content_type: str, body: bytes) -> dict[str, Part]:
     return parts
 
 
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    content_type: str
+    body: bytes
+    delay: float = 0.0
+
+
+VOID = Answer(200, "text/xml", VOID_ANSWER.encode())
+
+
 @dataclass
 class FakeKaltura:
     """A Kaltura server that keeps what it is sent and answers what the test told it to."""
 
     url: str = ""
     received: list[Received] = field(default_factory=list)
-    answers: dict[tuple[str, str], tuple[int, str, bytes]] = field(default_factory=dict)
+    answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(
@@ -108,9 +120,11 @@ class FakeKaltura:
         body: str | bytes,
         content_type: str = "text/xml;charset=utf-8",
         status: int = 200,
+        delay: float = 0.0,
     ) -> None:
+        """How to answer (service, action) from now on; `delay` seconds before answering."""
         raw = body.encode() if isinstance(body, str) else body
-        self.answers[(service.lower(), action.lower())] = (status, content_type, raw)
+        self.answers[(service.lower(), action.lower())] = Answer(status, content_type, raw, delay)
 
     def reset(self) -> None:
         with self.lock:
@@ -127,7 +141,7 @@ class FakeKaltura:
 
     def record(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Received:
         found = CALL_PATH.match(path)
-        service, action = (found["service"], found["action"]) if found else ("", "")
+        service, action = (found["service"], found["action"] or "") if found else ("", "")
         content_type = headers.get("content-type", "")
         parts = (
             parse_multipart(content_type, body)
@@ -139,10 +153,8 @@ class FakeKaltura:
             self.received.append(received)
         return received
 
-    def reply(self, received: Received) -> tuple[int, str, bytes]:
-        return self.answers.get(
-            (received.service, received.action), (200, "text/xml", VOID_ANSWER.encode())
-        )
+    def reply(self, received: Received) -> Answer:
+        return self.answers.get((received.service, received.action), VOID)
 
 
 def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
@@ -154,13 +166,17 @@ def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length)
             headers = {k.lower(): v for k, v in self.headers.items()}
             received = fake.record("POST", self.path, headers, body)
-            status, content_type, answer = fake.reply(received)
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(answer)))
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.end_headers()
-            self.wfile.write(answer)
+            answer = fake.reply(received)
+            time.sleep(answer.delay)
+            try:
+                self.send_response(answer.status)
+                self.send_header("Content-Type", answer.content_type)
+                self.send_header("Content-Length", str(len(answer.body)))
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.end_headers()
+                self.wfile.write(answer.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the console gave up waiting (a timeout test)
 
         do_GET = do_POST
 
@@ -238,7 +254,8 @@ def console_url(
         service_url=fake_server.url,
         schema_path=real_schema_path,
         data_dir=tmp_path_factory.mktemp("console"),
-        upstream_timeout=5,
+        # The fake answers at once; a short timeout keeps the timeout test short.
+        upstream_timeout=UPSTREAM_TIMEOUT,
     )
     with serve_console(settings) as url:
         yield url

@@ -51,18 +51,29 @@ class Console:
         return self.page.get_by_role("region", name="Result")
 
     def group(self, name: str, scope: Locator | None = None) -> Locator:
+        """A group by name, in the Parameters group unless `scope` says where."""
         return (scope or self.parameters).get_by_role("group", name=name, exact=True)
 
     def swap(self, route: str) -> object:
         """Waits for the htmx fragment answered on `route` (e.g. "/params")."""
         return self.page.expect_response(lambda r: CONSOLE_PATH.rstrip("/") + route in r.url)
 
-    def choose(self, service: str, action: str) -> None:
+    def choose(self, service: str, action: str, request: Locator | None = None) -> None:
+        """Picks a service and an action, on the page or in a multirequest's `Request N`."""
+        scope = request or self.page
         with self.swap("/actions"):
-            self.page.get_by_label("Select service").select_option(service)
+            scope.get_by_label("Select service").select_option(service)
         with self.swap("/params"):
-            self.page.get_by_label("Select action").select_option(action)
-        expect(self.parameters).to_be_visible()
+            scope.get_by_label("Select action").select_option(action)
+        expect(scope.get_by_role("group", name="Parameters", exact=True)).to_be_visible()
+
+    def request(self, n: int) -> Locator:
+        """Sub-request `n` of a multirequest."""
+        return self.page.get_by_role("group", name=f"Request {n}", exact=True)
+
+    def add_request(self) -> None:
+        with self.swap("/request"):
+            self.page.get_by_role("button", name="Add request", exact=True).click()
 
     @staticmethod
     def object_type(group: Locator) -> Locator:

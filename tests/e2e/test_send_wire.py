@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 from KalturaClient import KalturaClient, KalturaConfiguration
-from KalturaClient.Plugins.Core import KalturaFilterPager, KalturaKeyValue, KalturaMediaEntryFilter
+from KalturaClient.Plugins.Core import (
+    KalturaFilterPager,
+    KalturaKeyValue,
+    KalturaMediaEntry,
+    KalturaMediaEntryFilter,
+)
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import FakeKaltura, xml_result
@@ -201,3 +206,129 @@ def test_text_in_an_int_field_is_held_back_until_send_anyway(
     expect(result).to_contain_text("KalturaMediaListResponse")
     [sent] = fake.calls("media", "list")
     assert sent.json["pager"] == {"objectType": "KalturaFilterPager", "pageSize": "abc"}
+
+
+def test_null_and_empty_are_sent_as_the_official_client_sends_them(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient
+) -> None:
+    fake.answer("media", "update", xml_result("<objectType>KalturaMediaEntry</objectType>"))
+
+    console.choose("media", "update")
+    labelled(console.parameters, "entryId").fill("0_x")
+    entry = console.group("mediaEntry")
+    console.choose_type(entry, "KalturaMediaEntry")
+    labelled(entry, "tags").fill("sea,sun")
+    description = labelled(entry, "description")
+    description.locator("..").get_by_role("button", name="null").click()
+    operations = console.group("operationAttributes", entry)
+    operations.get_by_role("button", name="empty").click()
+    console.send()
+
+    official_client.media.update(
+        "0_x", KalturaMediaEntry(tags="sea,sun", description=None, operationAttributes=[])
+    )
+
+    ours, theirs = fake.calls("media", "update")
+    assert call_params(ours.json) == call_params(theirs.json)
+
+
+def test_a_list_of_enum_values_is_sent_joined_with_commas(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient
+) -> None:
+    fake.answer("media", "list", EMPTY_MEDIA_LIST)
+
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    labelled(media_filter, "statusIn").select_option(["2", "7"])
+    console.send()
+
+    official_client.media.list(KalturaMediaEntryFilter(statusIn="2,7"))
+
+    ours, theirs = fake.calls("media", "list")
+    assert call_params(ours.json) == call_params(theirs.json)
+
+
+@pytest.mark.parametrize(
+    ("service", "action", "fields", "answer"),
+    [
+        pytest.param(
+            "user",
+            "loginByLoginId",
+            {"loginId": "bob@example.com", "password": "pw"},
+            "{ks}",
+            id="user.loginByLoginId",
+        ),
+        pytest.param(
+            "apptoken",
+            "startSession",
+            {"id": "0_token", "tokenHash": "abc123"},
+            "<objectType>KalturaSessionInfo</objectType><ks>{ks}</ks>"
+            f"<sessionType>2</sessionType><partnerId>{PARTNER_ID}</partnerId>",
+            id="appToken.startSession",
+        ),
+    ],
+)
+def test_a_ks_in_other_answers_lands_in_the_ks_field(
+    console: Console,
+    fake: FakeKaltura,
+    service: str,
+    action: str,
+    fields: dict[str, str],
+    answer: str,
+) -> None:
+    ks = admin_ks("bob")
+    fake.answer(service, action, xml_result(answer.format(ks=ks)))
+    console.choose(service, action)
+    for name, value in fields.items():
+        labelled(console.parameters, name).fill(value)
+    console.send()
+    expect(console.ks_field).to_have_value(ks)
+    expect(console.ks_field).to_have_accessible_description(re.compile(rf"partner {PARTNER_ID}"))
+
+
+def test_a_multirequest_sends_numbered_requests_and_shows_each_error(
+    console: Console, fake: FakeKaltura
+) -> None:
+    fake.answer(
+        "multirequest",
+        "",
+        xml_result(
+            "<item><objectType>KalturaMediaListResponse</objectType><objects><item>"
+            "<objectType>KalturaMediaEntry</objectType><id>0_a</id></item></objects>"
+            "<totalCount>1</totalCount></item>"
+            '<item><error><code>ENTRY_ID_NOT_FOUND</code><message>Entry id "0_a" not found'
+            "</message><objectType>KalturaAPIException</objectType><args></args></error></item>"
+        ),
+    )
+
+    with console.swap("/actions"):
+        console.page.get_by_label("Select service").first.select_option("multirequest")
+    first = console.request(1)
+    console.choose("media", "list", first)
+    first_filter = console.group("filter", first)
+    console.choose_type(first_filter, "KalturaMediaEntryFilter")
+    labelled(first_filter, "nameLike").fill("sea")
+    console.add_request()
+    second = console.request(2)
+    console.choose("media", "get", second)
+    labelled(second, "entryId").fill("{1:result:objects:0:id}")
+    result = console.send()
+
+    expect(result.get_by_role("alert")).to_contain_text("ENTRY_ID_NOT_FOUND")
+    expect(result).to_contain_text("0_a")
+    [sent] = fake.received
+    assert (sent.method, sent.path) == ("POST", "/api_v3/service/multirequest")
+    assert sent.content_type == "application/json"
+    body = sent.json
+    assert call_params(body["1"]) == {
+        "service": "media",
+        "action": "list",
+        "filter": {"objectType": "KalturaMediaEntryFilter", "nameLike": "sea"},
+    }
+    assert call_params(body["2"]) == {
+        "service": "media",
+        "action": "get",
+        "entryId": "{1:result:objects:0:id}",
+    }
+    assert not {k for k in body if k.isdigit()} - {"1", "2"}
