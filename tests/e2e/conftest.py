@@ -27,6 +27,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from app.settings import Settings
 from app.web.app import create_app
@@ -274,3 +275,20 @@ def unreachable_console_url(
     )
     with serve_console(settings) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    """A new tab per test, in one browser context for the session: a new context per test costs
+    about half a second. Cookies are cleared, so each test starts with no console session (KS)."""
+    shared_context.clear_cookies()
+    tab = shared_context.new_page()
+    yield tab
+    tab.close()

@@ -7,11 +7,30 @@ fast and makes a missing swap fail where it happens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
 CONSOLE_PATH = "/api_v3/testme/"
+SWAP_TIMEOUT_MS = 10_000
+# Leaves a promise in the page that resolves with the HTTP status once htmx has settled a swap of
+# an answer from the given path (or rejects if an answer for that path is not swapped: htmx
+# leaves 4xx/5xx answers out by default).
+WATCH_SWAP = f"""path => {{
+  window.__e2eSwap = new Promise((resolve, reject) => {{
+    const timer = setTimeout(() => reject(new Error("no htmx swap from " + path)), {SWAP_TIMEOUT_MS});
+    const from = e => new URL(e.detail.xhr.responseURL).pathname.startsWith(path);
+    const settled = e => {{
+      if (!from(e)) return;
+      clearTimeout(timer);
+      document.removeEventListener("htmx:afterSettle", settled);
+      resolve(e.detail.xhr.status);
+    }};
+    document.addEventListener("htmx:afterSettle", settled);
+  }});
+}}"""
 
 
 def labelled(scope: Page | Locator, name: str) -> Locator:
@@ -54,9 +73,15 @@ class Console:
         """A group by name, in the Parameters group unless `scope` says where."""
         return (scope or self.parameters).get_by_role("group", name=name, exact=True)
 
-    def swap(self, route: str) -> object:
-        """Waits for the htmx fragment answered on `route` (e.g. "/params")."""
-        return self.page.expect_response(lambda r: CONSOLE_PATH.rstrip("/") + route in r.url)
+    @contextmanager
+    def swap(self, route: str) -> Iterator[None]:
+        """Runs the block, then waits until htmx has swapped in the answer from `route` (e.g.
+        "/params"). Waiting for the response alone is not enough: the old fields are still
+        there for a moment, and typing into them is lost."""
+        self.page.evaluate(WATCH_SWAP, CONSOLE_PATH.rstrip("/") + route)
+        yield
+        status = self.page.evaluate("() => window.__e2eSwap")
+        assert 200 <= status < 300, f"{route} answered HTTP {status}"
 
     def choose(self, service: str, action: str, request: Locator | None = None) -> None:
         """Picks a service and an action, on the page or in a multirequest's `Request N`."""
@@ -91,11 +116,6 @@ class Console:
 
     def send(self, button: Locator | None = None) -> Locator:
         """Presses Send (or another button that sends) and returns the updated Result region."""
-        # A marker the swap will replace: the Result has changed once it is gone, even when the
-        # new answer reads the same as the last one.
-        self.result.evaluate("el => el.appendChild(document.createElement('e2e-stale'))")
-        with self.swap("/send") as answered:
+        with self.swap("/send"):
             (button or self.send_button).click()
-        assert answered.value.ok, answered.value.status
-        expect(self.result.locator("e2e-stale")).to_have_count(0)
         return self.result

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Error, Page, expect
+from playwright.sync_api import ConsoleMessage, Error, Locator, Page, expect
 
-from tests.e2e.conftest import FakeKaltura, xml_result
+from tests.e2e.conftest import UPSTREAM_TIMEOUT, FakeKaltura, xml_result
 from tests.e2e.console_page import CONSOLE_PATH, Console, labelled
 
 pytestmark = pytest.mark.browser
@@ -44,6 +44,11 @@ def browser_errors(page: Page) -> Iterator[list[str]]:
     assert errors == []
 
 
+def alert_saying(region: Locator, pattern: str) -> Locator:
+    """The (first) alert in `region` whose text matches `pattern`, case aside."""
+    return region.get_by_role("alert").filter(has_text=re.compile(pattern, re.IGNORECASE)).first
+
+
 @pytest.fixture
 def console(page: Page, console_url: str, browser_errors: list[str]) -> Console:
     return Console(page, console_url).open()
@@ -68,17 +73,50 @@ def test_an_unreachable_upstream_is_a_message_and_the_page_keeps_working(
     console = Console(page, unreachable_console_url).open()
     console.choose("system", "ping")
     result = console.send()
-    expect(result.get_by_role("alert")).to_contain_text(
-        re.compile(r"could not connect|refused|unreachable", re.IGNORECASE)
-    )
+    expect(alert_saying(result, r"could not connect|refused|unreachable")).to_be_visible()
 
     console.choose("media", "get")
     labelled(console.parameters, "entryId").fill("0_x")
     result = console.send()
-    expect(result.get_by_role("alert")).to_contain_text(
-        re.compile(r"could not connect|refused|unreachable", re.IGNORECASE)
-    )
+    expect(alert_saying(result, r"could not connect|refused|unreachable")).to_be_visible()
     expect(labelled(console.parameters, "entryId")).to_have_value("0_x")
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type", "body", "message"),
+    [
+        pytest.param(
+            502,
+            "text/html",
+            "<html><body><h1>502 Bad Gateway</h1></body></html>",
+            r"HTTP 502",
+            id="5xx-html",
+        ),
+        pytest.param(200, "text/xml", "", r"empty", id="empty"),
+        pytest.param(200, "text/xml", "<xml><result>", r"not XML", id="broken-xml"),
+        pytest.param(200, "application/octet-stream", "\x00\x01garbage", r"not", id="garbage"),
+    ],
+)
+def test_a_broken_answer_is_a_message_and_the_page_keeps_working(
+    console: Console, fake: FakeKaltura, status: int, content_type: str, body: str, message: str
+) -> None:
+    fake.answer("system", "ping", body, content_type=content_type, status=status)
+    fake.answer("system", "getTime", xml_result("1700000000"))
+    console.choose("system", "ping")
+    result = console.send()
+    expect(alert_saying(result, message)).to_be_visible()
+
+    console.choose("system", "getTime")
+    expect(console.send()).to_contain_text("1700000000")
+
+
+def test_an_upstream_that_does_not_answer_in_time_is_a_message(
+    console: Console, fake: FakeKaltura
+) -> None:
+    fake.answer("system", "ping", xml_result("1"), delay=UPSTREAM_TIMEOUT + 1)
+    console.choose("system", "ping")
+    result = console.send()
+    expect(alert_saying(result, r"in time|timed? ?out")).to_be_visible()
 
 
 @pytest.mark.parametrize(
