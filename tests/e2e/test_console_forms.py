@@ -175,3 +175,37 @@ def test_text_in_an_int_field_is_flagged_at_the_field(console: Console) -> None:
 
     page_size.fill("30")
     expect(page_size).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_each_parameter_shows_its_type_help_and_default(console: Console) -> None:
+    console.choose("session", "start")
+    params = console.parameters
+
+    expiry = params.get_by_label("expiry (int)", exact=True)
+    expect(expiry).to_have_attribute("placeholder", "86400")
+    expect(expiry).to_have_accessible_description(re.compile("KS expiry time in seconds"))
+
+    session_type = params.get_by_label("type (KalturaSessionType)", exact=True)
+    options = session_type.locator("option").all_inner_texts()
+    assert options[0].startswith("not set"), options
+    assert options[1:] == ["USER (0)", "ADMIN (2)"]
+
+
+def test_a_bool_is_a_three_way_choice(console: Console) -> None:
+    console.choose("uploadtoken", "upload")
+    resume = labelled(console.parameters, "resume")
+    values = resume.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values == ["", "true", "false"]
+    expect(resume).to_have_value("")
+
+
+def test_a_time_field_shows_the_date_it_means(console: Console) -> None:
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    created = labelled(media_filter, "createdAtGreaterThanOrEqual")
+
+    created.fill("1700000000")
+    expect(media_filter).to_contain_text("2023-11-14 22:13")
+    created.fill("-3600")  # under ten years: relative to now
+    expect(media_filter).to_contain_text(re.compile(r"now\s*-\s*3600"))
