@@ -209,3 +209,16 @@ def test_a_time_field_shows_the_date_it_means(console: Console) -> None:
     expect(media_filter).to_contain_text("2023-11-14 22:13")
     created.fill("-3600")  # under ten years: relative to now
     expect(media_filter).to_contain_text(re.compile(r"now\s*-\s*3600"))
+
+
+def test_the_docs_open_an_action_in_the_console(page: Page, console_url: str) -> None:
+    page.goto(console_url + "/api_v3/testmeDoc/?service=media")
+    page.get_by_role("heading", name="list", exact=True).locator("..").get_by_role(
+        "link", name="Try it in the console"
+    ).click()
+
+    console = Console(page, console_url)
+    expect(page.get_by_label("Select service")).to_have_value("media")
+    expect(page.get_by_label("Select action")).to_have_value("list")
+    expect(console.group("filter")).to_be_visible()
+    expect(console.group("pager")).to_be_visible()

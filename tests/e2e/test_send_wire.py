@@ -73,7 +73,14 @@ def test_session_start_puts_the_returned_ks_in_the_ks_field(
     expect(console.ks_field).to_have_value(ks)
     expect(console.ks_field).to_have_accessible_description(re.compile(rf"partner {PARTNER_ID}"))
     expect(result).to_contain_text(ks)
-    expect(result).not_to_contain_text(ADMIN_SECRET)  # the request shown has it masked
+    expect(result).to_contain_text("HTTP 200")
+
+    result.get_by_text("Request sent").click()
+    shown = result.get_by_role("group").filter(has_text="Request sent")
+    expect(shown).to_contain_text(f"POST {fake.url}/api_v3/service/session/action/start")
+    expect(shown).to_contain_text("application/json")
+    expect(shown).to_contain_text('"userId": "alice"')
+    expect(result).not_to_contain_text(ADMIN_SECRET)
 
     [sent] = fake.calls("session", "start")
     assert sent.method == "POST"
@@ -103,6 +110,9 @@ def test_the_captured_ks_goes_with_later_sends_and_survives_a_reload(
 
     console.open()
     expect(console.ks_field).to_have_value(ks)
+    [cookie] = console.page.context.cookies(console.base_url)
+    assert cookie["httpOnly"], "scripts on the page cannot read the KS"
+    assert cookie["sameSite"] == "Strict"
 
 
 def test_media_list_sends_what_the_official_client_sends(
