@@ -5,6 +5,7 @@ call."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -169,7 +170,9 @@ def test_array_items_are_sent_in_order_as_the_official_client_sends_them(
     assert call_params(ours.json) == call_params(theirs.json)
 
 
-def test_an_upload_reaches_the_upstream_as_a_file_part(console: Console, fake: FakeKaltura) -> None:
+def test_an_upload_reaches_the_upstream_as_a_file_part(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient, tmp_path: Path
+) -> None:
     fake.answer(
         "uploadtoken",
         "upload",
@@ -187,13 +190,21 @@ def test_an_upload_reaches_the_upstream_as_a_file_part(console: Console, fake: F
     result = console.send()
     expect(result).to_contain_text("KalturaUploadToken")
 
-    [sent] = fake.calls("uploadtoken", "upload")
-    assert sent.content_type.startswith("multipart/form-data")
-    assert set(sent.parts) == {"json", "fileData"}
-    file_part = sent.parts["fileData"]
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(CLIP)
+    with clip.open("rb") as file:
+        official_client.uploadToken.upload("0_tok", file)
+
+    ours, theirs = fake.calls("uploadtoken", "upload")
+    assert ours.content_type.startswith("multipart/form-data")
+    assert set(ours.parts) == set(theirs.parts) == {"json", "fileData"}
+    file_part = ours.parts["fileData"]
     assert file_part.filename == "clip.mp4"
-    assert file_part.data == CLIP
-    assert call_params(sent.json) == {"uploadTokenId": "0_tok"}
+    assert file_part.data == CLIP == theirs.parts["fileData"].data
+    # The official client also sends the optional parameters' defaults (resume, finalChunk,
+    # resumeAt); the console sends only what the user gave.
+    assert call_params(ours.json) == {"uploadTokenId": "0_tok"}
+    assert call_params(ours.json).items() <= call_params(theirs.json).items()
 
 
 def test_text_in_an_int_field_is_held_back_until_send_anyway(
