@@ -4,6 +4,7 @@ call."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from KalturaClient import KalturaClient, KalturaConfiguration
 from KalturaClient.Plugins.Core import (
+    KalturaDetachedResponseProfile,
     KalturaFilterPager,
     KalturaKeyValue,
     KalturaMediaEntry,
@@ -353,3 +355,78 @@ def test_a_multirequest_sends_numbered_requests_and_shows_each_error(
         "entryId": "{1:result:objects:0:id}",
     }
     assert not {k for k in body if k.isdigit()} - {"1", "2"}
+
+
+def test_a_ks_in_a_json_answer_lands_in_the_ks_field(console: Console, fake: FakeKaltura) -> None:
+    ks = admin_ks()
+    fake.answer("session", "start", json.dumps(ks), content_type="application/json")
+    labelled(console.configuration, "format").select_option("1")
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(ADMIN_SECRET)
+    console.send()
+    expect(console.ks_field).to_have_value(ks)
+    assert fake.calls("session", "start")[0].json["format"] == "1"
+
+
+def test_configuration_fields_go_with_the_call_as_the_official_client_sends_them(
+    console: Console, fake: FakeKaltura, official_client: KalturaClient
+) -> None:
+    fake.answer("system", "ping", xml_result("1"))
+    configuration = console.configuration
+    labelled(configuration, "partnerId").fill("55")
+    labelled(configuration, "language").fill("de")
+    profile = console.group("responseProfile", configuration)
+    console.choose_type(profile, "KalturaDetachedResponseProfile")
+    labelled(profile, "name").fill("slim")
+    console.choose("system", "ping")
+    console.send()
+
+    official_client.setPartnerId(55)
+    official_client.setLanguage("de")
+    official_client.setResponseProfile(KalturaDetachedResponseProfile(name="slim"))
+    official_client.system.ping()
+
+    ours, theirs = fake.calls("system", "ping")
+    assert call_params(ours.json) == call_params(theirs.json)
+
+
+def test_send_anyway_keeps_the_chosen_file(console: Console, fake: FakeKaltura) -> None:
+    console.choose("uploadtoken", "upload")
+    labelled(console.parameters, "uploadTokenId").fill("0_tok")
+    labelled(console.parameters, "resumeAt").fill("soon")
+    labelled(console.parameters, "fileData").set_input_files(
+        files=[{"name": "clip.mp4", "mimeType": "video/mp4", "buffer": CLIP}]
+    )
+    result = console.send()
+    console.send(result.get_by_role("button", name="Send anyway"))
+
+    [sent] = fake.calls("uploadtoken", "upload")
+    assert sent.parts["fileData"].data == CLIP
+    assert call_params(sent.json) == {"uploadTokenId": "0_tok", "resumeAt": "soon"}
+
+
+def test_a_file_in_a_multirequest_is_a_part_named_after_its_request(
+    console: Console, fake: FakeKaltura
+) -> None:
+    with console.swap("/actions"):
+        console.page.get_by_label("Select service").first.select_option("multirequest")
+    console.add_request()
+    second = console.request(2)
+    console.choose("uploadtoken", "upload", second)
+    labelled(second, "uploadTokenId").fill("0_tok")
+    labelled(second, "fileData").set_input_files(
+        files=[{"name": "clip.mp4", "mimeType": "video/mp4", "buffer": CLIP}]
+    )
+    first = console.request(1)
+    console.choose("system", "ping", first)
+    console.send()
+
+    [sent] = fake.received
+    assert sent.path == "/api_v3/service/multirequest"
+    assert set(sent.parts) == {"json", "2:fileData"}
+    assert sent.parts["2:fileData"].data == CLIP
+    assert call_params(sent.json["2"]) == {
+        "service": "uploadtoken",
+        "action": "upload",
+        "uploadTokenId": "0_tok",
+    }
