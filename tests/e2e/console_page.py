@@ -45,8 +45,9 @@ class Console:
     base_url: str
 
     def open(self) -> Console:
-        self.page.goto(self.base_url + CONSOLE_PATH)
-        expect(self.send_button).to_be_visible()
+        """Loads the console; htmx and console.js (deferred scripts) are ready by `load`."""
+        response = self.page.goto(self.base_url + CONSOLE_PATH)
+        assert response is not None and response.ok, response
         return self
 
     @property
