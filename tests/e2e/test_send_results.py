@@ -21,6 +21,14 @@ ENTRY_NOT_FOUND = xml_result(
     "<objectType>KalturaApiExceptionArg</objectType><name>ENTRY_ID</name><value>0_x</value>"
     "</item></args></error>"
 )
+ENTRY_NOT_FOUND_JSON = json.dumps(
+    {
+        "code": "ENTRY_ID_NOT_FOUND",
+        "message": 'Entry id "0_x" not found',
+        "objectType": "KalturaAPIException",
+        "args": {"ENTRY_ID": "0_x"},
+    }
+)
 # Would set window.pwned if the page ever let it run.
 NASTY = "<script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
 
@@ -54,8 +62,18 @@ def console(page: Page, console_url: str, browser_errors: list[str]) -> Console:
     return Console(page, console_url).open()
 
 
-def test_a_kaltura_error_is_shown_as_an_error(console: Console, fake: FakeKaltura) -> None:
-    fake.answer("media", "get", ENTRY_NOT_FOUND)
+@pytest.mark.parametrize(
+    ("format_", "content_type", "body"),
+    [
+        pytest.param("2", "text/xml", ENTRY_NOT_FOUND, id="xml"),
+        pytest.param("1", "application/json", ENTRY_NOT_FOUND_JSON, id="json"),
+    ],
+)
+def test_a_kaltura_error_is_shown_as_an_error(
+    console: Console, fake: FakeKaltura, format_: str, content_type: str, body: str
+) -> None:
+    fake.answer("media", "get", body, content_type=content_type)
+    labelled(console.configuration, "format").select_option(format_)
     console.choose("media", "get")
     labelled(console.parameters, "entryId").fill("0_x")
     result = console.send()
