@@ -50,6 +50,9 @@ def test_multirequest_is_the_first_service_and_actions_follow_the_service(
     values = services.locator("option").evaluate_all("os => os.map(o => o.value)")
     assert values[:2] == ["", "multirequest"]
     assert {"media", "uploadtoken", "caption_captionasset"} <= set(values)
+    labels = services.locator("option").all_inner_texts()
+    assert "accessControl (deprecated)" in labels
+    assert labels[2:] == sorted(labels[2:], key=str.lower)
 
     console.choose("baseentry", "addContent")
     actions = console.page.get_by_label("Select action")

@@ -432,3 +432,24 @@ def test_a_file_in_a_multirequest_is_a_part_named_after_its_request(
         "action": "upload",
         "uploadTokenId": "0_tok",
     }
+
+
+def test_a_removed_request_leaves_no_gap_in_the_numbering(
+    console: Console, fake: FakeKaltura
+) -> None:
+    """api_v3 stops at the first missing number: a gap would silently drop the later requests."""
+    with console.swap("/actions"):
+        console.page.get_by_label("Select service").first.select_option("multirequest")
+    console.add_request()
+    console.add_request()
+    for n, action in enumerate(["ping", "getTime", "getVersion"], start=1):
+        console.choose("system", action, console.request(n))
+    console.request(2).get_by_role("button", name="Remove request 2").click()
+    console.send()
+
+    body = fake.received[0].json
+    numbered = {k: call_params(v) for k, v in body.items() if k.isdigit()}
+    assert numbered == {
+        "1": {"service": "system", "action": "ping"},
+        "2": {"service": "system", "action": "getVersion"},
+    }
