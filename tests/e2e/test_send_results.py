@@ -49,6 +49,8 @@ def browser_errors(page: Page) -> Iterator[list[str]]:
     page.on("console", on_console)
     page.on("pageerror", on_page_error)
     yield errors
+    page.remove_listener("console", on_console)
+    page.remove_listener("pageerror", on_page_error)
     assert errors == []
 
 
