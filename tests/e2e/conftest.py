@@ -27,10 +27,12 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from KalturaClient import KalturaClient, KalturaConfiguration
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from app.settings import Settings
 from app.web.app import create_app
+from tests.e2e.console_page import Console
 
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 CALL_PATH = re.compile(r"^/api_v3/service/(?P<service>[^/?]+)(/action/(?P<action>[^/?]+))?")
@@ -299,3 +301,15 @@ def page(shared_context: BrowserContext, shared_tab: Page) -> Iterator[Page]:
     shared_context.clear_cookies()
     yield shared_tab
     shared_tab.goto("about:blank")
+
+
+@pytest.fixture
+def console(page: Page, console_url: str) -> Console:
+    """The console, opened in this test's (reset) tab."""
+    return Console(page, console_url).open()
+
+
+@pytest.fixture
+def official_client(fake: FakeKaltura) -> KalturaClient:
+    """The official Python client, pointed at the same fake server."""
+    return KalturaClient(KalturaConfiguration(serviceUrl=fake.url))

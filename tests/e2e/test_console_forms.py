@@ -16,11 +16,6 @@ from tests.e2e.console_page import Console, labelled
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def console(page: Page, console_url: str) -> Console:
-    return Console(page, console_url).open()
-
-
 @cache
 def concrete_subclasses(schema_path: Path, base: str) -> frozenset[str]:
     """Read straight from the schema XML: every non-abstract class descending from `base`."""
