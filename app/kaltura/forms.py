@@ -267,9 +267,12 @@ FORMATS = (
 CONFIG_PREFIX = "config."
 
 
-def config_fields(schema: Schema, values: Values) -> tuple[Field, ...]:
+def config_fields(
+    schema: Schema, values: Values, prefill: Mapping[str, str] | None = None
+) -> tuple[Field, ...]:
     """The request-wide fields (format first, then the schema's `<configurations>` in order);
-    `ks` is left to its own partial because a captured KS replaces it."""
+    `ks` is left to its own partial because a captured KS replaces it. `prefill` gives values
+    for configurations the request did not mention (`clientTag` is always `testme`)."""
     builder = FormBuilder(schema)
     fields = [
         Field(
@@ -293,7 +296,7 @@ def config_fields(schema: Schema, values: Values) -> tuple[Field, ...]:
             default="callback",
         ),
     ]
-    prefilled = {"clientTag": "testme"}
+    prefilled = {"clientTag": "testme", **(prefill or {})}
     for config in schema.configurations:
         if config.name == "ks":
             continue

@@ -1,15 +1,18 @@
-"""End to end in Chromium: the default set-up (console + embedded sandbox), a session started
-with the secret the page shows, a media entry added, and media.list showing it."""
+"""End to end in Chromium: the default set-up (console + embedded sandbox) and the README's
+"first five minutes" — a session started with the secret the page shows (the partnerId already
+in the Configuration group), a media entry added, a file uploaded and attached, media.list
+showing the entry."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
+from tests.e2e.console_page import Console, labelled
 from tests.sandbox.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -29,60 +32,56 @@ def console_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def _htmx(page: Page) -> Any:
-    """Wait for the console's next htmx round trip (fragments come from /api_v3/testme/)."""
-    return page.expect_response(lambda r: "/api_v3/testme/" in r.url)
+def first(tag: str, text: str) -> str:
+    found = re.search(rf"<{tag}>([^<]+)</{tag}>", text)
+    assert found, f"no <{tag}> in {text}"
+    return found.group(1)
 
 
-def _choose(page: Page, service: str, action: str) -> None:
-    with _htmx(page):
-        page.get_by_label("Select service").select_option(service)
-    with _htmx(page):
-        page.get_by_label("Select action").select_option(action)
-    expect(page.get_by_role("group", name="Parameters")).to_be_visible()
-
-
-def _pick_type(page: Page, group: Locator, object_type: str) -> None:
-    select = group.get_by_label("objectType")
-    if select.input_value() != object_type:
-        with _htmx(page):
-            select.select_option(object_type)
-
-
-def _send(page: Page) -> str:
-    result = page.get_by_role("region", name="Result")
-    before = result.inner_text()
-    with page.expect_response(lambda r: r.url.endswith("/api_v3/testme/send")):
-        page.get_by_role("button", name="Send", exact=True).click()
-    expect(result).not_to_have_text(before)
-    return result.inner_text()
-
-
-def test_first_five_minutes_in_the_browser(page: Page, console_url: str) -> None:
-    page.goto(console_url + "/api_v3/testme/")
+def test_first_five_minutes_in_the_browser(page: Page, console_url: str, tmp_path: Path) -> None:
+    console = Console(page, console_url).open()
     credentials = page.get_by_role("complementary", name="Sandbox credentials")
     partner_id = credentials.locator("dd").nth(0).inner_text().strip()
     secret = credentials.locator("dd").nth(1).inner_text().strip()
+    expect(labelled(console.configuration, "partnerId")).to_have_value(partner_id)
 
-    _choose(page, "session", "start")
-    params = page.get_by_role("group", name="Parameters")
-    params.get_by_label(re.compile(r"^secret\b")).fill(secret)
-    params.get_by_label(re.compile(r"^type\b")).select_option("2")
-    params.get_by_label(re.compile(r"^partnerId\b")).fill(partner_id)
-    started = _send(page)
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(secret)
+    labelled(console.parameters, "type").select_option("2")
+    started = console.send().inner_text()
     found = KS_PATTERN.search(started)
     assert found, started
-    ks_field = page.get_by_label("ks", exact=True)
-    if not ks_field.input_value():
-        ks_field.fill(found.group(0))
+    expect(console.ks_field).to_have_value(found.group(0))
 
-    _choose(page, "media", "add")
-    entry = page.get_by_role("group", name="entry")
-    _pick_type(page, entry, "KalturaMediaEntry")
-    entry.get_by_label(re.compile(r"^name\b")).fill("my first browser entry")
-    entry.get_by_label(re.compile(r"^mediaType\b")).select_option("1")
-    added = _send(page)
+    console.choose("media", "add")
+    entry = console.group("entry")
+    console.choose_type(entry, "KalturaMediaEntry")
+    labelled(entry, "name").fill("my first browser entry")
+    labelled(entry, "mediaType").select_option("1")
+    added = console.send().inner_text()
     assert "my first browser entry" in added, added
+    entry_id = first("id", added)
 
-    _choose(page, "media", "list")
-    assert "my first browser entry" in _send(page)
+    console.choose("uploadToken", "add")
+    token_id = first("id", console.send().inner_text())
+
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8)
+    console.choose("uploadToken", "upload")
+    labelled(console.parameters, "uploadTokenId").fill(token_id)
+    labelled(console.parameters, "fileData").set_input_files(str(clip))
+    uploaded = console.send().inner_text()
+    assert f"<uploadedFileSize>{clip.stat().st_size}" in uploaded, uploaded
+
+    console.choose("media", "addContent")
+    labelled(console.parameters, "entryId").fill(entry_id)
+    resource = console.group("resource")
+    console.choose_type(resource, "KalturaUploadedFileTokenResource")
+    labelled(resource, "token").fill(token_id)
+    attached = console.send().inner_text()
+    assert "<status>2</status>" in attached, attached  # READY
+
+    console.choose("media", "list")
+    listed = console.send().inner_text()
+    assert "my first browser entry" in listed, listed
+    assert entry_id in listed

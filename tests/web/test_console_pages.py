@@ -135,3 +135,41 @@ def test_every_action_of_the_real_schema_renders_a_form(
                 assert f'name="{param.name}' in response.text, (service.id, action.name, param.name)
             count += 1
     assert count == 884
+
+
+def _partner_input(html: str) -> str:
+    found = re.search(r'<input[^>]*name="config\.partnerId"[^>]*>', html)
+    assert found, "no config.partnerId input"
+    return found.group(0)
+
+
+def test_sandbox_mode_shows_credentials_and_prefills_the_partner(tmp_path: Path) -> None:
+    from app.settings import Settings
+    from app.web.app import create_app
+
+    settings = Settings(data_dir=tmp_path, sandbox_partner_id=4321, sandbox_admin_secret="s" * 32)
+    with TestClient(create_app(settings)) as sandboxed:
+        html = sandboxed.get("/api_v3/testme/").text
+        assert 'aria-label="Sandbox credentials"' in html
+        assert "<code>4321</code>" in html and f"<code>{'s' * 32}</code>" in html
+        assert 'value="4321"' in _partner_input(html)
+        # session.start with only the secret: the prefilled partnerId goes with it.
+        answer = sandboxed.post(
+            "/api_v3/testme/send",
+            data={
+                "service": "session",
+                "action": "start",
+                "secret": "s" * 32,
+                "type": "2",
+                "config.partnerId": "4321",
+                "config.format": "1",
+            },
+        )
+        assert answer.status_code == 200
+        assert "djJ8" in answer.text and "START_SESSION_ERROR" not in answer.text
+
+
+def test_a_configured_server_gets_no_prefilled_partner(client: TestClient) -> None:
+    html = client.get("/api_v3/testme/").text
+    assert "Sandbox credentials" not in html
+    assert 'value=""' in _partner_input(html)

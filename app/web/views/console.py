@@ -89,7 +89,12 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         "schema_origin": console.schema_origin,
         "target": settings.service_url or "embedded sandbox",
         "sandbox": console.sandbox,
-        "config_fields": config_fields(console.schema, values),
+        # In sandbox mode the partner is known: every call (session.start first) carries it.
+        "config_fields": config_fields(
+            console.schema,
+            values,
+            {"partnerId": str(console.sandbox.partner_id)} if console.sandbox else None,
+        ),
         "selected_service": service
         if console.schema.service(service) or service == MULTIREQUEST
         else "",
