@@ -167,6 +167,9 @@ def test_sandbox_mode_shows_credentials_and_prefills_the_partner(tmp_path: Path)
         )
         assert answer.status_code == 200
         assert "djJ8" in answer.text and "START_SESSION_ERROR" not in answer.text
+        # The credentials are open until a KS is held, then folded.
+        assert "<details open>" in html
+        assert "<details>" in sandboxed.get("/api_v3/testme/").text
 
 
 def test_a_configured_server_gets_no_prefilled_partner(client: TestClient) -> None:

@@ -115,9 +115,11 @@ def test_text_in_an_int_field_is_flagged_and_can_be_sent_anyway(
     }
     held = send(client, data)
     assert "pager:pageSize" in held.text and "Send anyway" in held.text
+    assert "Not sent" in held.text and "Request that Send anyway will send" in held.text
     assert fake.received == []
     sent = send(client, {**data, "send_anyway": "1"})
     assert sent.status_code == 200
+    assert "Sent anyway" in sent.text and "Request sent" in sent.text
     assert fake.last_json["pager"] == {"objectType": "KalturaFilterPager", "pageSize": "abc"}
 
 
