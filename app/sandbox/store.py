@@ -158,30 +158,28 @@ class Store:
         return connection
 
     def migrate(self) -> None:
-        with self._migrate_lock:
-            connection = self._connect()
-            try:
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("BEGIN IMMEDIATE")
-                version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                    for statement in filter(str.strip, script.split(";")):
-                        connection.execute(statement)
-                    connection.execute(f"PRAGMA user_version = {number}")
-                connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-            finally:
-                connection.close()
+        with self._migrate_lock, self._immediate(wal=True) as connection:
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def transaction(self) -> Iterator[Db]:
+        with self._immediate() as connection:
+            yield Db(connection)
+
+    @contextmanager
+    def _immediate(self, *, wal: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection in a write transaction, committed when the block ends normally and
+        rolled back otherwise. WAL mode can only be switched outside a transaction."""
         connection = self._connect()
         try:
+            if wal:
+                connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("BEGIN IMMEDIATE")
-            yield Db(connection)
+            yield connection
             connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:
