@@ -22,7 +22,7 @@ run: $(VENV)/.run-deps
 	$(VENV)/bin/testme
 
 test: $(VENV)/.test-deps
-	TESTME_CHROMIUM="$$(scripts/find-chromium $(PY))" $(PY) -m pytest
+	chromium="$$(scripts/find-chromium $(PY))" && TESTME_CHROMIUM="$$chromium" $(PY) -m pytest
 
 check: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check app tests scripts
