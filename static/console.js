@@ -38,6 +38,20 @@
     if (target.dataset && target.dataset.check) check(target);
   });
 
+  // A console fragment that could not be fetched says so beside Send; 4xx answers are problem
+  // fragments and are swapped in where they belong (see responseHandling in base.html).
+  function status(message) {
+    var line = document.getElementById("console-status");
+    if (line) line.textContent = message;
+  }
+  document.addEventListener("htmx:beforeRequest", function () { status(""); });
+  document.addEventListener("htmx:sendError", function () {
+    status("The testme server did not answer: is it still running?");
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    status("The testme server answered HTTP " + event.detail.xhr.status + "; nothing was changed.");
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;

@@ -3,12 +3,16 @@
     ConsoleError            something the console answers with a fragment, not a 500
      └── NotFound           unknown service, action or type in a console request (404)
 
+A console request whose query does not parse (a non-numeric item index) gets the same fragment
+with 400, rather than FastAPI's JSON.
+
 Upstream failures are not exceptions here: they are results to show (see `upstream.Answer`).
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 
 from app.web.templating import templates
@@ -26,11 +30,22 @@ class NotFound(ConsoleError):
     status_code = 404
 
 
+def problem(request: Request, message: str, status_code: int) -> HTMLResponse:
+    response: HTMLResponse = templates.TemplateResponse(
+        request, "_problem.html", {"message": message}, status_code=status_code
+    )
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ConsoleError)
     async def console_error(request: Request, exc: ConsoleError) -> Response:
-        response: HTMLResponse = templates.TemplateResponse(
-            request, "_problem.html", {"message": exc.message}, status_code=exc.status_code
+        return problem(request, exc.message, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        where = "; ".join(
+            f"{error['loc'][-1]}: {error['msg']}" for error in exc.errors() if error.get("loc")
         )
-        response.headers["Vary"] = "HX-Request"
-        return response
+        return problem(request, f"This console request does not parse ({where}).", 400)

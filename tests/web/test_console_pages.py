@@ -176,3 +176,16 @@ def test_a_configured_server_gets_no_prefilled_partner(client: TestClient) -> No
     html = client.get("/api_v3/testme/").text
     assert "Sandbox credentials" not in html
     assert 'value=""' in _partner_input(html)
+
+
+@pytest.mark.parametrize(
+    "path", ["/api_v3/testme/item?__index=%3Cb%3E", "/api_v3/testme/request?n=%3Cb%3E"]
+)
+def test_a_query_that_does_not_parse_gets_an_escaped_400_fragment(
+    client: TestClient, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'class="problem-box"' in response.text and "does not parse" in response.text
+    assert "<b>" not in response.text
