@@ -8,7 +8,7 @@ import re
 
 import pytest
 from KalturaClient import KalturaClient
-from playwright.sync_api import expect
+from playwright.sync_api import Request, expect
 
 from tests.e2e.conftest import FakeKaltura, xml_result
 from tests.e2e.console_page import Console, labelled
@@ -132,3 +132,29 @@ def test_a_ks_in_a_json_answer_lands_in_the_ks_field(console: Console, fake: Fak
     console.send()
     expect(console.ks_field).to_have_value(ks)
     assert fake.calls("session", "start")[0].json["format"] == "1"
+
+
+def test_no_secret_or_ks_ever_travels_in_a_console_url(console: Console, fake: FakeKaltura) -> None:
+    """Secrets go in POST bodies only: URLs end up in logs, history and Referer headers."""
+    ks = admin_ks()
+    fake.answer("session", "start", xml_result(ks))
+    fake.answer("media", "list", EMPTY_MEDIA_LIST)
+    urls: list[str] = []
+
+    def record(request: Request) -> None:
+        urls.append(request.url)
+
+    console.page.on("request", record)
+
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(ADMIN_SECRET)
+    console.send()
+    expect(console.ks_field).to_have_value(ks)
+    console.choose("media", "list")
+    console.choose_type(console.group("filter"), "KalturaMediaEntryFilter")
+    console.send()
+    console.page.remove_listener("request", record)
+
+    assert len(urls) >= 6
+    leaked = [url for url in urls if ADMIN_SECRET in url or ks[:24] in url]
+    assert leaked == []
