@@ -271,8 +271,8 @@ def config_fields(
     schema: Schema, values: Values, prefill: Mapping[str, str] | None = None
 ) -> tuple[Field, ...]:
     """The request-wide fields (format first, then the schema's `<configurations>` in order);
-    `ks` is left to its own partial because a captured KS replaces it. `prefill` gives values
-    for configurations the request did not mention (`clientTag` is always `testme`)."""
+    `ks` is left to its own partial because a captured KS replaces it. `clientTag` (`testme`)
+    and the configurations in `prefill` start with a value unless the request gives one."""
     builder = FormBuilder(schema)
     fields = [
         Field(

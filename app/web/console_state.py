@@ -29,3 +29,9 @@ class ConsoleState:
     forms: FormBuilder
     upstream: Upstream
     sandbox: SandboxInfo | None
+
+    @property
+    def config_prefill(self) -> dict[str, str]:
+        """Configuration values the page starts with: in sandbox mode the partner is known, so
+        every call (session.start first) carries it."""
+        return {"partnerId": str(self.sandbox.partner_id)} if self.sandbox else {}

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 
-from app.web.templating import templates
+from app.web.templating import fragment
 
 
 class ConsoleError(Exception):
@@ -31,11 +31,7 @@ class NotFound(ConsoleError):
 
 
 def problem(request: Request, message: str, status_code: int) -> HTMLResponse:
-    response: HTMLResponse = templates.TemplateResponse(
-        request, "_problem.html", {"message": message}, status_code=status_code
-    )
-    response.headers["Vary"] = "HX-Request"
-    return response
+    return fragment(request, "_problem.html", {"message": message}, status_code)
 
 
 def install_error_handlers(app: FastAPI) -> None:

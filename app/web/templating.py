@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from app.resources import resource_path
@@ -39,3 +42,14 @@ _env = jinja2.Environment(
 _env.filters["field_id"] = field_id
 _env.filters["time_hint"] = time_hint
 templates = Jinja2Templates(env=_env)
+
+
+def fragment(
+    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    """A page or fragment; `Vary` because htmx asks for the same URLs as the browser does."""
+    response: HTMLResponse = templates.TemplateResponse(
+        request, name, context, status_code=status_code
+    )
+    response.headers["Vary"] = "HX-Request"
+    return response

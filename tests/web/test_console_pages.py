@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.kaltura.schema_loader import load_schema
+from app.settings import Settings
+from app.web.app import create_app
 
 
 def test_root_redirects_to_the_console(client: TestClient) -> None:
@@ -144,9 +146,6 @@ def _partner_input(html: str) -> str:
 
 
 def test_sandbox_mode_shows_credentials_and_prefills_the_partner(tmp_path: Path) -> None:
-    from app.settings import Settings
-    from app.web.app import create_app
-
     settings = Settings(data_dir=tmp_path, sandbox_partner_id=4321, sandbox_admin_secret="s" * 32)
     with TestClient(create_app(settings)) as sandboxed:
         html = sandboxed.get("/api_v3/testme/").text

@@ -19,7 +19,7 @@ from app.web.console_state import ConsoleState
 from app.web.errors import NotFound
 from app.web.ks_display import describe_ks
 from app.web.submission import read_submission
-from app.web.templating import field_id, templates
+from app.web.templating import field_id, fragment
 
 router = APIRouter(prefix="/api_v3/testme")
 
@@ -42,12 +42,6 @@ async def form_values(request: Request) -> dict[str, list[str]]:
         if isinstance(value, str):
             found.setdefault(key, []).append(value)
     return found
-
-
-def fragment(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    response: HTMLResponse = templates.TemplateResponse(request, name, context)
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 def action_context(
@@ -89,12 +83,7 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         "schema_origin": console.schema_origin,
         "target": settings.service_url or "embedded sandbox",
         "sandbox": console.sandbox,
-        # In sandbox mode the partner is known: every call (session.start first) carries it.
-        "config_fields": config_fields(
-            console.schema,
-            values,
-            {"partnerId": str(console.sandbox.partner_id)} if console.sandbox else None,
-        ),
+        "config_fields": config_fields(console.schema, values, console.config_prefill),
         "selected_service": service
         if console.schema.service(service) or service == MULTIREQUEST
         else "",

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.web.errors import NotFound
-from app.web.views.console import fragment, state
+from app.web.templating import fragment
+from app.web.views.console import state
 
 router = APIRouter(prefix="/api_v3/testmeDoc")
 
