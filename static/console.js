@@ -59,6 +59,14 @@
       toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.nullFor + '__null"]'));
     } else if (target.dataset.emptyFor !== undefined) {
       toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.emptyFor + ':-"]'));
+    } else if (target.dataset.clear) {
+      // Clear: the field's own input event asks the server for the new note (views/ks.py).
+      var field = document.getElementById(target.dataset.clear);
+      if (field) {
+        field.value = "";
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        field.focus();
+      }
     } else if (target.dataset.remove) {
       var item = document.getElementById(target.dataset.remove);
       if (item) item.remove();

@@ -29,7 +29,7 @@ from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.upstream import Upstream
-from app.web.views import console, docs
+from app.web.views import console, docs, ks
 
 log = logging.getLogger("testme")
 
@@ -123,6 +123,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     )
     app.include_router(console.router)
     app.include_router(docs.router)
+    app.include_router(ks.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

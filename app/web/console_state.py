@@ -35,3 +35,8 @@ class ConsoleState:
         """Configuration values the page starts with: in sandbox mode the partner is known, so
         every call (session.start first) carries it."""
         return {"partnerId": str(self.sandbox.partner_id)} if self.sandbox else {}
+
+    @property
+    def ks_secrets(self) -> tuple[str, ...]:
+        """Secrets that open a v2 KS for reading: known only for the sandbox's own partner."""
+        return (self.sandbox.admin_secret, self.sandbox.user_secret) if self.sandbox else ()

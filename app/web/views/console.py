@@ -17,7 +17,7 @@ from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound
-from app.web.ks_display import describe_ks
+from app.web.ks_memory import held_ks, keep_ks, ks_status, learn_from
 from app.web.submission import read_submission
 from app.web.templating import field_id, fragment
 
@@ -76,7 +76,7 @@ def action_context(
 async def page(request: Request, service: str = "", action: str = "") -> HTMLResponse:
     console = state(request)
     values = values_of(request)
-    ks = str(request.session.get("ks", ""))
+    ks = held_ks(request.session)
     settings = console.settings
     context = {
         "schema": console.schema,
@@ -88,7 +88,7 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         if console.schema.service(service) or service == MULTIREQUEST
         else "",
         "ks": ks,
-        "ks_info": describe_ks(ks),
+        "ks_status": ks_status(request.session, console, ks),
         **action_context(
             console, service if console.schema.service(service) else "", action, "", values
         ),
@@ -185,10 +185,15 @@ async def send(request: Request) -> HTMLResponse:
         outcome = await sending.send(console.upstream, console.schema, submission)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
-    ks = outcome.ks or submission.config.get("ks", "")
-    if ks:
-        request.session["ks"] = ks
-    else:
-        request.session.pop("ks", None)
-    context = {"outcome": outcome, "ks": ks, "ks_info": describe_ks(ks), "oob": bool(outcome.ks)}
+    sent_ks = submission.config.get("ks", "")
+    ended = (submission.service.lower(), submission.action.lower()) == ("session", "end")
+    learnt = learn_from(request.session, sent_ks, ended, outcome)
+    ks = outcome.ks or sent_ks
+    keep_ks(request.session, ks)
+    context = {
+        "outcome": outcome,
+        "ks": ks,
+        "ks_status": ks_status(request.session, console, ks),
+        "oob": bool(outcome.ks) or learnt,
+    }
     return fragment(request, "_result.html", context)
