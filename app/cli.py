@@ -52,7 +52,7 @@ def schema_check(argv: Sequence[str]) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     if schema.warnings:
         print(
-            f"{len(schema.warnings)} references to unknown types (shown as text fields)",
+            f"{len(schema.warnings)} references to unknown types (shown as JSON fields)",
             file=sys.stderr,
         )
     return 1 if args.strict and schema.warnings else 0

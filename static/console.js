@@ -33,6 +33,23 @@
     if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; }
   }
 
+  // A value of a type the schema lacks: JSON that opens an object or array must parse (the
+  // server says the same on Send: encoding.py `unknown`); anything else goes as text.
+  var REFERENCE = /^\{\d+:result(:[^{}]*)?\}$/;
+  function checkJson(input) {
+    var text = input.value.trim(), message = "";
+    if (/^[\[{]/.test(text) && !REFERENCE.test(text)) {
+      try { JSON.parse(text); } catch (error) { message = "Not valid JSON: it would be sent as text."; }
+    }
+    if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    var problem = document.getElementById(input.id + "-problem");
+    if (problem) problem.textContent = message;
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.json) checkJson(event.target);
+  });
+
   document.addEventListener("input", function (event) {
     var target = event.target;
     if (target.dataset && target.dataset.check) check(target);

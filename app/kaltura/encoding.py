@@ -201,7 +201,9 @@ class _Encoder:
             return self.array(ref, node, path)
         if kind == "map":
             return self.map(ref, node, path)
-        if kind in ("unknown", "file"):
+        if kind == "unknown":
+            return self.unknown(node, path)
+        if kind == "file":
             return _loose(node)
         return self.scalar(kind, ref, node, path, values_enum)
 
@@ -221,6 +223,22 @@ class _Encoder:
         if kind == "bool":
             return _BOOLS.get(text.strip().lower(), text)
         return text
+
+    def unknown(self, node: _Node, path: str) -> Wire | None:
+        """A value of a type the schema does not define: JSON that starts an object or array
+        is sent as the nested value it describes, scalars as strings like every other value;
+        anything else (a result reference included) as given."""
+        given = node.given()
+        text = given[0].strip() if len(given) == 1 and not node.children else ""
+        if not text.startswith(("{", "[")) or _RESULT_REFERENCE.fullmatch(text):
+            return _loose(node)
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as error:
+            where = f"line {error.lineno} column {error.colno}"
+            self.flag(path, f"not valid JSON ({error.msg} at {where}); sent as text")
+            return given[0]
+        return _from_json(parsed)
 
     def check(self, kind: str, ref: TypeRef, text: str, values_enum: str) -> str:
         if kind == "int" and not _INT.fullmatch(text):
@@ -328,6 +346,24 @@ class _Encoder:
         if value is not None:
             out[name] = value
         return value is not None
+
+
+def _from_json(value: object) -> Wire:
+    """JSON typed by hand → wire values: strings throughout, as the official clients send
+    them; null members become `name__null`, an empty list an explicitly emptied one."""
+    if isinstance(value, dict):
+        out: dict[str, Wire] = {}
+        for name, member in value.items():
+            if member is None:
+                out[name + NULL_SUFFIX] = ""
+            else:
+                out[name] = _from_json(member)
+        return out
+    if isinstance(value, list):
+        return [_from_json(item) for item in value] if value else {EMPTY_MARK: ""}
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def _loose(node: _Node) -> Wire | None:

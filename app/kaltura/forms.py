@@ -29,7 +29,7 @@ class Option:
 class Field:
     """One parameter or property, ready to print."""
 
-    kind: str  # int float bool string enum multienum orderby object array map file unknown
+    kind: str  # int float bool string enum multienum orderby object array map file json
     name: str
     path: str
     type_label: str
@@ -96,6 +96,14 @@ def _enum_options(schema: Schema, enum_name: str) -> tuple[Option, ...]:
     if enum is None:
         return ()
     return tuple(Option(c.value, f"{c.name} ({c.value})") for c in enum.consts)
+
+
+def _unknown_type_note(type_name: str) -> str:
+    return (
+        f"{type_name} is not in this schema: give the value as JSON, e.g. "
+        f'{{"objectType": "{type_name}", …}}, and it is sent as the nested object it '
+        "describes; anything else is sent as text."
+    )
 
 
 def _item_indices(values: Values, path: str) -> list[int]:
@@ -199,7 +207,7 @@ class FormBuilder:
             options = _enum_options(self.schema, enum.name) if enum else ()
             return replace(base, kind="orderby", options=options)
         if kind == "unknown":
-            return replace(base, warning=f"Unknown type {ref.type!r}: sent as text.")
+            return replace(base, kind="json", warning=_unknown_type_note(ref.type))
         return replace(base, kind=kind, is_time=is_time)
 
     def type_options(self, declared: str) -> tuple[Option, ...]:

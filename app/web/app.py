@@ -92,7 +92,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
             loaded = local or await load_remote(settings, upstream)
             if loaded.schema.warnings:
                 log.warning(
-                    "the schema refers to %d unknown types, shown as text fields "
+                    "the schema refers to %d unknown types, shown as JSON fields "
                     "(`testme schema check` lists them)",
                     len(loaded.schema.warnings),
                 )

@@ -154,14 +154,14 @@ def test_changing_type_keeps_values_whose_names_still_exist(forms: FormBuilder) 
     )
 
 
-def test_unknown_type_degrades_to_text_with_a_warning(forms: FormBuilder) -> None:
+def test_unknown_type_takes_json_with_a_note(forms: FormBuilder) -> None:
     bulk = next(
         f
         for f in forms.action_fields("categoryentry", "addFromBulkUpload", {})
         if f.name == "bulkUploadData"
     )
-    assert bulk.kind == "string"
-    assert "KalturaBulkServiceData" in bulk.warning
+    assert bulk.kind == "json"
+    assert "KalturaBulkServiceData is not in this schema: give the value as JSON" in bulk.warning
 
 
 def test_service_list_starts_with_multirequest_and_marks_deprecated(schema: Schema) -> None:
