@@ -12,11 +12,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.encoding import UnknownActionError
+from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields, service_options
 from app.web import sending
 from app.web.console_state import ConsoleState
-from app.web.errors import NotFound
+from app.web.errors import NotFound, problem
 from app.web.ks_display import describe_ks
 from app.web.submission import read_submission
 from app.web.templating import field_id, fragment
@@ -185,6 +185,10 @@ async def send(request: Request) -> HTMLResponse:
         outcome = await sending.send(console.upstream, console.schema, submission)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
+    except IncompleteRequestError as exc:
+        # Nothing to send yet: a message in the Result, not an error of the console (the form,
+        # which this answer does not replace, keeps everything typed).
+        return problem(request, str(exc), 200)
     ks = outcome.ks or submission.config.get("ks", "")
     if ks:
         request.session["ks"] = ks
