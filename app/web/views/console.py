@@ -105,9 +105,13 @@ async def actions(request: Request, prefix: str = "") -> HTMLResponse:
     )
 
 
-@router.get("/params", response_class=HTMLResponse)
-async def params(request: Request, prefix: str = "") -> HTMLResponse:
-    values = values_of(request)
+@router.api_route("/params", methods=["GET", "POST"], response_class=HTMLResponse)
+async def params(request: Request) -> HTMLResponse:
+    """An action's parameters. The page POSTs the form, so values typed under the previous
+    action come along (in the body, never the URL: they may be passwords) and those whose
+    names the new action still has are kept, as `object_body` does for types."""
+    values = await form_values(request) if request.method == "POST" else values_of(request)
+    prefix = values.get("prefix", [""])[0]
     service = values.get(f"{prefix}service", [""])[0]
     action = values.get(f"{prefix}action", [""])[0]
     return fragment(
