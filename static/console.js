@@ -127,6 +127,7 @@
     others.forEach(function (other) {
       var m = requestNumber(other);
       if (m > n) renumber(other, m, m - 1);
+      other.querySelector(":scope > .request-problem").textContent = ""; // its numbers are stale now
       typedValues(other).forEach(function (input) {
         var value = input.value.replace(REFERENCE, function (ref, number, path) {
           var k = parseInt(number, 10);

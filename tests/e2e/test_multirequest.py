@@ -185,6 +185,11 @@ def test_a_request_whose_result_is_used_is_not_removed_and_the_page_says_why(
     )
     expect(console.page.locator("#requests > fieldset > legend")).to_have_count(4)
     expect(labelled(console.request(4), "categoryId")).to_have_value("{3:result:id}")
+    # Removing another request renumbers this one; the old reason, with old numbers, goes.
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+    expect(
+        console.request(2).get_by_role("button", name="Remove request 2")
+    ).to_have_accessible_description("")
 
 
 def test_send_names_the_request_that_has_no_action_yet(console: Console, fake: FakeKaltura) -> None:
