@@ -86,7 +86,85 @@
       }
     } else if (target.dataset.remove) {
       var item = document.getElementById(target.dataset.remove);
-      if (item) item.remove();
+      if (item && item.classList.contains("subrequest")) removeRequest(item);
+      else if (item) item.remove();
     }
   });
+
+  // Multirequest requests are numbered 1..n on the page as on the wire (api_v3 stops at a gap),
+  // so removing one renumbers those after it (legend, button, ids, names, htmx attributes) and
+  // every {N:result…} typed in any request; removing one whose result another uses is refused.
+  var REFERENCE = /\{(\d+):result(:[^{}]*)?\}/g; // as _RESULT_REFERENCE in app/kaltura/encoding.py
+  var RENAMED = /^(id|name|for|list)$|^(aria|data|hx)-/; // attributes that may hold a number
+
+  function requestNumber(request) { return parseInt(request.id.replace("request-", ""), 10); }
+
+  function typedValues(request) {
+    return Array.prototype.filter.call(request.querySelectorAll("input, textarea"), function (input) {
+      return input.type !== "file" && input.type !== "hidden";
+    });
+  }
+
+  function referenceTo(requests, n) {
+    for (var i = 0; i < requests.length; i++) {
+      var inputs = typedValues(requests[i]);
+      for (var j = 0; j < inputs.length; j++) {
+        var found = (inputs[j].value.match(REFERENCE) || []).filter(function (ref) {
+          return parseInt(ref.slice(1), 10) === n;
+        });
+        if (found.length) return { request: requestNumber(requests[i]), reference: found[0] };
+      }
+    }
+    return null;
+  }
+
+  function renumber(request, from, to) {
+    // `3:filter`, `r3-service`, `f-3-filter-body`, `request-3`, `prefix=3%3A`: the number at the
+    // start of a name, path or id, never inside one (`items:3:name` is an item index).
+    var token = new RegExp("(^|[\\s#'\"\\[=])((request-|r|f-)" + from + "(?=-|$)|" + from + "(?=:|%3A))", "g");
+    [request].concat(Array.prototype.slice.call(request.querySelectorAll("*"))).forEach(function (el) {
+      Array.prototype.forEach.call(el.attributes, function (attr) {
+        if (RENAMED.test(attr.name)) {
+          var renamed = attr.value.replace(token, function (match, before, number, kind) {
+            return before + (kind || "") + to;
+          });
+          if (renamed !== attr.value) el.setAttribute(attr.name, renamed);
+        }
+      });
+    });
+    request.querySelector(":scope > legend").textContent = "Request " + to;
+    request.querySelector(":scope > button.remove").textContent = "Remove request " + to;
+  }
+
+  function removeRequest(request) {
+    var n = requestNumber(request);
+    var others = Array.prototype.filter.call(document.querySelectorAll("fieldset.subrequest"), function (r) {
+      return r !== request;
+    });
+    var problem = request.querySelector(":scope > .request-problem");
+    var user = referenceTo(others, n);
+    if (user) {
+      problem.textContent = "Not removed: request " + user.request + " uses its result (" + user.reference +
+        "). Change that reference first.";
+      return;
+    }
+    request.remove();
+    others.forEach(function (other) {
+      var m = requestNumber(other);
+      if (m > n) renumber(other, m, m - 1);
+      other.querySelector(":scope > .request-problem").textContent = ""; // its numbers are stale now
+      typedValues(other).forEach(function (input) {
+        var value = input.value.replace(REFERENCE, function (ref, number, path) {
+          var k = parseInt(number, 10);
+          return k > n ? "{" + (k - 1) + ":result" + (path || "") + "}" : ref;
+        });
+        if (value !== input.value) input.value = value;
+      });
+    });
+    var add = document.getElementById("add-request");
+    if (add) add.setAttribute("hx-vals", JSON.stringify({ n: String(others.length + 1) }));
+    var next = document.getElementById("request-" + n);
+    var focus = next ? next.querySelector("select") : add;
+    if (focus) focus.focus();
+  }
 })();

@@ -10,7 +10,9 @@ encoded: people test negative cases. `to_http` turns the result into the exact b
 Rules chosen here: a name given twice is a multi-choice, joined with commas; a `__null` marker
 wins over a value and `-` over items; an object without `objectType` is not sent at all; names
 the schema does not know are sent as given (and flagged); multirequest sub-requests are numbered
-1..n in the order given. Pure: no I/O and no web imports.
+1..n in the order given, problems name each by the number the page shows it under, and a
+`{N:result…}` reference follows its request to that request's number on the wire. Pure: no I/O and
+no web imports.
 """
 
 from __future__ import annotations
@@ -62,12 +64,14 @@ class FieldProblem:
 
 @dataclass(frozen=True)
 class SubRequest:
-    """One request of a multirequest, with its field names stripped of their `N:` prefix."""
+    """One request of a multirequest, with its field names stripped of their `N:` prefix;
+    `number` is the N the page shows it under (0: its position in the list)."""
 
     service_id: str
     action_name: str
     fields: tuple[tuple[str, str], ...] = ()
     files: tuple[FilePart, ...] = ()
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class HttpRequestSpec:
 
 class UnknownActionError(LookupError):
     """The service or action is not in the schema (the console answers 404)."""
+
+
+class IncompleteRequestError(ValueError):
+    """No service or no action chosen yet; the message tells a person what to do (and where)."""
 
 
 # -- the form as a tree ----------------------------------------------------------------------
@@ -148,10 +156,14 @@ def _tree(pairs: Sequence[tuple[str, str]] | Mapping[str, str]) -> _Node:
 class _Encoder:
     """Encodes one request's tree against the schema, collecting problems on the way."""
 
-    def __init__(self, schema: Schema, prefix: str = "", request_number: int = 0) -> None:
+    def __init__(
+        self, schema: Schema, prefix: str = "", earlier: frozenset[int] | None = None
+    ) -> None:
         self.schema = schema
         self.prefix = prefix
-        self.request_number = request_number  # > 0 inside a multirequest: `{N:result}` allowed
+        # Inside a multirequest: the numbers of the requests that run before this one, which a
+        # `{N:result}` may name. None outside one, where such a value is checked like any other.
+        self.earlier = earlier
         self.problems: list[FieldProblem] = []
 
     def flag(self, path: str, message: str) -> None:
@@ -259,9 +271,9 @@ class _Encoder:
 
     def is_reference(self, text: str, path: str) -> bool:
         match = _RESULT_REFERENCE.fullmatch(text.strip())
-        if not match or not self.request_number:
+        if not match or self.earlier is None:
             return False
-        if not 1 <= int(match.group(1)) < self.request_number:
+        if int(match.group(1)) not in self.earlier:
             self.flag(path, f"refers to request {match.group(1)}, which does not run before it")
         return True
 
@@ -436,6 +448,7 @@ def _encode_action(
     action: ActionDef,
     fields: Sequence[tuple[str, str]],
     files: Sequence[FilePart],
+    part_prefix: str = "",
 ) -> tuple[dict[str, Wire], tuple[FilePart, ...]]:
     # Request-wide names are welcome in any request: a multirequest's `2:ks` = `{1:result}`
     # runs request 2 with the KS that request 1 returned.
@@ -451,7 +464,7 @@ def _encode_action(
             encoder.flag(upload.field_name, "not a file parameter of this action; sent as given")
         parts.append(
             FilePart(
-                encoder.prefix + upload.field_name,
+                part_prefix + upload.field_name,
                 upload.filename,
                 upload.content,
                 upload.content_type,
@@ -459,7 +472,7 @@ def _encode_action(
         )
     sent = {p.field_name for p in parts}
     for name, param in file_params.items():
-        if not param.optional and encoder.prefix + name not in sent:
+        if not param.optional and part_prefix + name not in sent:
             encoder.flag(name, "missing mandatory file")
     return params, tuple(parts)
 
@@ -483,7 +496,10 @@ def encode_call(
     files: Sequence[FilePart] = (),
     config: Mapping[str, str] | None = None,
 ) -> EncodedCall:
-    """Encode one action call; `UnknownActionError` if the schema lacks the service or action."""
+    """Encode one action call; `IncompleteRequestError` without a service or an action,
+    `UnknownActionError` if the schema lacks them."""
+    if not (service_id and action_name):
+        raise IncompleteRequestError("Choose a service and an action.")
     service, action = _resolve(schema, service_id, action_name)
     encoder = _Encoder(schema)
     params, parts = _encode_action(encoder, service, action, fields, files)
@@ -501,35 +517,70 @@ def encode_multirequest(
     schema: Schema, requests: Sequence[SubRequest], config: Mapping[str, str] | None = None
 ) -> EncodedCall:
     """Encode a multirequest: sub-request N (from 1, in the given order) goes under key "N",
-    the configuration once at the top (the server copies it into each sub-request)."""
+    the configuration once at the top (the server copies it into each sub-request).
+    `IncompleteRequestError` names every request without a service or an action."""
+    pages = [request.number or position for position, request in enumerate(requests, start=1)]
+    incomplete = [
+        f"Request {page}: choose a service and an action."
+        for page, request in zip(pages, requests, strict=True)
+        if not (request.service_id and request.action_name)
+    ]
+    if incomplete:
+        raise IncompleteRequestError(" ".join(incomplete))
+    # api_v3 numbers the requests it runs 1..n and stops at a gap, so a page showing 1, 3, 4
+    # sends 1, 2, 3, and `{3:result}` must become `{2:result}` to name the same request.
+    wire_numbers = {page: wire for wire, page in enumerate(pages, start=1)}
     params, problems = _encode_config(schema, config or {})
     parts: list[FilePart] = []
     actions: list[tuple[str, str]] = []
     if not requests:
         problems.append(FieldProblem("", "a multirequest needs at least one request"))
-    for number, request in enumerate(requests, start=1):
+    for wire, (page, request) in enumerate(zip(pages, requests, strict=True), start=1):
         try:
             service, action = _resolve(schema, request.service_id, request.action_name)
         except UnknownActionError as error:
-            raise UnknownActionError(f"request {number}: {error}") from error
-        encoder = _Encoder(schema, prefix=f"{number}:", request_number=number)
+            raise UnknownActionError(f"request {page}: {error}") from error
+        encoder = _Encoder(schema, prefix=f"{page}:", earlier=frozenset(pages[: wire - 1]))
         if not action.enable_in_multirequest:
             encoder.flag("action", f"{service.id}.{action.name} cannot run in a multirequest")
         sub_params, sub_files = _encode_action(
-            encoder, service, action, request.fields, request.files
+            encoder, service, action, request.fields, request.files, f"{wire}:"
         )
-        params[str(number)] = {"service": service.id, "action": action.name, **sub_params}
+        sub_call: Wire = {"service": service.id, "action": action.name, **sub_params}
+        params[str(wire)] = _with_references_renumbered(sub_call, wire_numbers)
         parts.extend(sub_files)
         problems.extend(encoder.problems)
         actions.append((service.id, action.name))
     return EncodedCall(MULTIREQUEST_PATH, params, tuple(parts), tuple(problems), tuple(actions))
 
 
+def renumber_references(text: str, numbers: Mapping[int, int]) -> str:
+    """`text` with the N of every `{N:result…}` reference in it mapped through `numbers`; a
+    number the mapping lacks is left as typed. Like api_v3, a reference counts anywhere in a
+    value, not only as the whole of it."""
+
+    def renumbered(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number not in numbers:
+            return match.group(0)
+        return f"{{{numbers[number]}:result{match.group(2) or ''}}}"
+
+    return _RESULT_REFERENCE.sub(renumbered, text)
+
+
+def _with_references_renumbered(value: Wire, numbers: Mapping[int, int]) -> Wire:
+    if isinstance(value, str):
+        return renumber_references(value, numbers)
+    if isinstance(value, list):
+        return [_with_references_renumbered(item, numbers) for item in value]
+    return {key: _with_references_renumbered(item, numbers) for key, item in value.items()}
+
+
 def split_multirequest(
     fields: Sequence[tuple[str, str]], files: Sequence[FilePart] = ()
 ) -> tuple[SubRequest, ...]:
     """Group `N:`-prefixed form fields (`1:service`, `1:action`, `1:filter:nameLike`) into
-    sub-requests in numeric order; a request without a service and action is skipped."""
+    sub-requests in numeric order, each keeping its number."""
     grouped: dict[int, list[tuple[str, str]]] = {}
     uploads: dict[int, list[FilePart]] = {}
     for name, value in fields:
@@ -544,9 +595,8 @@ def split_multirequest(
         pairs = grouped.get(number, [])
         service = next((v for n, v in pairs if n == "service" and v), "")
         action = next((v for n, v in pairs if n == "action" and v), "")
-        if service or action:
-            rest = tuple((n, v) for n, v in pairs if n not in ("service", "action"))
-            requests.append(SubRequest(service, action, rest, tuple(uploads.get(number, []))))
+        rest = tuple((n, v) for n, v in pairs if n not in ("service", "action"))
+        requests.append(SubRequest(service, action, rest, tuple(uploads.get(number, [])), number))
     return tuple(requests)
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 from app.kaltura.ks import KsFailure
 from app.kaltura.ks_status import KsStatus, fingerprint, reported_failure, status
 from app.web.console_state import ConsoleState
 from app.web.sending import Outcome
+from app.web.submission import Submission
 
 Session = MutableMapping[str, Any]
 REPORTED_KEPT = 16
@@ -44,7 +46,7 @@ def _report(session: Session, ks: str, failure: str) -> None:
     session["ks_reported"] = dict(list(reported.items())[-REPORTED_KEPT:])
 
 
-def learn_from(session: Session, sent_ks: str, ended: bool, outcome: Outcome) -> bool:
+def _learn(session: Session, sent_ks: str, ended: bool, outcome: Outcome) -> bool:
     """Remember the KS that was sent as dead when the answer says so: a `session.end` that
     succeeded (`ended`), or an `INVALID_KS` error naming a failure no retry cures. True when
     something new was learnt."""
@@ -60,3 +62,24 @@ def learn_from(session: Session, sent_ks: str, ended: bool, outcome: Outcome) ->
         return False
     _report(session, sent_ks, failure)
     return True
+
+
+@dataclass(frozen=True)
+class HeldKs:
+    """The KS the ks field holds after a Send; `changed` when the field must be re-rendered
+    (a KS came back, or the one sent turned out dead)."""
+
+    ks: str
+    status: KsStatus
+    changed: bool
+
+
+def after_send(
+    session: Session, console: ConsoleState, submission: Submission, outcome: Outcome
+) -> HeldKs:
+    sent_ks = submission.config.get("ks", "")
+    ended = (submission.service.lower(), submission.action.lower()) == ("session", "end")
+    learnt = _learn(session, sent_ks, ended, outcome)
+    ks = outcome.ks or sent_ks
+    keep_ks(session, ks)
+    return HeldKs(ks, ks_status(session, console, ks), bool(outcome.ks) or learnt)

@@ -52,7 +52,8 @@ class Outcome:
 
 
 def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
-    """Raises `encoding.UnknownActionError` for a service or action not in the schema."""
+    """Raises `encoding.UnknownActionError` for a service or action not in the schema and
+    `encoding.IncompleteRequestError` for a request without them."""
     if submission.service == MULTIREQUEST:
         requests = split_multirequest(submission.fields, submission.files)
         return encode_multirequest(schema, requests, submission.config)

@@ -108,3 +108,98 @@ def test_a_removed_request_leaves_no_gap_in_the_numbering(
         "1": {"service": "system", "action": "ping"},
         "2": {"service": "system", "action": "getVersion"},
     }
+
+
+def build_the_issue_multirequest(console: Console) -> None:
+    """1 system.ping, 2 media.list, 3 category.add, 4 categoryEntry.add using 3's and 2's results."""
+    choose_multirequest(console)
+    for _ in range(3):
+        console.add_request()
+    console.choose("system", "ping", console.request(1))
+    console.choose("media", "list", console.request(2))
+    third = console.request(3)
+    console.choose("category", "add", third)
+    console.choose_type(console.group("category", third), "KalturaCategory")
+    labelled(third, "name").fill("QA")
+    fourth = console.request(4)
+    console.choose("categoryentry", "add", fourth)
+    console.choose_type(console.group("categoryEntry", fourth), "KalturaCategoryEntry")
+    labelled(fourth, "categoryId").fill("{3:result:id}")
+    labelled(fourth, "entryId").fill("{2:result:objects:0:id}")
+
+
+def test_removing_a_request_renumbers_the_later_ones_and_their_references(
+    console: Console, fake: FakeKaltura
+) -> None:
+    build_the_issue_multirequest(console)
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+
+    legends = console.page.locator("#requests > fieldset > legend")
+    expect(legends).to_have_text(["Request 1", "Request 2", "Request 3"])
+    third = console.request(3)
+    expect(labelled(third, "categoryId")).to_have_value("{2:result:id}")
+    expect(labelled(third, "entryId")).to_have_value("{1:result:objects:0:id}")
+    expect(third.get_by_role("button", name="Remove request 3")).to_be_visible()
+    # The renumbered requests' own fragments still land in them.
+    first = console.request(1)
+    console.choose_type(console.group("filter", first), "KalturaMediaEntryFilter")
+    labelled(first, "nameLike").fill("sea")
+    console.send()
+
+    body = fake.received[0].json
+    numbered = {k: call_params(v) for k, v in body.items() if k.isdigit()}
+    assert numbered == {
+        "1": {
+            "service": "media",
+            "action": "list",
+            "filter": {"objectType": "KalturaMediaEntryFilter", "nameLike": "sea"},
+        },
+        "2": {
+            "service": "category",
+            "action": "add",
+            "category": {"objectType": "KalturaCategory", "name": "QA"},
+        },
+        "3": {
+            "service": "categoryentry",
+            "action": "add",
+            "categoryEntry": {
+                "objectType": "KalturaCategoryEntry",
+                "categoryId": "{2:result:id}",
+                "entryId": "{1:result:objects:0:id}",
+            },
+        },
+    }
+    console.add_request()
+    expect(legends).to_have_text(["Request 1", "Request 2", "Request 3", "Request 4"])
+
+
+def test_a_request_whose_result_is_used_is_not_removed_and_the_page_says_why(
+    console: Console, fake: FakeKaltura
+) -> None:
+    build_the_issue_multirequest(console)
+    remove = console.request(3).get_by_role("button", name="Remove request 3")
+    remove.click()
+
+    expect(remove).to_have_accessible_description(
+        "Not removed: request 4 uses its result ({3:result:id}). Change that reference first."
+    )
+    expect(console.page.locator("#requests > fieldset > legend")).to_have_count(4)
+    expect(labelled(console.request(4), "categoryId")).to_have_value("{3:result:id}")
+    # Removing another request renumbers this one; the old reason, with old numbers, goes.
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+    expect(
+        console.request(2).get_by_role("button", name="Remove request 2")
+    ).to_have_accessible_description("")
+
+
+def test_send_names_the_request_that_has_no_action_yet(console: Console, fake: FakeKaltura) -> None:
+    choose_multirequest(console)
+    console.choose("system", "ping", console.request(1))
+    console.add_request()
+    with console.swap("/actions"):
+        console.request(2).get_by_label("Select service").select_option("media")
+    result = console.send()
+
+    expect(result.get_by_role("alert")).to_have_text("Request 2: choose a service and an action.")
+    expect(console.request(2).get_by_label("Select service")).to_have_value("media")
+    assert fake.received == []

@@ -12,12 +12,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.encoding import UnknownActionError
+from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields, service_options
 from app.web import sending
 from app.web.console_state import ConsoleState
-from app.web.errors import NotFound
-from app.web.ks_memory import held_ks, keep_ks, ks_status, learn_from
+from app.web.errors import NotFound, problem
+from app.web.ks_memory import after_send, held_ks, ks_status
 from app.web.submission import read_submission
 from app.web.templating import field_id, fragment
 
@@ -105,9 +105,13 @@ async def actions(request: Request, prefix: str = "") -> HTMLResponse:
     )
 
 
-@router.get("/params", response_class=HTMLResponse)
-async def params(request: Request, prefix: str = "") -> HTMLResponse:
-    values = values_of(request)
+@router.api_route("/params", methods=["GET", "POST"], response_class=HTMLResponse)
+async def params(request: Request) -> HTMLResponse:
+    """An action's parameters. The page POSTs the form, so values typed under the previous
+    action come along (in the body, never the URL: they may be passwords) and those whose
+    names the new action still has are kept, as `object_body` does for types."""
+    values = await form_values(request) if request.method == "POST" else values_of(request)
+    prefix = values.get("prefix", [""])[0]
     service = values.get(f"{prefix}service", [""])[0]
     action = values.get(f"{prefix}action", [""])[0]
     return fragment(
@@ -185,15 +189,10 @@ async def send(request: Request) -> HTMLResponse:
         outcome = await sending.send(console.upstream, console.schema, submission)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
-    sent_ks = submission.config.get("ks", "")
-    ended = (submission.service.lower(), submission.action.lower()) == ("session", "end")
-    learnt = learn_from(request.session, sent_ks, ended, outcome)
-    ks = outcome.ks or sent_ks
-    keep_ks(request.session, ks)
-    context = {
-        "outcome": outcome,
-        "ks": ks,
-        "ks_status": ks_status(request.session, console, ks),
-        "oob": bool(outcome.ks) or learnt,
-    }
+    except IncompleteRequestError as exc:
+        # Nothing to send yet: a message in the Result, not an error of the console (the form,
+        # which this answer does not replace, keeps everything typed).
+        return problem(request, str(exc), 200)
+    held = after_send(request.session, console, submission, outcome)
+    context = {"outcome": outcome, "ks": held.ks, "ks_status": held.status, "oob": held.changed}
     return fragment(request, "_result.html", context)
