@@ -65,13 +65,17 @@ def _marks(label: str, deprecated: bool, beta: bool) -> str:
 
 
 def service_options(schema: Schema) -> tuple[Option, ...]:
-    """Multirequest first, then the services sorted by name; plugin services name their plugin."""
+    """Multirequest first, then the services sorted by name; plugin services name their plugin
+    where it differs from the service's name (`captionAsset (caption)`, but `annotation`)."""
     services = sorted(schema.services, key=lambda s: (s.name.lower(), s.plugin.lower()))
     return (
         Option(MULTIREQUEST, "Multirequest"),
         *tuple(
             Option(
-                s.id, _marks(f"{s.name} ({s.plugin})" if s.plugin else s.name, s.deprecated, s.beta)
+                s.id,
+                _marks(
+                    f"{s.name} ({s.plugin_note})" if s.plugin_note else s.name, s.deprecated, s.beta
+                ),
             )
             for s in services
         ),

@@ -118,6 +118,12 @@ class ServiceDef:
     deprecated: bool = False
     beta: bool = False
 
+    @property
+    def plugin_note(self) -> str:
+        """The plugin, where it tells a person more than the name does: `caption` for
+        captionAsset, nothing for annotation's own `annotation` or fileSync's `fileSync`."""
+        return self.plugin if self.plugin.lower() != self.name.lower() else ""
+
     def action(self, name: str) -> ActionDef | None:
         wanted = name.lower()
         return next((a for a in self.actions if a.name.lower() == wanted), None)

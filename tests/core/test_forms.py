@@ -174,6 +174,28 @@ def test_service_list_starts_with_multirequest_and_marks_deprecated(schema: Sche
     assert names == sorted(names)
 
 
+@pytest.mark.parametrize(
+    ("service_id", "label"),
+    [
+        ("annotation_annotation", "annotation (deprecated)"),  # plugin == name: said once
+        ("filesync_filesync", "fileSync"),
+        ("systempartner_systempartner", "systemPartner"),
+        (
+            "kalturainternaltools_kalturainternaltoolssystemhelper",
+            "kalturaInternalToolsSystemHelper (KalturaInternalTools)",
+        ),
+        ("document_documents", "documents (document)"),  # differs in more than case
+        ("caption_captionasset", "captionAsset (caption)"),
+        ("media", "media"),
+    ],
+)
+def test_service_labels_name_the_plugin_only_where_it_adds_something(
+    schema: Schema, service_id: str, label: str
+) -> None:
+    labels = {o.value: o.label for o in service_options(schema)}
+    assert labels[service_id] == label
+
+
 def test_action_list_uses_schema_names(schema: Schema) -> None:
     values = [o.value for o in action_options(schema, "baseentry")]
     assert "addContent" in values
