@@ -29,7 +29,7 @@ from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.upstream import Upstream
-from app.web.views import console, docs
+from app.web.views import console, docs, schema_file
 
 log = logging.getLogger("testme")
 
@@ -100,6 +100,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
                 settings=settings,
                 schema=loaded.schema,
                 schema_origin=loaded.origin,
+                schema_xml=loaded.xml,
                 forms=FormBuilder(loaded.schema),
                 upstream=upstream,
                 sandbox=sandbox_info,
@@ -123,6 +124,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     )
     app.include_router(console.router)
     app.include_router(docs.router)
+    app.include_router(schema_file.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

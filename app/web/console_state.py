@@ -26,6 +26,7 @@ class ConsoleState:
     settings: Settings
     schema: Schema
     schema_origin: str
+    schema_xml: bytes
     forms: FormBuilder
     upstream: Upstream
     sandbox: SandboxInfo | None
