@@ -36,3 +36,9 @@ class ConsoleState:
         """Configuration values the page starts with: in sandbox mode the partner is known, so
         every call (session.start first) carries it."""
         return {"partnerId": str(self.sandbox.partner_id)} if self.sandbox else {}
+
+    def shown_base(self, console_base: str) -> str:
+        """The base URL "Request sent" shows. The sandbox is reached in-process under a name
+        nobody can call, but it answers on the console's own host and port, so that is shown;
+        a real server is shown as configured (empty: the upstream's own base)."""
+        return console_base if self.sandbox else ""

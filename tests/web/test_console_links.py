@@ -1,5 +1,6 @@
-"""Links into and out of the console: the top bar's XML Schema, and deep links (`?service=…`)
-that name something the schema lacks or spell it in another case."""
+"""Addresses into and out of the console: the top bar's XML Schema, the address "Request sent"
+shows, and deep links (`?service=…`) that name something the schema lacks or spell it in
+another case."""
 
 from __future__ import annotations
 
@@ -36,3 +37,23 @@ def test_in_sandbox_mode_the_schema_link_serves_the_embedded_schema(tmp_path: Pa
     with TestClient(create_app(Settings(data_dir=tmp_path))) as sandboxed:
         href = nav_link(sandboxed.get("/api_v3/testme/").text, "XML Schema")
         assert sandboxed.get(href).content == default_schema_path().read_bytes()
+
+
+@pytest.mark.parametrize("host", ["testserver", "127.0.0.1:8123", "evil.example"])
+def test_sandbox_requests_show_the_consoles_own_address_and_still_reach_the_sandbox(
+    tmp_path: Path, host: str
+) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as sandboxed:
+        html = sandboxed.post(
+            "/api_v3/testme/send",
+            data={"service": "system", "action": "ping", "config.format": "1"},
+            headers={"Host": host},
+        ).text
+    assert f"POST http://{host}/api_v3/service/system/action/ping" in html
+    assert "sandbox.testme.invalid" not in html
+    assert 'class="bool">true<' in html  # the sandbox answered the ping
+
+
+def test_a_real_servers_requests_show_its_address(client: TestClient) -> None:
+    html = client.post("/api_v3/testme/send", data={"service": "system", "action": "ping"}).text
+    assert "POST http://kaltura.test/api_v3/service/system/action/ping" in html

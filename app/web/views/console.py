@@ -182,7 +182,8 @@ async def send(request: Request) -> HTMLResponse:
     console = state(request)
     submission = await read_submission(await request.form())
     try:
-        outcome = await sending.send(console.upstream, console.schema, submission)
+        shown_base = console.shown_base(str(request.base_url))
+        outcome = await sending.send(console.upstream, console.schema, submission, shown_base)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
     ks = outcome.ks or submission.config.get("ks", "")
