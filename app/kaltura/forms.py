@@ -82,6 +82,33 @@ def service_options(schema: Schema) -> tuple[Option, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Selection:
+    """A service and action as asked for (a deep link, a select), in the schema's spelling;
+    `problem` says what was asked for that the schema lacks."""
+
+    service: str = ""
+    action: str = ""
+    problem: str = ""
+
+
+def select(schema: Schema, service: str, action: str) -> Selection:
+    """Resolve names in any case, as api_v3 does: `MEDIA`, `LIST` → `media`, `list`. A
+    multirequest has no action of its own."""
+    if not service:
+        return Selection(problem=f"No service was given for action {action}." if action else "")
+    if service.lower() == MULTIREQUEST:
+        return Selection(MULTIREQUEST)
+    found = schema.service(service)
+    if found is None:
+        return Selection(problem=f"No service {service} in schema {schema.api_version}.")
+    chosen = found.action(action) if action else None
+    if action and chosen is None:
+        problem = f"No action {found.id}.{action} in schema {schema.api_version}."
+        return Selection(found.id, problem=problem)
+    return Selection(found.id, chosen.name if chosen else "")
+
+
 def action_options(schema: Schema, service_id: str) -> tuple[Option, ...]:
     service = schema.service(service_id)
     if service is None:
@@ -231,9 +258,13 @@ class FormBuilder:
 
     def chosen_children(self, declared: str, path: str, values: Values) -> tuple[Field, ...]:
         """The properties of the type chosen at `path:objectType`, if `declared` allows it."""
-        chosen = _first(values, f"{path}:objectType")
+        chosen = self.schema.class_named(_first(values, f"{path}:objectType"))
         allowed = self.schema.concrete_types(declared)
-        return self.object_children(chosen, path, values) if chosen in allowed else ()
+        return (
+            self.object_children(chosen.name, path, values)
+            if chosen and chosen.name in allowed
+            else ()
+        )
 
     def object_children(self, class_name: str, path: str, values: Values) -> tuple[Field, ...]:
         """The writable properties of `class_name` (inherited included) under `path`."""

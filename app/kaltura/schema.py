@@ -179,6 +179,14 @@ class Schema:
         service = self.service(service_id)
         return service.action(action_name) if service else None
 
+    @cached_property
+    def _classes_by_lower_name(self) -> dict[str, ClassDef]:
+        return {name.lower(): cls for name, cls in self.classes.items()}
+
+    def class_named(self, name: str) -> ClassDef | None:
+        """A class by name in any case (PHP's class names, and so api_v3's, ignore case)."""
+        return self.classes.get(name) or self._classes_by_lower_name.get(name.lower())
+
     @property
     def action_count(self) -> int:
         return sum(len(s.actions) for s in self.services)

@@ -53,7 +53,7 @@ class Outcome:
 
 def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
     """Raises `encoding.UnknownActionError` for a service or action not in the schema."""
-    if submission.service == MULTIREQUEST:
+    if submission.service.lower() == MULTIREQUEST:
         requests = split_multirequest(submission.fields, submission.files)
         return encode_multirequest(schema, requests, submission.config)
     return encode_call(
