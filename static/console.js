@@ -64,4 +64,14 @@
       if (item) item.remove();
     }
   });
+
+  // A secret's Show button: its password input reads as text while the button is pressed.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-reveal]");
+    var input = button && document.getElementById(button.dataset.reveal);
+    if (!input) return;
+    var on = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    input.type = on ? "text" : "password";
+  });
 })();

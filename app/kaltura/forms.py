@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
+from app.kaltura.secrets import is_secret
 
 Values = Mapping[str, Sequence[str]]
 _ITEM = re.compile(r"^(\d+)[:]")
@@ -43,6 +44,7 @@ class Field:
     is_time: bool = False
     deprecated: bool = False
     insert_only: bool = False
+    secret: bool = False  # typed into a password input (secrets.is_secret)
     warning: str = ""
     # objects: the chosen type and its fields; arrays and maps: the item type and the items
     item_type: str = ""
@@ -143,6 +145,15 @@ def _item_indices(values: Values, path: str) -> list[int]:
     return sorted(found)
 
 
+def _secret_if(field: Field, owner: str) -> Field:
+    """A text field that holds a secret becomes a password input."""
+    return (
+        replace(field, secret=True)
+        if field.kind == "string" and is_secret(field.name, owner)
+        else field
+    )
+
+
 class FormBuilder:
     """Builds `Field`s for one schema; `values` are what the user typed so far (by path)."""
 
@@ -152,13 +163,18 @@ class FormBuilder:
     def action_fields(
         self, service_id: str, action_name: str, values: Values, prefix: str = ""
     ) -> tuple[Field, ...]:
-        action = self.schema.action(service_id, action_name)
-        if action is None:
+        service = self.schema.service(service_id)
+        action = service.action(action_name) if service else None
+        if service is None or action is None:
             return ()
-        return tuple(self.param_field(p, values, prefix) for p in action.params)
+        owner = f"{service.id}.{action.name}"
+        return tuple(self.param_field(p, values, prefix, owner) for p in action.params)
 
-    def param_field(self, param: ParamDef, values: Values, prefix: str = "") -> Field:
-        return self.field(
+    def param_field(
+        self, param: ParamDef, values: Values, prefix: str = "", action: str = ""
+    ) -> Field:
+        """`action` (`service.action`) tells whether a name like `token` is a secret here."""
+        field = self.field(
             name=param.name,
             path=prefix + param.name,
             ref=param.ref,
@@ -168,11 +184,12 @@ class FormBuilder:
             default=param.default or "",
             open_by_default=not param.optional,
         )
+        return _secret_if(field, action)
 
     def property_field(
         self, prop: PropertyDef, parent_path: str, owner: str, values: Values
     ) -> Field:
-        return self.field(
+        field = self.field(
             name=prop.name,
             path=f"{parent_path}:{prop.name}",
             ref=prop.ref,
@@ -184,6 +201,7 @@ class FormBuilder:
             insert_only=prop.insert_only,
             order_by_owner=owner if prop.name == "orderBy" else "",
         )
+        return _secret_if(field, prop.owner or owner)
 
     def field(
         self,
