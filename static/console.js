@@ -35,10 +35,10 @@
 
   // A value of a type the schema lacks: JSON that opens an object or array must parse (the
   // server says the same on Send: encoding.py `unknown`); anything else goes as text.
-  var REFERENCE = /^\{\d+:result(:[^{}]*)?\}$/;
+  var WHOLE_REFERENCE = /^\{\d+:result(:[^{}]*)?\}$/;
   function checkJson(input) {
     var text = input.value.trim(), message = "";
-    if (/^[\[{]/.test(text) && !REFERENCE.test(text)) {
+    if (/^[\[{]/.test(text) && !WHOLE_REFERENCE.test(text)) {
       try { JSON.parse(text); } catch (error) { message = "Not valid JSON: it would be sent as text."; }
     }
     if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
@@ -167,4 +167,13 @@
     var focus = next ? next.querySelector("select") : add;
     if (focus) focus.focus();
   }
+  // A secret's Show button: its password input reads as text while the button is pressed.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-reveal]");
+    var input = button && document.getElementById(button.dataset.reveal);
+    if (!input) return;
+    var on = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    input.type = on ? "text" : "password";
+  });
 })();

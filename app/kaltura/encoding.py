@@ -281,10 +281,10 @@ class _Encoder:
         chosen = node.children.get("objectType", _Node()).given()
         if not chosen:
             return None  # no type chosen: the object is not sent, whatever its fields hold
-        object_type = chosen[-1].strip()
+        cls = self.schema.class_named(chosen[-1].strip())
+        object_type = cls.name if cls else chosen[-1].strip()  # sent as the schema spells it
         out: dict[str, Wire] = {"objectType": object_type}
         type_path = f"{path}:objectType"
-        cls = self.schema.classes.get(object_type)
         if cls is None:
             self.flag(type_path, f"unknown objectType {object_type!r}")
             for name, loose in node.children.items():

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
+from app.kaltura.secrets import is_secret
 
 Values = Mapping[str, Sequence[str]]
 _ITEM = re.compile(r"^(\d+)[:]")
@@ -43,6 +44,7 @@ class Field:
     is_time: bool = False
     deprecated: bool = False
     insert_only: bool = False
+    secret: bool = False  # typed into a password input (secrets.is_secret)
     warning: str = ""
     # objects: the chosen type and its fields; arrays and maps: the item type and the items
     item_type: str = ""
@@ -65,17 +67,48 @@ def _marks(label: str, deprecated: bool, beta: bool) -> str:
 
 
 def service_options(schema: Schema) -> tuple[Option, ...]:
-    """Multirequest first, then the services sorted by name; plugin services name their plugin."""
+    """Multirequest first, then the services sorted by name; plugin services name their plugin
+    where it differs from the service's name (`captionAsset (caption)`, but `annotation`)."""
     services = sorted(schema.services, key=lambda s: (s.name.lower(), s.plugin.lower()))
     return (
         Option(MULTIREQUEST, "Multirequest"),
         *tuple(
             Option(
-                s.id, _marks(f"{s.name} ({s.plugin})" if s.plugin else s.name, s.deprecated, s.beta)
+                s.id,
+                _marks(
+                    f"{s.name} ({s.plugin_note})" if s.plugin_note else s.name, s.deprecated, s.beta
+                ),
             )
             for s in services
         ),
     )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A service and action as asked for (a deep link, a select), in the schema's spelling;
+    `problem` says what was asked for that the schema lacks."""
+
+    service: str = ""
+    action: str = ""
+    problem: str = ""
+
+
+def select(schema: Schema, service: str, action: str) -> Selection:
+    """Resolve names in any case, as api_v3 does: `MEDIA`, `LIST` → `media`, `list`. A
+    multirequest has no action of its own."""
+    if not service:
+        return Selection(problem=f"No service was given for action {action}." if action else "")
+    if service.lower() == MULTIREQUEST:
+        return Selection(MULTIREQUEST)
+    found = schema.service(service)
+    if found is None:
+        return Selection(problem=f"No service {service} in schema {schema.api_version}.")
+    chosen = found.action(action) if action else None
+    if action and chosen is None:
+        problem = f"No action {found.id}.{action} in schema {schema.api_version}."
+        return Selection(found.id, problem=problem)
+    return Selection(found.id, chosen.name if chosen else "")
 
 
 def action_options(schema: Schema, service_id: str) -> tuple[Option, ...]:
@@ -120,6 +153,15 @@ def _item_indices(values: Values, path: str) -> list[int]:
     return sorted(found)
 
 
+def _secret_if(field: Field, owner: str) -> Field:
+    """A text field that holds a secret becomes a password input."""
+    return (
+        replace(field, secret=True)
+        if field.kind == "string" and is_secret(field.name, owner)
+        else field
+    )
+
+
 class FormBuilder:
     """Builds `Field`s for one schema; `values` are what the user typed so far (by path)."""
 
@@ -129,13 +171,18 @@ class FormBuilder:
     def action_fields(
         self, service_id: str, action_name: str, values: Values, prefix: str = ""
     ) -> tuple[Field, ...]:
-        action = self.schema.action(service_id, action_name)
-        if action is None:
+        service = self.schema.service(service_id)
+        action = service.action(action_name) if service else None
+        if service is None or action is None:
             return ()
-        return tuple(self.param_field(p, values, prefix) for p in action.params)
+        owner = f"{service.id}.{action.name}"
+        return tuple(self.param_field(p, values, prefix, owner) for p in action.params)
 
-    def param_field(self, param: ParamDef, values: Values, prefix: str = "") -> Field:
-        return self.field(
+    def param_field(
+        self, param: ParamDef, values: Values, prefix: str = "", action: str = ""
+    ) -> Field:
+        """`action` (`service.action`) tells whether a name like `token` is a secret here."""
+        field = self.field(
             name=param.name,
             path=prefix + param.name,
             ref=param.ref,
@@ -145,11 +192,12 @@ class FormBuilder:
             default=param.default or "",
             open_by_default=not param.optional,
         )
+        return _secret_if(field, action)
 
     def property_field(
         self, prop: PropertyDef, parent_path: str, owner: str, values: Values
     ) -> Field:
-        return self.field(
+        field = self.field(
             name=prop.name,
             path=f"{parent_path}:{prop.name}",
             ref=prop.ref,
@@ -161,6 +209,7 @@ class FormBuilder:
             insert_only=prop.insert_only,
             order_by_owner=owner if prop.name == "orderBy" else "",
         )
+        return _secret_if(field, prop.owner or owner)
 
     def field(
         self,
@@ -235,9 +284,13 @@ class FormBuilder:
 
     def chosen_children(self, declared: str, path: str, values: Values) -> tuple[Field, ...]:
         """The properties of the type chosen at `path:objectType`, if `declared` allows it."""
-        chosen = _first(values, f"{path}:objectType")
+        chosen = self.schema.class_named(_first(values, f"{path}:objectType"))
         allowed = self.schema.concrete_types(declared)
-        return self.object_children(chosen, path, values) if chosen in allowed else ()
+        return (
+            self.object_children(chosen.name, path, values)
+            if chosen and chosen.name in allowed
+            else ()
+        )
 
     def object_children(self, class_name: str, path: str, values: Values) -> tuple[Field, ...]:
         """The writable properties of `class_name` (inherited included) under `path`."""

@@ -118,6 +118,12 @@ class ServiceDef:
     deprecated: bool = False
     beta: bool = False
 
+    @property
+    def plugin_note(self) -> str:
+        """The plugin, where it tells a person more than the name does: `caption` for
+        captionAsset, nothing for annotation's own `annotation` or fileSync's `fileSync`."""
+        return self.plugin if self.plugin.lower() != self.name.lower() else ""
+
     def action(self, name: str) -> ActionDef | None:
         wanted = name.lower()
         return next((a for a in self.actions if a.name.lower() == wanted), None)
@@ -172,6 +178,14 @@ class Schema:
     def action(self, service_id: str, action_name: str) -> ActionDef | None:
         service = self.service(service_id)
         return service.action(action_name) if service else None
+
+    @cached_property
+    def _classes_by_lower_name(self) -> dict[str, ClassDef]:
+        return {name.lower(): cls for name, cls in self.classes.items()}
+
+    def class_named(self, name: str) -> ClassDef | None:
+        """A class by name in any case (PHP's class names, and so api_v3's, ignore case)."""
+        return self.classes.get(name) or self._classes_by_lower_name.get(name.lower())
 
     @property
     def action_count(self) -> int:

@@ -1,10 +1,28 @@
-"""Masking of credentials in parameters shown back to the user (the "request sent" view, history).
+"""What is secret in a request, and masking it where parameters are shown back to the user (the
+"Request sent" view) or typed (password inputs). Pure.
 
-A parameter is a credential when its name (the last segment of a colon path, without `__null`)
-ends with `secret` or `password` in any case (`secret`, `adminSecret`, `newPassword`,
-`cmsPassword`…) or is `token` (an app token's secret); its value becomes `••••••`. A `ks` is
-shortened to its first 10 characters and `…`, enough to tell two sessions apart. Masking works on
-nested params and on flat form pairs alike and never changes its input. Pure.
+The rule, read from the 22.15.0 schema rather than from a fragment of a name (`token` is a
+secret in one class and an id in another):
+
+- `ks`, anywhere, is shortened to its first 10 characters and `…`: enough to tell two sessions
+  apart, not enough to use one.
+- A name that says it holds a secret is masked wherever it appears: it ends with `secret`
+  (`secret`, `adminSecret`, `hashSecret`), `password` (`newPassword`, `cmsPassword`,
+  `storagePassword`), `passphrase` (`passPhrase`, `keyPassphrase`), `privateKey`,
+  `encryptionKey` or `encKey`, or it is a `hashKey` (the password-reset key a user gets by mail),
+  a `tokenHash` (appToken.startSession: the hash that proves the app token) or a `salt`.
+- A few names are secret only where the schema puts them, decided by the class that declares
+  the property or the action that takes the parameter (`_SECRET_WHERE`): `token` of
+  `KalturaAppToken` (the app token itself) and of `livestream.authenticate` (the broadcasting
+  token), `srtPass` of `KalturaLiveStreamEntry` (the SRT passphrase), `tokensData` of
+  `vendor_zoomvendor.fetchRegistrationPage` (Zoom's OAuth tokens). Elsewhere `token` is an id
+  and is shown: `KalturaUploadedFileTokenResource.token` is an upload token's id,
+  `KalturaWebcamTokenResource.token` a recording's, like `uploadTokenId`.
+- Not secret: `privileges` (what a KS may do, which whoever holds the KS can read), public keys
+  and key ids (`publicKey`, `keyPairId`, `sseKmsKeyId`).
+
+A secret's value becomes `••••••`; an empty value stays empty (an explicit null must still read as
+one). Masking never changes its input.
 """
 
 from __future__ import annotations
@@ -13,46 +31,103 @@ import re
 from collections.abc import Mapping, Sequence
 
 from app.kaltura.encoding import NULL_SUFFIX
+from app.kaltura.schema import Schema
 
 MASK = "••••••"
 KS_SHOWN = 10
 
-_CREDENTIAL = re.compile(r"(secret|password|^token)$", re.IGNORECASE)
+_SECRET_NAME = re.compile(
+    r"(secret|password|passphrase|privatekey|encryptionkey|enckey)$|^(hashkey|tokenhash|salt)$"
+)
+# (declaring class, or service.action for a parameter; property or parameter), lower-cased
+_SECRET_WHERE = frozenset(
+    {
+        ("kalturaapptoken", "token"),
+        ("livestream.authenticate", "token"),
+        ("kalturalivestreamentry", "srtpass"),
+        ("vendor_zoomvendor.fetchregistrationpage", "tokensdata"),
+    }
+)
 
 
 def _base_name(key: str) -> str:
     return key.rpartition(":")[2].removesuffix(NULL_SUFFIX)
 
 
-def is_credential(key: str) -> bool:
-    return bool(_CREDENTIAL.search(_base_name(key)))
+def is_secret(name: str, owner: str = "") -> bool:
+    """Whether parameter or property `name` holds a secret; `owner` is the class that declares
+    the property, or `service.action` for an action's parameter."""
+    base = _base_name(name).lower()
+    return bool(_SECRET_NAME.search(base)) or (owner.lower(), base) in _SECRET_WHERE
 
 
-def _mask_text(key: str, value: str) -> str:
+def _declaring(schema: Schema | None, object_type: str, name: str) -> str:
+    """The class that declares `name` in `object_type` (a subclass inherits its base's
+    secrets: KalturaLiveStreamAdminEntry's srtPass is KalturaLiveStreamEntry's)."""
+    if schema is None:
+        return object_type
+    cls = schema.class_named(object_type)
+    found = schema.property(cls.name, _base_name(name)) if cls else None
+    return found.owner if found and found.owner else object_type
+
+
+def _mask_text(key: str, value: str, owner: str) -> str:
     if value == "":
-        return value  # nothing to hide, and an explicit null must still read as one
-    if is_credential(key):
+        return value
+    if is_secret(key, owner):
         return MASK
     if _base_name(key).lower() == "ks" and len(value) > KS_SHOWN:
         return value[:KS_SHOWN] + "…"
     return value
 
 
-def _mask(key: str, value: object) -> object:
+def _owner_inside(value: Mapping[str, object], owner: str) -> str:
+    """Whose names a nested mapping holds: an object's type, a multirequest sub-request's
+    action, or the enclosing owner's (a map's keys are the user's own)."""
+    if isinstance(value.get("objectType"), str):
+        return str(value["objectType"])
+    if isinstance(value.get("service"), str) and isinstance(value.get("action"), str):
+        return f"{value['service']}.{value['action']}"
+    return owner
+
+
+def _mask(key: str, value: object, owner: str, schema: Schema | None) -> object:
     if isinstance(value, str):
-        return _mask_text(key, value)
+        return _mask_text(key, value, owner)
     if isinstance(value, Mapping):
-        return {k: _mask(str(k), v) for k, v in value.items()}
+        inner = _owner_inside(value, owner)
+        is_object = isinstance(value.get("objectType"), str)
+        return {
+            k: _mask(str(k), v, _declaring(schema, inner, str(k)) if is_object else inner, schema)
+            for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
-        return [_mask(key, item) for item in value]
+        return [_mask(key, item, owner, schema) for item in value]
     return value
 
 
-def masked(params: Mapping[str, object]) -> dict[str, object]:
-    """A copy of nested `params` with credentials hidden, at any depth (multirequest included)."""
-    return {key: _mask(key, value) for key, value in params.items()}
+def masked(
+    params: Mapping[str, object], schema: Schema | None = None, action: str = ""
+) -> dict[str, object]:
+    """A copy of nested `params` with secrets hidden, at any depth (multirequest included).
+    `action` (`service.action`) is whose parameters the top level holds; `schema` finds the
+    class that declares an object's property."""
+    return {key: _mask(key, value, action, schema) for key, value in params.items()}
 
 
-def masked_fields(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The same for flat form pairs: `1:secret` and `user:password` are hidden too."""
-    return [(name, _mask_text(name, value)) for name, value in fields]
+def masked_fields(
+    fields: Sequence[tuple[str, str]], schema: Schema | None = None, action: str = ""
+) -> list[tuple[str, str]]:
+    """The same for flat form pairs (`1:secret`, `appToken:token`): a pair's owner is read from
+    its siblings, `<parent>:objectType` or a sub-request's `N:service` and `N:action`."""
+    given = dict(fields)
+
+    def owner(name: str) -> str:
+        parent = name.rpartition(":")[0]
+        if not parent:
+            return action
+        if parent.isdigit():
+            return f"{given.get(parent + ':service', '')}.{given.get(parent + ':action', '')}"
+        return _declaring(schema, given.get(parent + ":objectType", ""), name)
+
+    return [(name, _mask_text(name, value, owner(name))) for name, value in fields]

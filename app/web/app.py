@@ -7,6 +7,7 @@ HTTP transport: the console still speaks plain api_v3 HTTP to it and never impor
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -29,7 +30,7 @@ from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.upstream import Upstream
-from app.web.views import console, docs, ks
+from app.web.views import console, docs, ks, schema_file
 
 log = logging.getLogger("testme")
 
@@ -48,6 +49,17 @@ def _secret_key(settings: Settings) -> str:
     path.touch(mode=0o600)
     path.write_text(key)
     return key
+
+
+def session_cookie_name(settings: Settings, secret_key: str) -> str:
+    """The session cookie's name, one per console instance. Browsers keep cookies per host name,
+    not per port, so two consoles on one host (or one console restarted against another server)
+    must not share a name or each overwrites the other's KS. The name hashes what tells
+    instances apart and stays the same across restarts: the port, the server (or the sandbox)
+    and the signing key, which lives in the data dir. A different server gets a new name, so its
+    KS is never sent to another."""
+    instance = "\n".join((str(settings.port), settings.service_url or "sandbox", secret_key))
+    return "testme_session_" + hashlib.sha256(instance.encode()).hexdigest()[:12]
 
 
 def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
@@ -100,6 +112,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
                 settings=settings,
                 schema=loaded.schema,
                 schema_origin=loaded.origin,
+                schema_xml=loaded.xml,
                 forms=FormBuilder(loaded.schema),
                 upstream=upstream,
                 sandbox=sandbox_info,
@@ -109,10 +122,11 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app = FastAPI(
         title="testme", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
+    secret_key = _secret_key(settings)
     app.add_middleware(
         SessionMiddleware,
-        secret_key=_secret_key(settings),
-        session_cookie="testme_session",
+        secret_key=secret_key,
+        session_cookie=session_cookie_name(settings, secret_key),
         same_site="strict",
         max_age=14 * 24 * 3600,
     )
@@ -124,6 +138,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(console.router)
     app.include_router(docs.router)
     app.include_router(ks.router)
+    app.include_router(schema_file.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -26,6 +26,7 @@ class ConsoleState:
     settings: Settings
     schema: Schema
     schema_origin: str
+    schema_xml: bytes
     forms: FormBuilder
     upstream: Upstream
     sandbox: SandboxInfo | None
@@ -40,3 +41,9 @@ class ConsoleState:
     def ks_secrets(self) -> tuple[str, ...]:
         """Secrets that open a v2 KS for reading: known only for the sandbox's own partner."""
         return (self.sandbox.admin_secret, self.sandbox.user_secret) if self.sandbox else ()
+
+    def shown_base(self, console_base: str) -> str:
+        """The base URL "Request sent" shows. The sandbox is reached in-process under a name
+        nobody can call, but it answers on the console's own host and port, so that is shown;
+        a real server is shown as configured (empty: the upstream's own base)."""
+        return console_base if self.sandbox else ""

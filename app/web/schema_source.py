@@ -25,6 +25,7 @@ log = logging.getLogger("testme.schema")
 class LoadedSchema:
     schema: Schema
     origin: str  # shown on the page: where the forms come from
+    xml: bytes  # the document itself, which the top bar's "XML Schema" link serves back
 
 
 def cache_path(settings: Settings) -> Path:
@@ -36,9 +37,9 @@ def load_local(settings: Settings) -> LoadedSchema | None:
     """The schema that needs no network: `--schema`, or the embedded one in sandbox mode.
     A broken `--schema` file raises `SchemaError` so start-up stops with its line number."""
     if settings.schema_path is not None:
-        return LoadedSchema(load_schema(settings.schema_path), str(settings.schema_path))
+        return _from_file(settings.schema_path, str(settings.schema_path))
     if settings.sandbox:
-        return LoadedSchema(load_schema(default_schema_path()), "embedded sandbox schema")
+        return _from_file(default_schema_path(), "embedded sandbox schema")
     return None
 
 
@@ -56,13 +57,17 @@ async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
         else:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_bytes(answer.body)
-            return LoadedSchema(schema, f"{settings.service_url}/api_v3/api_schema.php")
+            return LoadedSchema(
+                schema, f"{settings.service_url}/api_v3/api_schema.php", answer.body
+            )
     log.warning("could not load the server's schema: %s", problem)
     if cache.is_file():
         try:
-            return LoadedSchema(
-                load_schema(cache), f"cached copy of {settings.service_url}'s schema"
-            )
+            return _from_file(cache, f"cached copy of {settings.service_url}'s schema")
         except SchemaError as exc:
             log.warning("the cached schema is unusable: %s", exc)
-    return LoadedSchema(load_schema(default_schema_path()), "embedded schema (server unreachable)")
+    return _from_file(default_schema_path(), "embedded schema (server unreachable)")
+
+
+def _from_file(path: Path, origin: str) -> LoadedSchema:
+    return LoadedSchema(load_schema(path), origin, path.read_bytes())

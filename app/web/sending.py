@@ -54,7 +54,7 @@ class Outcome:
 def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
     """Raises `encoding.UnknownActionError` for a service or action not in the schema and
     `encoding.IncompleteRequestError` for a request without them."""
-    if submission.service == MULTIREQUEST:
+    if submission.service.lower() == MULTIREQUEST:
         requests = split_multirequest(submission.fields, submission.files)
         return encode_multirequest(schema, requests, submission.config)
     return encode_call(
@@ -67,21 +67,28 @@ def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
     )
 
 
-def describe_sent(upstream: Upstream, call: EncodedCall, content_type: str) -> SentRequest:
+def describe_sent(
+    upstream: Upstream, schema: Schema, call: EncodedCall, content_type: str, shown_base: str = ""
+) -> SentRequest:
+    """`shown_base` replaces the upstream's base in the URL shown (never in the one used)."""
+    url = upstream.url(call.path)  # checked as if sent, whatever is shown
+    action = ".".join(call.actions[0]) if len(call.actions) == 1 else ""
     return SentRequest(
         method="POST",
-        url=upstream.url(call.path),
+        url=shown_base.rstrip("/") + call.path if shown_base else url,
         content_type=content_type,
-        body=json.dumps(masked(call.params), indent=2, ensure_ascii=False),
+        body=json.dumps(masked(call.params, schema, action), indent=2, ensure_ascii=False),
         files=tuple((f.field_name, f.filename, len(f.content)) for f in call.files),
     )
 
 
-async def send(upstream: Upstream, schema: Schema, submission: Submission) -> Outcome:
+async def send(
+    upstream: Upstream, schema: Schema, submission: Submission, shown_base: str = ""
+) -> Outcome:
     call = encode_submission(schema, submission)
     spec = to_http(call)
     content_type = dict(spec.headers).get("Content-Type", "")
-    sent = describe_sent(upstream, call, content_type)
+    sent = describe_sent(upstream, schema, call, content_type, shown_base)
     if call.problems and not submission.send_anyway:
         return Outcome(sent=sent, problems=call.problems)
     answer = await upstream.send(spec)

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.forms import Field, FormBuilder, action_options, config_fields, service_options
+from app.kaltura.forms import (
+    Field,
+    FormBuilder,
+    Selection,
+    action_options,
+    config_fields,
+    select,
+    service_options,
+)
 from app.kaltura.schema import Schema, TypeRef
 from app.kaltura.schema_loader import load_schema
 
@@ -172,6 +180,66 @@ def test_service_list_starts_with_multirequest_and_marks_deprecated(schema: Sche
     assert labels["caption_captionasset"] == "captionAsset (caption)"
     names = [o.label.lower() for o in options[1:]]
     assert names == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("service_id", "label"),
+    [
+        ("annotation_annotation", "annotation (deprecated)"),  # plugin == name: said once
+        ("filesync_filesync", "fileSync"),
+        ("systempartner_systempartner", "systemPartner"),
+        (
+            "kalturainternaltools_kalturainternaltoolssystemhelper",
+            "kalturaInternalToolsSystemHelper (KalturaInternalTools)",
+        ),
+        ("document_documents", "documents (document)"),  # differs in more than case
+        ("caption_captionasset", "captionAsset (caption)"),
+        ("media", "media"),
+    ],
+)
+def test_service_labels_name_the_plugin_only_where_it_adds_something(
+    schema: Schema, service_id: str, label: str
+) -> None:
+    labels = {o.value: o.label for o in service_options(schema)}
+    assert labels[service_id] == label
+
+
+@pytest.mark.parametrize(
+    ("service", "action", "expected"),
+    [
+        ("media", "list", Selection("media", "list")),
+        ("MEDIA", "LIST", Selection("media", "list")),
+        ("BaseEntry", "addcontent", Selection("baseentry", "addContent")),
+        ("Caption_CaptionAsset", "", Selection("caption_captionasset")),
+        ("MultiRequest", "ignored", Selection("multirequest")),
+        ("", "", Selection()),
+        (
+            "media",
+            "nosuch",
+            Selection("media", problem="No action media.nosuch in schema 22.15.0."),
+        ),
+        ("nosuch", "list", Selection(problem="No service nosuch in schema 22.15.0.")),
+        ("", "list", Selection(problem="No service was given for action list.")),
+    ],
+)
+def test_selection_resolves_names_in_any_case_to_the_schemas_spelling(
+    schema: Schema, service: str, action: str, expected: Selection
+) -> None:
+    assert select(schema, service, action) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "found"),
+    [
+        ("KalturaMediaEntry", "KalturaMediaEntry"),
+        ("kalturamediaentry", "KalturaMediaEntry"),
+        ("KALTURAUPLOADEDFILETOKENRESOURCE", "KalturaUploadedFileTokenResource"),
+        ("KalturaNoSuch", None),
+    ],
+)
+def test_classes_are_found_in_any_case(schema: Schema, asked: str, found: str | None) -> None:
+    cls = schema.class_named(asked)
+    assert (cls.name if cls else None) == found
 
 
 def test_action_list_uses_schema_names(schema: Schema) -> None:

@@ -85,3 +85,39 @@ def test_first_five_minutes_in_the_browser(page: Page, console_url: str, tmp_pat
     listed = console.send().inner_text()
     assert "my first browser entry" in listed, listed
     assert entry_id in listed
+
+
+def test_request_sent_shows_a_callable_address_and_the_upload_token(
+    page: Page, console_url: str
+) -> None:
+    """What "Request sent" shows can be called as is: the console's own address (where the
+    sandbox answers) and the upload token's id, which is not a secret."""
+    console = Console(page, console_url).open()
+    console.choose("media", "addContent")
+    labelled(console.parameters, "entryId").fill("0_nosuch")
+    resource = console.group("resource")
+    console.choose_type(resource, "KalturaUploadedFileTokenResource")
+    labelled(resource, "token").fill("1_uploadtokenid")
+    console.send()
+    console.result.get_by_text("Request sent").click()
+    sent = console.result.locator("details.sent")
+    expect(sent).to_contain_text(f"POST {console_url}/api_v3/service/media/action/addContent")
+    expect(sent).to_contain_text('"token": "1_uploadtokenid"')
+
+
+def test_a_secret_is_typed_hidden_and_shown_on_request(page: Page, console_url: str) -> None:
+    console = Console(page, console_url).open()
+    console.choose("session", "start")
+    secret = labelled(console.parameters, "secret")
+    expect(secret).to_have_attribute("type", "password")
+    secret.fill("typed secret")
+    secret.press("Tab")  # the Show button follows its input
+    show = console.parameters.get_by_role("button", name="Show secret")
+    expect(show).to_be_focused()
+    page.keyboard.press("Space")
+    expect(show).to_have_attribute("aria-pressed", "true")
+    expect(secret).to_have_attribute("type", "text")
+    expect(secret).to_have_value("typed secret")
+    show.click()
+    expect(show).to_have_attribute("aria-pressed", "false")
+    expect(secret).to_have_attribute("type", "password")

@@ -149,7 +149,7 @@ async def _fetched_cached_and_fallback(tmp_path: Path) -> None:
     async with httpx.AsyncClient(transport=up) as client:
         loaded = await load_remote(settings, Upstream(client, "http://kaltura.test"))
     assert loaded.origin == "http://kaltura.test/api_v3/api_schema.php"
-    assert cache_path(settings).read_bytes() == served
+    assert cache_path(settings).read_bytes() == served == loaded.xml
 
     def down(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused")
@@ -159,6 +159,7 @@ async def _fetched_cached_and_fallback(tmp_path: Path) -> None:
     assert (
         cached.origin.startswith("cached copy")
         and cached.schema.summary() == loaded.schema.summary()
+        and cached.xml == served
     )
 
     cache_path(settings).unlink()

@@ -250,7 +250,7 @@ def test_ks_is_kept_in_a_signed_httponly_strict_cookie(
     response = send(client, {"service": "session", "action": "start", "secret": "s3cret"})
     cookie = response.headers["set-cookie"].lower()
     assert (
-        cookie.startswith("testme_session=")
+        cookie.startswith("testme_session_")
         and "httponly" in cookie
         and "samesite=strict" in cookie
     )

@@ -13,7 +13,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
-from app.kaltura.forms import MULTIREQUEST, Field, action_options, config_fields, service_options
+from app.kaltura.forms import (
+    MULTIREQUEST,
+    Field,
+    Selection,
+    action_options,
+    config_fields,
+    select,
+    service_options,
+)
+from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound, problem
@@ -47,20 +56,20 @@ async def form_values(request: Request) -> dict[str, list[str]]:
 def action_context(
     console: ConsoleState, service: str, action: str, prefix: str, values: dict[str, list[str]]
 ) -> dict[str, Any]:
-    """What `_actions.html` / `_params.html` print for one (sub-)request."""
+    """What `_actions.html` / `_params.html` print for one (sub-)request; names in any case."""
     schema = console.schema
-    if service and service != MULTIREQUEST and schema.service(service) is None:
-        raise NotFound(f"Unknown service {service!r}.")
-    action_def = schema.action(service, action) if service and action else None
-    if action and service != MULTIREQUEST and action_def is None:
-        raise NotFound(f"Unknown action {action!r} of service {service!r}.")
+    chosen = select(schema, service, action)
+    if chosen.problem:
+        raise NotFound(chosen.problem)
+    service = chosen.service
+    action_def = schema.action(service, chosen.action) if chosen.action else None
     return {
         "prefix": prefix,
         "prefix_id": field_id(prefix) if prefix else "",
         "multirequest": service == MULTIREQUEST and not prefix,
         "actions": action_options(schema, service) if service else (),
         "selected_action": action_def.name if action_def else "",
-        "fields": console.forms.action_fields(service, action, values, prefix)
+        "fields": console.forms.action_fields(service, chosen.action, values, prefix)
         if action_def
         else (),
         "action_doc": action_def.description if action_def else "",
@@ -74,26 +83,29 @@ def action_context(
 
 @router.get("/", response_class=HTMLResponse)
 async def page(request: Request, service: str = "", action: str = "") -> HTMLResponse:
+    """The console; `?service=…&action=…` opens that action. A link naming what the schema
+    lacks still gets the whole console (404), saying what was not found."""
     console = state(request)
     values = values_of(request)
     ks = held_ks(request.session)
     settings = console.settings
+    chosen = select(console.schema, service, action)
+    problem = chosen.problem
+    if problem:  # keep what resolved (the service of media.nosuch), drop the rest
+        chosen = Selection(chosen.service)
     context = {
         "schema": console.schema,
         "schema_origin": console.schema_origin,
         "target": settings.service_url or "embedded sandbox",
         "sandbox": console.sandbox,
         "config_fields": config_fields(console.schema, values, console.config_prefill),
-        "selected_service": service
-        if console.schema.service(service) or service == MULTIREQUEST
-        else "",
+        "selected_service": chosen.service,
+        "not_found": problem,
         "ks": ks,
         "ks_status": ks_status(request.session, console, ks),
-        **action_context(
-            console, service if console.schema.service(service) else "", action, "", values
-        ),
+        **action_context(console, chosen.service, chosen.action, "", values),
     }
-    return fragment(request, "console.html", context)
+    return fragment(request, "console.html", context, 404 if problem else 200)
 
 
 @router.get("/actions", response_class=HTMLResponse)
@@ -127,9 +139,10 @@ async def object_body(request: Request) -> HTMLResponse:
     forms = state(request).forms
     values = await form_values(request)
     path, declared = values.get("__path", [""])[0], values.get("__declared", [""])[0]
-    if declared not in forms.schema.classes:
+    cls = forms.schema.class_named(declared)
+    if cls is None:
         raise NotFound(f"Unknown type {declared!r}.")
-    fields = forms.chosen_children(declared, path, values)
+    fields = forms.chosen_children(cls.name, path, values)
     return fragment(request, "_object_body.html", {"fields": fields})
 
 
@@ -145,13 +158,12 @@ async def item(
     forms = state(request).forms
     if __kind not in ("array", "map") or not __path:
         raise NotFound("Unknown container.")
-    if __item_type not in forms.schema.classes and __item_type not in (
-        "string",
-        "int",
-        "bigint",
-        "float",
-        "bool",
-    ):
+    cls = forms.schema.class_named(__item_type)
+    if cls:
+        __item_type = cls.name
+    elif __item_type.lower() in SCALAR_TYPES:
+        __item_type = __item_type.lower()
+    else:
         raise NotFound(f"Unknown type {__item_type!r}.")
     new = forms.item_field(__kind, __item_type, __path, __index, {})
     container = Field(
@@ -186,7 +198,8 @@ async def send(request: Request) -> HTMLResponse:
     console = state(request)
     submission = await read_submission(await request.form())
     try:
-        outcome = await sending.send(console.upstream, console.schema, submission)
+        shown_base = console.shown_base(str(request.base_url))
+        outcome = await sending.send(console.upstream, console.schema, submission, shown_base)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
     except IncompleteRequestError as exc:
