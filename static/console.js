@@ -2,28 +2,51 @@
 (function () {
   "use strict";
 
-  var CHECKS = {
-    int: { re: /^-?\d+$/, message: "Not an integer: the server will likely reject it." },
-    float: { re: /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, message: "Not a number: the server will likely reject it." }
+  // The patterns come from the server (app/kaltura/patterns.py, as data- attributes of the
+  // form), so a field and Send judge a value by the same rule.
+  var MESSAGES = {
+    int: "Not an integer: the server will likely reject it.",
+    float: "Not a number: the server will likely reject it."
   };
   var TEN_YEARS = 10 * 365 * 24 * 3600;
 
-  function timeHint(value) {
-    if (!/^-?\d+$/.test(value)) return "";
+  function pattern(form, name) {
+    var source = form && form.dataset["pattern" + name.charAt(0).toUpperCase() + name.slice(1)];
+    return source ? new RegExp("^(?:" + source + ")$") : null;
+  }
+
+  function timeHint(value, form) {
+    var whole = pattern(form, "int");
+    if (!whole || !whole.test(value)) return "";
     var n = parseInt(value, 10);
     if (Math.abs(n) < TEN_YEARS) return "now " + (n >= 0 ? "+ " : "- ") + Math.abs(n) + " s";
     return new Date(n * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
   }
 
+  // What is wrong with a typed value, or "". Inside multirequest request N (fields named
+  // `N:…`), `{M:result…}` stands for an earlier answer, as on the server.
+  function problemOf(input, value) {
+    var rule = pattern(input.form, input.dataset.check);
+    if (!rule || value === "") return "";
+    var request = /^(\d+):/.exec(input.name);
+    var reference = request && pattern(input.form, "reference");
+    var found = reference && reference.exec(value);
+    if (found) {
+      var n = parseInt(found[1], 10);
+      return n >= 1 && n < parseInt(request[1], 10) ? "" : "Refers to request " + n + ", which does not run before it.";
+    }
+    return rule.test(value) ? "" : MESSAGES[input.dataset.check];
+  }
+
   function check(input) {
-    var rule = CHECKS[input.dataset.check];
+    var value = input.value.trim();
+    var message = problemOf(input, value);
     var problem = document.getElementById(input.id + "-problem");
-    var bad = rule && input.value !== "" && !rule.re.test(input.value.trim());
-    if (bad) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
-    if (problem) problem.textContent = bad ? rule.message : "";
+    if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    if (problem) problem.textContent = message;
     if (input.dataset.time) {
       var out = input.parentNode.querySelector("output.time-hint");
-      if (out) out.textContent = timeHint(input.value.trim());
+      if (out) out.textContent = timeHint(value, input.form);
     }
   }
 
