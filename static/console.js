@@ -61,13 +61,40 @@
     if (target.dataset && target.dataset.check) check(target);
   });
 
+  // One Send in flight per tab: hx-sync drops a second press of Send (or Send anyway) while one
+  // runs, and this flag catches any other way in. Send says so, and the answer still shown is
+  // marked busy (and dimmed by the CSS) until the new one arrives.
+  var sending = false;
+  function isSend(event) {
+    var config = event.detail.requestConfig;
+    return !!config && config.path === "/api_v3/testme/send";
+  }
+  function showSending(on) {
+    sending = on;
+    var button = document.querySelector("#console button.send");
+    if (button) {
+      button.textContent = on ? "Sending\u2026" : "Send";
+      if (on) button.setAttribute("aria-disabled", "true"); else button.removeAttribute("aria-disabled");
+    }
+    var result = document.getElementById("result");
+    if (result) { if (on) result.setAttribute("aria-busy", "true"); else result.removeAttribute("aria-busy"); }
+  }
+
   // A console fragment that could not be fetched says so beside Send; 4xx answers are problem
   // fragments and are swapped in where they belong (see responseHandling in base.html).
   function status(message) {
     var line = document.getElementById("console-status");
     if (line) line.textContent = message;
   }
-  document.addEventListener("htmx:beforeRequest", function () { status(""); });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    status("");
+    if (isSend(event)) {
+      if (sending) event.preventDefault(); else showSending(true);
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (isSend(event)) showSending(false);
+  });
   document.addEventListener("htmx:sendError", function () {
     status("The testme server did not answer: is it still running?");
   });
