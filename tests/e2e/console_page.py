@@ -93,6 +93,10 @@ class Console:
             scope.get_by_label("Select action").select_option(action)
         expect(scope.get_by_role("group", name="Parameters", exact=True)).to_be_visible()
 
+    def choose_multirequest(self) -> None:
+        with self.swap("/actions"):
+            self.page.get_by_label("Select service").first.select_option("multirequest")
+
     def request(self, n: int) -> Locator:
         """Sub-request `n` of a multirequest."""
         return self.page.get_by_role("group", name=f"Request {n}", exact=True)

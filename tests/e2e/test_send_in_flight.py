@@ -88,8 +88,7 @@ def test_the_result_names_a_multirequest_and_a_call_not_sent(
     console: Console, fake: FakeKaltura
 ) -> None:
     fake.answer("multirequest", "", xml_result("<item></item><item></item>"))
-    with console.swap("/actions"):
-        console.page.get_by_label("Select service").first.select_option("multirequest")
+    console.choose_multirequest()
     console.choose("system", "ping", console.request(1))
     console.add_request()
     console.choose("system", "ping", console.request(2))

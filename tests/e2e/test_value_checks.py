@@ -27,23 +27,11 @@ def test_the_browser_matches_values_as_the_server_does(console: Console) -> None
     assert got == [whole for _, _, whole in CASES]
 
 
-def test_a_signed_int_is_not_flagged(console: Console) -> None:
-    console.choose("media", "list")
-    pager = console.group("pager")
-    console.choose_type(pager, "KalturaFilterPager")
-    page_size = labelled(pager, "pageSize")
-
-    page_size.fill("+5")
-    expect(page_size).not_to_have_attribute("aria-invalid", "true")
-    expect(page_size).not_to_have_accessible_description(re.compile("Not an integer"))
-
-
 def test_a_reference_in_an_int_field_of_a_later_request_is_not_flagged(
     console: Console, fake: FakeKaltura
 ) -> None:
     fake.answer("multirequest", "", xml_result("<item></item><item></item>"))
-    with console.swap("/actions"):
-        console.page.get_by_label("Select service").first.select_option("multirequest")
+    console.choose_multirequest()
     console.choose("media", "get", console.request(1))
     labelled(console.request(1), "entryId").fill("0_a")
     console.add_request()
