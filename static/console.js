@@ -50,11 +50,68 @@
     }
   }
 
+  // A null/empty switch covers the controls its aria-controls names: while on they are disabled
+  // (visibly, skipped by Tab, not submitted) and keep their values. Each control remembers which
+  // switch disabled it, so turning that switch off gives back exactly what it took, also when
+  // switches nest (a filter's null over a field whose own null is on).
+  var CONTROLS = "input, select, textarea, button";
+  function covered(button) {
+    var found = [];
+    (button.getAttribute("aria-controls") || "").split(" ").forEach(function (id) {
+      var el = id && document.getElementById(id);
+      if (!el) return;
+      if (el.matches(CONTROLS)) found.push(el);
+      found.push.apply(found, el.querySelectorAll(CONTROLS));
+    });
+    return found;
+  }
+  function cover(button, hidden, on) {
+    covered(button).forEach(function (control) {
+      if (on && !control.disabled) {
+        control.disabled = true;
+        control.dataset.coveredBy = hidden.name;
+      } else if (!on && control.dataset.coveredBy === hidden.name) {
+        control.disabled = false;
+        delete control.dataset.coveredBy;
+      }
+    });
+  }
+
   function toggle(button, hidden) {
     var on = button.getAttribute("aria-pressed") !== "true";
     button.setAttribute("aria-pressed", on ? "true" : "false");
-    if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; }
+    // Off, the switch is no Tab stop (Alt+Shift+N/E reach it); on, it stands in for the
+    // controls it disabled, so Tab still finds a way back.
+    button.tabIndex = on ? 0 : -1;
+    if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; cover(button, hidden, on); }
+    return on;
   }
+
+  function hiddenOf(button) {
+    var name = button.dataset.nullFor !== undefined ? button.dataset.nullFor + "__null" : button.dataset.emptyFor + ":-";
+    return button.parentNode.querySelector('input[type=hidden][name="' + name + '"]');
+  }
+
+  // Alt+Shift+N / Alt+Shift+E in a field (its input, its objectType select, a list's Add
+  // button, or the switch itself) press that field's null / empty switch.
+  var SHORTCUTS = { KeyN: "button.toggle[data-null-for]", KeyE: "button.toggle[data-empty-for]" };
+  function switchFor(target, selector) {
+    var actions = target.closest(".container-actions");
+    var owner = actions || target.closest(".field");
+    if (!owner) return null;
+    var own = owner.querySelectorAll(actions ? ":scope > " + selector : ":scope > .control > " + selector);
+    return own.length ? own[0] : null;
+  }
+  document.addEventListener("keydown", function (event) {
+    var selector = SHORTCUTS[event.code];
+    if (!selector || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    var button = switchFor(event.target, selector);
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    var on = toggle(button, hiddenOf(button));
+    var back = covered(button).filter(function (c) { return !c.disabled && c.type !== "hidden"; })[0];
+    if (on || !back) button.focus(); else back.focus();
+  });
 
   document.addEventListener("input", function (event) {
     var target = event.target;
@@ -105,10 +162,8 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;
-    if (target.dataset.nullFor !== undefined) {
-      toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.nullFor + '__null"]'));
-    } else if (target.dataset.emptyFor !== undefined) {
-      toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.emptyFor + ':-"]'));
+    if (target.dataset.nullFor !== undefined || target.dataset.emptyFor !== undefined) {
+      toggle(target, hiddenOf(target));
     } else if (target.dataset.remove) {
       var item = document.getElementById(target.dataset.remove);
       if (item) item.remove();
