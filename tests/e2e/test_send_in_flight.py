@@ -101,3 +101,14 @@ def test_the_result_names_a_multirequest_and_a_call_not_sent(
     labelled(pager, "pageSize").fill("abc")
     result = console.send()
     expect(result.locator(".result-call")).to_contain_text("not sent, checked")
+
+
+def test_the_form_stays_usable_while_a_send_waits(console: Console, fake: FakeKaltura) -> None:
+    fake.answer("media", "list", EMPTY_MEDIA_LIST, delay=SLOW)
+    console.choose("media", "list")
+
+    console.send_button.click()
+    console.choose_type(console.group("pager"), "KalturaFilterPager")  # not held back by Send
+
+    expect(labelled(console.group("pager"), "pageSize")).to_be_visible()
+    expect(console.result).to_contain_text("KalturaMediaListResponse")
