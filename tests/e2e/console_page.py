@@ -115,6 +115,13 @@ class Console:
         with self.swap("/object"):
             self.object_type(group).select_option(object_type)
 
+    def choose_object(self, service: str, action: str, param: str, object_type: str) -> Locator:
+        """Opens an action with one of its object parameters set to a type; returns its group."""
+        self.choose(service, action)
+        group = self.group(param)
+        self.choose_type(group, object_type)
+        return group
+
     def add_item(self, container: Locator) -> None:
         with self.swap("/item"):
             container.get_by_role("button", name="Add", exact=True).click()

@@ -63,9 +63,7 @@ def test_nested_null_switches_stay_inside_their_item_at_400px(
     console: Console, viewport: None
 ) -> None:
     console.page.set_viewport_size({"width": 400, "height": 800})
-    console.choose("media", "list")
-    media_filter = console.group("filter")
-    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    media_filter = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
     search = console.group("advancedSearch", media_filter)
     console.choose_type(search, "KalturaSearchOperator")
     items = console.group("items", search)

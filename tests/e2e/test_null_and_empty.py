@@ -23,10 +23,8 @@ def test_null_on_a_typed_value_disables_it_and_gives_it_back(
     console: Console, fake: FakeKaltura
 ) -> None:
     fake.answer("media", "update", xml_result("<objectType>KalturaMediaEntry</objectType>"))
-    console.choose("media", "update")
+    entry = console.choose_object("media", "update", "mediaEntry", "KalturaMediaEntry")
     labelled(console.parameters, "entryId").fill("0_x")
-    entry = console.group("mediaEntry")
-    console.choose_type(entry, "KalturaMediaEntry")
     description = labelled(entry, "description")
     description.fill("typed by hand")
     null = switch(description, "null")
@@ -48,9 +46,7 @@ def test_null_on_a_filter_disables_its_type_and_body_and_gives_them_back(
     console: Console, fake: FakeKaltura
 ) -> None:
     fake.answer("media", "list", EMPTY_MEDIA_LIST)
-    console.choose("media", "list")
-    media_filter = console.group("filter")
-    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    media_filter = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
     name_like = labelled(media_filter, "nameLike")
     name_like.fill("QA")
     tags_like = labelled(media_filter, "tagsLike")
@@ -103,9 +99,7 @@ def test_empty_on_an_array_with_items_disables_them_and_add(
 
 
 def test_tab_skips_what_null_covers(console: Console) -> None:
-    console.choose("media", "update")
-    entry = console.group("mediaEntry")
-    console.choose_type(entry, "KalturaMediaEntry")
+    entry = console.choose_object("media", "update", "mediaEntry", "KalturaMediaEntry")
     name, description = labelled(entry, "name"), labelled(entry, "description")
     switch(description, "null").click()
 
@@ -116,9 +110,7 @@ def test_tab_skips_what_null_covers(console: Console) -> None:
 
 
 def test_alt_shift_n_in_a_field_switches_its_null_by_keyboard(console: Console) -> None:
-    console.choose("media", "update")
-    entry = console.group("mediaEntry")
-    console.choose_type(entry, "KalturaMediaEntry")
+    entry = console.choose_object("media", "update", "mediaEntry", "KalturaMediaEntry")
     description = labelled(entry, "description")
     description.fill("kept")
     null = switch(description, "null")

@@ -39,9 +39,7 @@ def test_double_clicking_send_sends_once(console: Console, fake: FakeKaltura) ->
 
 def test_nothing_else_is_sent_while_send_anyway_waits(console: Console, fake: FakeKaltura) -> None:
     fake.answer("media", "list", EMPTY_MEDIA_LIST, delay=SLOW)
-    console.choose("media", "list")
-    pager = console.group("pager")
-    console.choose_type(pager, "KalturaFilterPager")
+    pager = console.choose_object("media", "list", "pager", "KalturaFilterPager")
     labelled(pager, "pageSize").fill("abc")
     result = console.send()
     sends: list[str] = []
