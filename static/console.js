@@ -2,43 +2,97 @@
 (function () {
   "use strict";
 
-  var CHECKS = {
-    int: { re: /^-?\d+$/, message: "Not an integer: the server will likely reject it." },
-    float: { re: /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, message: "Not a number: the server will likely reject it." }
+  // The patterns come from the server (app/kaltura/patterns.py, as data- attributes of the
+  // form), so a field and Send judge a value by the same rule.
+  var MESSAGES = {
+    int: "Not an integer: the server will likely reject it.",
+    float: "Not a number: the server will likely reject it."
   };
   var TEN_YEARS = 10 * 365 * 24 * 3600;
 
-  function timeHint(value) {
-    if (!/^-?\d+$/.test(value)) return "";
+  function pattern(form, name) {
+    var source = form && form.dataset["pattern" + name.charAt(0).toUpperCase() + name.slice(1)];
+    return source ? new RegExp("^(?:" + source + ")$") : null;
+  }
+
+  function timeHint(value, form) {
+    var whole = pattern(form, "int");
+    if (!whole || !whole.test(value)) return "";
     var n = parseInt(value, 10);
     if (Math.abs(n) < TEN_YEARS) return "now " + (n >= 0 ? "+ " : "- ") + Math.abs(n) + " s";
     return new Date(n * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
   }
 
+  // What is wrong with a typed value, or "". Inside multirequest request N (fields named
+  // `N:…`), `{M:result…}` stands for an earlier answer, as on the server.
+  function problemOf(input, value) {
+    var rule = pattern(input.form, input.dataset.check);
+    if (!rule || value === "") return "";
+    var request = /^(\d+):/.exec(input.name);
+    var reference = request && pattern(input.form, "reference");
+    var found = reference && reference.exec(value);
+    if (found) {
+      var n = parseInt(found[1], 10);
+      return n >= 1 && n < parseInt(request[1], 10) ? "" : "Refers to request " + n + ", which does not run before it.";
+    }
+    return rule.test(value) ? "" : MESSAGES[input.dataset.check];
+  }
+
   function check(input) {
-    var rule = CHECKS[input.dataset.check];
+    var value = input.value.trim();
+    var message = problemOf(input, value);
     var problem = document.getElementById(input.id + "-problem");
-    var bad = rule && input.value !== "" && !rule.re.test(input.value.trim());
-    if (bad) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
-    if (problem) problem.textContent = bad ? rule.message : "";
+    if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    if (problem) problem.textContent = message;
     if (input.dataset.time) {
       var out = input.parentNode.querySelector("output.time-hint");
-      if (out) out.textContent = timeHint(input.value.trim());
+      if (out) out.textContent = timeHint(value, input.form);
     }
+  }
+
+  // A null/empty switch covers the controls its aria-controls names: while on they are disabled
+  // (visibly, skipped by Tab, not submitted) and keep their values. Each control remembers which
+  // switch disabled it, so turning that switch off gives back exactly what it took, also when
+  // switches nest (a filter's null over a field whose own null is on).
+  var CONTROLS = "input, select, textarea, button";
+  function covered(button) {
+    var found = [];
+    (button.getAttribute("aria-controls") || "").split(" ").forEach(function (id) {
+      var el = id && document.getElementById(id);
+      if (!el) return;
+      if (el.matches(CONTROLS)) found.push(el);
+      found.push.apply(found, el.querySelectorAll(CONTROLS));
+    });
+    return found;
+  }
+  function cover(button, hidden, on) {
+    covered(button).forEach(function (control) {
+      if (on && !control.disabled) {
+        control.disabled = true;
+        control.dataset.coveredBy = hidden.name;
+      } else if (!on && control.dataset.coveredBy === hidden.name) {
+        control.disabled = false;
+        delete control.dataset.coveredBy;
+      }
+    });
   }
 
   function toggle(button, hidden) {
     var on = button.getAttribute("aria-pressed") !== "true";
     button.setAttribute("aria-pressed", on ? "true" : "false");
-    if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; }
+    // Off, the switch is no Tab stop (Alt+Shift+N/E reach it); on, it stands in for the
+    // controls it disabled, so Tab still finds a way back.
+    button.tabIndex = on ? 0 : -1;
+    if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; cover(button, hidden, on); }
+    return on;
   }
 
   // A value of a type the schema lacks: JSON that opens an object or array must parse (the
   // server says the same on Send: encoding.py `unknown`); anything else goes as text.
-  var WHOLE_REFERENCE = /^\{\d+:result(:[^{}]*)?\}$/;
   function checkJson(input) {
     var text = input.value.trim(), message = "";
-    if (/^[\[{]/.test(text) && !WHOLE_REFERENCE.test(text)) {
+    var reference = pattern(input.form, "reference");
+    if (/^[\[{]/.test(text) && !(reference && reference.test(text))) {
       try { JSON.parse(text); } catch (error) { message = "Not valid JSON: it would be sent as text."; }
     }
     if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
@@ -50,10 +104,55 @@
     if (event.target.dataset && event.target.dataset.json) checkJson(event.target);
   });
 
+  function hiddenOf(button) {
+    var name = button.dataset.nullFor !== undefined ? button.dataset.nullFor + "__null" : button.dataset.emptyFor + ":-";
+    return button.parentNode.querySelector('input[type=hidden][name="' + name + '"]');
+  }
+
+  // Alt+Shift+N / Alt+Shift+E in a field (its input, its objectType select, a list's Add
+  // button, or the switch itself) press that field's null / empty switch.
+  var SHORTCUTS = { KeyN: "button.toggle[data-null-for]", KeyE: "button.toggle[data-empty-for]" };
+  function switchFor(target, selector) {
+    var actions = target.closest(".container-actions");
+    var owner = actions || target.closest(".field");
+    if (!owner) return null;
+    var own = owner.querySelectorAll(actions ? ":scope > " + selector : ":scope > .control > " + selector);
+    return own.length ? own[0] : null;
+  }
+  document.addEventListener("keydown", function (event) {
+    var selector = SHORTCUTS[event.code];
+    if (!selector || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    var button = switchFor(event.target, selector);
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    var on = toggle(button, hiddenOf(button));
+    var back = covered(button).filter(function (c) { return !c.disabled && c.type !== "hidden"; })[0];
+    if (on || !back) button.focus(); else back.focus();
+  });
+
   document.addEventListener("input", function (event) {
     var target = event.target;
     if (target.dataset && target.dataset.check) check(target);
   });
+
+  // One Send in flight per tab: hx-sync drops a second press of Send (or Send anyway) while one
+  // runs, and this flag catches any other way in. Send says so, and the answer still shown is
+  // marked busy (and dimmed by the CSS) until the new one arrives.
+  var sending = false;
+  function isSend(event) {
+    var config = event.detail.requestConfig;
+    return !!config && config.path === "/api_v3/testme/send";
+  }
+  function showSending(on) {
+    sending = on;
+    var button = document.querySelector("#console button.send");
+    if (button) {
+      button.textContent = on ? "Sending\u2026" : "Send";
+      if (on) button.setAttribute("aria-disabled", "true"); else button.removeAttribute("aria-disabled");
+    }
+    var result = document.getElementById("result");
+    if (result) { if (on) result.setAttribute("aria-busy", "true"); else result.removeAttribute("aria-busy"); }
+  }
 
   // A console fragment that could not be fetched says so beside Send; 4xx answers are problem
   // fragments and are swapped in where they belong (see responseHandling in base.html).
@@ -61,7 +160,15 @@
     var line = document.getElementById("console-status");
     if (line) line.textContent = message;
   }
-  document.addEventListener("htmx:beforeRequest", function () { status(""); });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    status("");
+    if (isSend(event)) {
+      if (sending) event.preventDefault(); else showSending(true);
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (isSend(event)) showSending(false);
+  });
   document.addEventListener("htmx:sendError", function () {
     status("The testme server did not answer: is it still running?");
   });
@@ -72,10 +179,8 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;
-    if (target.dataset.nullFor !== undefined) {
-      toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.nullFor + '__null"]'));
-    } else if (target.dataset.emptyFor !== undefined) {
-      toggle(target, target.parentNode.querySelector('input[type=hidden][name="' + target.dataset.emptyFor + ':-"]'));
+    if (target.dataset.nullFor !== undefined || target.dataset.emptyFor !== undefined) {
+      toggle(target, hiddenOf(target));
     } else if (target.dataset.clear) {
       // Clear: the field's own input event asks the server for the new note (views/ks.py).
       var field = document.getElementById(target.dataset.clear);
@@ -94,7 +199,10 @@
   // Multirequest requests are numbered 1..n on the page as on the wire (api_v3 stops at a gap),
   // so removing one renumbers those after it (legend, button, ids, names, htmx attributes) and
   // every {N:result…} typed in any request; removing one whose result another uses is refused.
-  var REFERENCE = /\{(\d+):result(:[^{}]*)?\}/g; // as _RESULT_REFERENCE in app/kaltura/encoding.py
+  function references() { // every {N:result…} in a text: the server's pattern, unanchored
+    var form = document.getElementById("console");
+    return new RegExp(form ? form.dataset.patternReference : "$^", "g");
+  }
   var RENAMED = /^(id|name|for|list)$|^(aria|data|hx)-/; // attributes that may hold a number
 
   function requestNumber(request) { return parseInt(request.id.replace("request-", ""), 10); }
@@ -109,7 +217,7 @@
     for (var i = 0; i < requests.length; i++) {
       var inputs = typedValues(requests[i]);
       for (var j = 0; j < inputs.length; j++) {
-        var found = (inputs[j].value.match(REFERENCE) || []).filter(function (ref) {
+        var found = (inputs[j].value.match(references()) || []).filter(function (ref) {
           return parseInt(ref.slice(1), 10) === n;
         });
         if (found.length) return { request: requestNumber(requests[i]), reference: found[0] };
@@ -154,7 +262,7 @@
       if (m > n) renumber(other, m, m - 1);
       other.querySelector(":scope > .request-problem").textContent = ""; // its numbers are stale now
       typedValues(other).forEach(function (input) {
-        var value = input.value.replace(REFERENCE, function (ref, number, path) {
+        var value = input.value.replace(references(), function (ref, number, path) {
           var k = parseInt(number, 10);
           return k > n ? "{" + (k - 1) + ":result" + (path || "") + "}" : ref;
         });

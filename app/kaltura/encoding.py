@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from app.kaltura import patterns
 from app.kaltura.schema import ActionDef, ParamDef, Schema, ServiceDef, TypeRef
 
 Wire: TypeAlias = "str | dict[str, Wire] | list[Wire]"
@@ -35,10 +36,10 @@ MAP_KEY = "__key"
 MULTIREQUEST_PATH = "/api_v3/service/multirequest"
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_]+")
-_INT = re.compile(r"[+-]?[0-9]+")
-_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_INT = re.compile(patterns.INT)
+_FLOAT = re.compile(patterns.FLOAT)
 _BOOLS = {"true": "true", "1": "true", "false": "false", "0": "false"}
-_RESULT_REFERENCE = re.compile(r"\{([0-9]+):result(:[^{}]*)?\}")
+_RESULT_REFERENCE = re.compile(patterns.RESULT_REFERENCE)
 
 
 @dataclass(frozen=True)

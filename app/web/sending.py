@@ -8,7 +8,8 @@ collects what the Result region prints.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from app.kaltura.encoding import (
     EncodedCall,
@@ -39,12 +40,29 @@ class SentRequest:
 
 
 @dataclass(frozen=True)
+class CallHeading:
+    """Which call the Result region shows: `media.get`, or `multirequest (3 requests)`, and
+    when it was sent (or checked and held back), so an answer is never taken for another's."""
+
+    label: str
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @classmethod
+    def of(cls, call: EncodedCall, multirequest: bool) -> CallHeading:
+        if multirequest:
+            count = len(call.actions)
+            return cls(f"{MULTIREQUEST} ({count} request{'' if count == 1 else 's'})")
+        return cls(".".join(call.actions[0]) if call.actions else "")
+
+
+@dataclass(frozen=True)
 class Outcome:
     sent: SentRequest | None
     problems: tuple[FieldProblem, ...] = ()
     answer: Answer | None = None
     view: ResultView | None = None
     tokens: tuple[Token, ...] = ()
+    heading: CallHeading | None = None
 
     @property
     def ks(self) -> str:
@@ -89,11 +107,12 @@ async def send(
     spec = to_http(call)
     content_type = dict(spec.headers).get("Content-Type", "")
     sent = describe_sent(upstream, schema, call, content_type, shown_base)
+    heading = CallHeading.of(call, submission.service.lower() == MULTIREQUEST)
     if call.problems and not submission.send_anyway:
-        return Outcome(sent=sent, problems=call.problems)
+        return Outcome(sent=sent, problems=call.problems, heading=heading)
     answer = await upstream.send(spec)
     if answer.error:
-        return Outcome(sent=sent, problems=call.problems, answer=answer)
+        return Outcome(sent=sent, problems=call.problems, answer=answer, heading=heading)
     view = read_result(
         answer.body,
         answer.content_type,
@@ -102,4 +121,5 @@ async def send(
         submission.action,
         call.actions,
     )
-    return Outcome(sent, call.problems, answer, view, highlight(view.pretty, view.kind))
+    tokens = highlight(view.pretty, view.kind)
+    return Outcome(sent, call.problems, answer, view, tokens, heading)

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from app.kaltura import patterns
 from app.resources import resource_path
 
 _TEN_YEARS = 10 * 365 * 24 * 3600
@@ -41,6 +42,8 @@ _env = jinja2.Environment(
 )
 _env.filters["field_id"] = field_id
 _env.filters["time_hint"] = time_hint
+# The console page hands these to console.js, so the browser checks values by the server's rule.
+_env.globals["value_patterns"] = patterns.BROWSER
 templates = Jinja2Templates(env=_env)
 
 

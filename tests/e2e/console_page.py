@@ -93,6 +93,10 @@ class Console:
             scope.get_by_label("Select action").select_option(action)
         expect(scope.get_by_role("group", name="Parameters", exact=True)).to_be_visible()
 
+    def choose_multirequest(self) -> None:
+        with self.swap("/actions"):
+            self.page.get_by_label("Select service").first.select_option("multirequest")
+
     def request(self, n: int) -> Locator:
         """Sub-request `n` of a multirequest."""
         return self.page.get_by_role("group", name=f"Request {n}", exact=True)
@@ -110,6 +114,13 @@ class Console:
         """Picks a concrete type in an object group; its properties arrive by htmx."""
         with self.swap("/object"):
             self.object_type(group).select_option(object_type)
+
+    def choose_object(self, service: str, action: str, param: str, object_type: str) -> Locator:
+        """Opens an action with one of its object parameters set to a type; returns its group."""
+        self.choose(service, action)
+        group = self.group(param)
+        self.choose_type(group, object_type)
+        return group
 
     def add_item(self, container: Locator) -> None:
         with self.swap("/item"):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.kaltura import patterns
 from app.kaltura.schema_loader import load_schema
 from app.settings import Settings
 from app.web.app import create_app
@@ -188,3 +190,10 @@ def test_a_query_that_does_not_parse_gets_an_escaped_400_fragment(
     assert response.headers["content-type"].startswith("text/html")
     assert 'class="problem-box"' in response.text and "does not parse" in response.text
     assert "<b>" not in response.text
+
+
+def test_the_page_hands_the_value_patterns_to_the_browser(client: TestClient) -> None:
+    html = client.get("/api_v3/testme/").text
+    form = html.split('<form id="console"')[1].split(">")[0]
+    found = dict(re.findall(r'data-pattern-(\w+)="([^"]*)"', form))
+    assert {name: unescape(source) for name, source in found.items()} == patterns.BROWSER

@@ -1,0 +1,98 @@
+"""Layout a person meets at 1366x768 and at 400 px: long values wrap inside their boxes, nested
+controls stay inside their groups, the sticky Send bar never hides the focused field, and the
+keyboard reaches Send without a stop at every null switch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import FakeKaltura, xml_result
+from tests.e2e.console_page import Console, labelled
+
+pytestmark = pytest.mark.browser
+
+LONG_KS = "djJ8MTAwfH" + "Jz" * 200  # one unbreakable run, as a real KS is
+KS_ERROR = xml_result(
+    f'<error><code>INVALID_KS</code><message>Invalid KS "{LONG_KS}" Error "-1,INVALID_STR"'
+    "</message><objectType>KalturaAPIException</objectType><args><item>"
+    f"<objectType>KalturaApiExceptionArg</objectType><name>KSID</name><value>{LONG_KS}</value>"
+    "</item></args></error>"
+)
+# Where each Tab press lands: is it Send, a null/empty switch, or under the Send bar?
+FOCUS = """() => {
+  const el = document.activeElement, bar = document.querySelector(".send-row");
+  const r = el.getBoundingClientRect(), top = bar.getBoundingClientRect().top;
+  return {send: el.matches("button.send"), toggle: el.matches("button.toggle"),
+          under: !bar.contains(el) && r.bottom > top + 1, id: el.id || el.textContent};
+}"""
+# Visible buttons whose right edge passes the right edge of the group they belong to.
+OVERFLOWING = """() => [...document.querySelectorAll("fieldset button")]
+  .filter(b => b.offsetParent !== null)
+  .filter(b => b.getBoundingClientRect().right > b.closest("fieldset").getBoundingClientRect().right + 0.5)
+  .map(b => (b.dataset.nullFor || b.dataset.emptyFor || "") + " " + b.textContent)"""
+
+
+@pytest.fixture
+def viewport(page: Page) -> Iterator[None]:
+    """Tests set their own size; the shared tab gets its size back afterwards."""
+    before = page.viewport_size
+    yield
+    if before:
+        page.set_viewport_size(before)
+
+
+@pytest.mark.parametrize("width", [1366, 400])
+def test_a_long_ks_in_an_error_wraps_inside_the_red_box(
+    console: Console, fake: FakeKaltura, viewport: None, width: int
+) -> None:
+    console.page.set_viewport_size({"width": width, "height": 768})
+    fake.answer("media", "get", KS_ERROR)
+    console.choose("media", "get")
+    labelled(console.parameters, "entryId").fill("0_a")
+    result = console.send()
+
+    box = result.get_by_role("alert").filter(has_text="INVALID_KS")
+    expect(box).to_contain_text(LONG_KS)
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth"), "the KS runs past the box"
+
+
+def test_nested_null_switches_stay_inside_their_item_at_400px(
+    console: Console, viewport: None
+) -> None:
+    console.page.set_viewport_size({"width": 400, "height": 800})
+    media_filter = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    search = console.group("advancedSearch", media_filter)
+    console.choose_type(search, "KalturaSearchOperator")
+    items = console.group("items", search)
+    console.add_item(items)
+    console.choose_type(console.group("items[0]", items), "KalturaSearchComparableCondition")
+
+    assert console.page.evaluate(OVERFLOWING) == []
+
+
+def test_tab_reaches_send_past_a_whole_filter_and_no_field_hides_under_the_send_bar(
+    console: Console, viewport: None
+) -> None:
+    console.page.set_viewport_size({"width": 1366, "height": 768})
+    console.choose("media", "list")
+    console.choose_type(console.group("filter"), "KalturaMediaEntryFilter")
+    console.page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+
+    stops, toggles, hidden = 0, [], []
+    while stops < 400:
+        console.page.keyboard.press("Tab")
+        stops += 1
+        focus = console.page.evaluate(FOCUS)
+        if focus["send"]:
+            break
+        toggles += [focus["id"]] if focus["toggle"] else []
+        hidden += [focus["id"]] if focus["under"] else []
+
+    # 242 presses before the null switches left the Tab order (22.15.0's KalturaMediaEntryFilter
+    # has over a hundred fields); one stop per field is about 128.
+    assert stops < 140, stops
+    assert toggles == []
+    assert hidden == []
