@@ -176,6 +176,21 @@
     status("The testme server answered HTTP " + event.detail.xhr.status + "; nothing was changed.");
   });
 
+  // The address follows the chosen service and action (never a typed value), so a reload or
+  // Back reopens that action as the server renders it. The form has autocomplete=off: the
+  // browser's own restoring of values would refill a select whose options htmx had fetched,
+  // leaving a service chosen with no actions to pick.
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.id !== "service" && target.id !== "action") return;
+    var query = new URLSearchParams();
+    var service = document.getElementById("service");
+    if (service && service.value) query.set("service", service.value);
+    if (target.id === "action" && target.value) query.set("action", target.value);
+    var search = query.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;
