@@ -23,25 +23,30 @@
     return new Date(n * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
   }
 
-  // What is wrong with a typed value, or "". Inside multirequest request N (fields named
-  // `N:…`), `{M:result…}` stands for an earlier answer, as on the server.
+  // What is wrong with a typed value, or "". Inside multirequest request N (a fieldset the
+  // server marked data-request=N), `{M:result…}` stands for an earlier answer, as on the server.
   function problemOf(input, value) {
     var rule = pattern(input.form, input.dataset.check);
     if (!rule || value === "") return "";
-    var request = /^(\d+):/.exec(input.name);
+    var request = input.closest("fieldset[data-request]");
     var reference = request && pattern(input.form, "reference");
     var found = reference && reference.exec(value);
     if (found) {
       var n = parseInt(found[1], 10);
-      return n >= 1 && n < parseInt(request[1], 10) ? "" : "Refers to request " + n + ", which does not run before it.";
+      return n >= 1 && n < requestNumber(request) ? "" : "Refers to request " + n + ", which does not run before it.";
     }
     return rule.test(value) ? "" : MESSAGES[input.dataset.check];
+  }
+
+  // A field's problem line: the server wrote its id into the field's data-problem.
+  function problemLine(element) {
+    return element.dataset.problem ? document.getElementById(element.dataset.problem) : null;
   }
 
   function check(input) {
     var value = input.value.trim();
     var message = problemOf(input, value);
-    var problem = document.getElementById(input.id + "-problem");
+    var problem = problemLine(input);
     if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
     if (problem) problem.textContent = message;
     if (input.dataset.time) {
@@ -96,7 +101,7 @@
       try { JSON.parse(text); } catch (error) { message = "Not valid JSON: it would be sent as text."; }
     }
     if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
-    var problem = document.getElementById(input.id + "-problem");
+    var problem = problemLine(input);
     if (problem) problem.textContent = message;
   }
 
@@ -104,9 +109,13 @@
     if (event.target.dataset && event.target.dataset.json) checkJson(event.target);
   });
 
+  // The hidden input a null/empty switch turns on: its name is in the switch's data-hidden,
+  // spelt by the server (app/kaltura/fieldnames.py).
   function hiddenOf(button) {
-    var name = button.dataset.nullFor !== undefined ? button.dataset.nullFor + "__null" : button.dataset.emptyFor + ":-";
-    return button.parentNode.querySelector('input[type=hidden][name="' + name + '"]');
+    var name = button.dataset.hidden;
+    return Array.prototype.filter.call(button.parentNode.querySelectorAll("input[type=hidden]"), function (input) {
+      return input.name === name;
+    })[0] || null;
   }
 
   // Alt+Shift+N / Alt+Shift+E in a field (its input, its objectType select, a list's Add
@@ -139,9 +148,10 @@
   // runs, and this flag catches any other way in. Send says so, and the answer still shown is
   // marked busy (and dimmed by the CSS) until the new one arrives.
   var sending = false;
-  function isSend(event) {
+  function isSend(event) { // the Send route's path is the form's data-send
     var config = event.detail.requestConfig;
-    return !!config && config.path === "/api_v3/testme/send";
+    var form = document.getElementById("console");
+    return !!config && !!form && config.path === form.dataset.send;
   }
   function showSending(on) {
     sending = on;
@@ -220,7 +230,7 @@
   }
   var RENAMED = /^(id|name|for|list)$|^(aria|data|hx)-/; // attributes that may hold a number
 
-  function requestNumber(request) { return parseInt(request.id.replace("request-", ""), 10); }
+  function requestNumber(request) { return parseInt(request.dataset.request, 10); }
 
   function typedValues(request) {
     return Array.prototype.filter.call(request.querySelectorAll("input, textarea"), function (input) {
@@ -242,9 +252,11 @@
   }
 
   function renumber(request, from, to) {
-    // `3:filter`, `r3-service`, `f-3-filter-body`, `request-3`, `prefix=3%3A`: the number at the
-    // start of a name, path or id, never inside one (`items:3:name` is an item index).
-    var token = new RegExp("(^|[\\s#'\"\\[=])((request-|r|f-)" + from + "(?=-|$)|" + from + "(?=:|%3A))", "g");
+    // `3:filter`, `request-3-service`, `f-3-filter-body`, `request-3`, `prefix=3%3A`: the number
+    // at the start of a name, path or id, never inside one (`items:3:name` is an item index).
+    // Names are `N:` + path (fieldnames.request_prefix), ids `request-N…` and `f-N-…`
+    // (app/web/dom_ids.py): every attribute of a request holds them, so one rule renames them.
+    var token = new RegExp("(^|[\\s#'\"\\[=])((request-|f-)" + from + "(?=-|$)|" + from + "(?=:|%3A))", "g");
     [request].concat(Array.prototype.slice.call(request.querySelectorAll("*"))).forEach(function (el) {
       Array.prototype.forEach.call(el.attributes, function (attr) {
         if (RENAMED.test(attr.name)) {
@@ -255,6 +267,7 @@
         }
       });
     });
+    request.dataset.request = String(to);
     request.querySelector(":scope > legend").textContent = "Request " + to;
     request.querySelector(":scope > button.remove").textContent = "Remove request " + to;
   }
@@ -264,7 +277,7 @@
     var others = Array.prototype.filter.call(document.querySelectorAll("fieldset.subrequest"), function (r) {
       return r !== request;
     });
-    var problem = request.querySelector(":scope > .request-problem");
+    var problem = problemLine(request);
     var user = referenceTo(others, n);
     if (user) {
       problem.textContent = "Not removed: request " + user.request + " uses its result (" + user.reference +
@@ -275,7 +288,7 @@
     others.forEach(function (other) {
       var m = requestNumber(other);
       if (m > n) renumber(other, m, m - 1);
-      other.querySelector(":scope > .request-problem").textContent = ""; // its numbers are stale now
+      problemLine(other).textContent = ""; // its numbers are stale now
       typedValues(other).forEach(function (input) {
         var value = input.value.replace(references(), function (ref, number, path) {
           var k = parseInt(number, 10);
@@ -286,7 +299,7 @@
     });
     var add = document.getElementById("add-request");
     if (add) add.setAttribute("hx-vals", JSON.stringify({ n: String(others.length + 1) }));
-    var next = document.getElementById("request-" + n);
+    var next = others.filter(function (other) { return requestNumber(other) === n; })[0];
     var focus = next ? next.querySelector("select") : add;
     if (focus) focus.focus();
   }

@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
 from app.kaltura.secrets import is_secret
 
 Values = Mapping[str, Sequence[str]]
+FieldKind = Literal[
+    "int", "float", "bool", "string", "enum", "multienum", "orderby", "choice",
+    "object", "array", "map", "file", "json",
+]  # fmt: skip
 _ITEM = re.compile(r"^(\d+)[:]")
 
 
@@ -30,7 +35,7 @@ class Option:
 class Field:
     """One parameter or property, ready to print."""
 
-    kind: str  # int float bool string enum multienum orderby object array map file json
+    kind: FieldKind  # one macro each in templates/_fields.html
     name: str
     path: str
     type_label: str
@@ -299,7 +304,9 @@ class FormBuilder:
             for p in self.schema.writable_properties(class_name)
         )
 
-    def container_field(self, base: Field, kind: str, item_type: str, values: Values) -> Field:
+    def container_field(
+        self, base: Field, kind: FieldKind, item_type: str, values: Values
+    ) -> Field:
         """An array or map: the items the user already added, in numeric order."""
         indices = _item_indices(values, base.path)
         items = tuple(self.item_field(kind, item_type, base.path, i, values) for i in indices)

@@ -12,7 +12,6 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
@@ -25,6 +24,7 @@ from starlette.types import ASGIApp
 from app.kaltura.forms import FormBuilder
 from app.resources import resource_path
 from app.settings import Settings
+from app.web import urls
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
@@ -132,9 +132,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     )
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app)
-    app.mount(
-        "/api_v3/testme/static", StaticFiles(directory=resource_path("static")), name="static"
-    )
+    app.mount(urls.STATIC, StaticFiles(directory=resource_path("static")), name="static")
     app.include_router(console.router)
     app.include_router(docs.router)
     app.include_router(ks.router)
@@ -142,7 +140,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:
-        return RedirectResponse("/api_v3/testme/")
+        return RedirectResponse(urls.url_for(app, "page"))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> PlainTextResponse:
@@ -152,7 +150,3 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     if sandbox_api is not None:
         app.router.routes.append(Mount("", app=sandbox_api))
     return app
-
-
-def static_dir() -> Path:
-    return resource_path("static")

@@ -11,6 +11,8 @@ Upstream failures are not exceptions here: they are results to show (see `upstre
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
@@ -30,8 +32,13 @@ class NotFound(ConsoleError):
     status_code = 404
 
 
+@dataclass(frozen=True)
+class Problem:
+    message: str
+
+
 def problem(request: Request, message: str, status_code: int) -> HTMLResponse:
-    return fragment(request, "_problem.html", {"message": message}, status_code)
+    return fragment(request, "_problem.html", Problem(message), status_code=status_code)
 
 
 def install_error_handlers(app: FastAPI) -> None:

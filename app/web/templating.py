@@ -1,25 +1,27 @@
-"""The Jinja2 environment: autoescape on, StrictUndefined, templates found wherever installed."""
+"""The Jinja2 environment: autoescape on, StrictUndefined, templates found wherever installed.
+
+Templates spell no field name, URL or id themselves: the field-name grammar
+(`app.kaltura.fieldnames`), the routes' URLs (`urls.py`) and the page's ids (`dom_ids.py`) are
+registered here as filters and globals.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from app.kaltura import patterns
+from app.kaltura import fieldnames, patterns, protocol
 from app.resources import resource_path
+from app.web import dom_ids, urls
 
-_TEN_YEARS = 10 * 365 * 24 * 3600
-
-
-def field_id(path: str) -> str:
-    """An HTML id for a field path: `filter:nameLike` → `f-filter-nameLike`."""
-    return "f-" + re.sub(r"[^A-Za-z0-9_]", "-", path)
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def time_hint(value: str) -> str:
@@ -28,9 +30,22 @@ def time_hint(value: str) -> str:
         seconds = int(value)
     except ValueError:
         return ""
-    if abs(seconds) < _TEN_YEARS:
+    if protocol.is_relative_time(seconds):
         return f"now {'+' if seconds >= 0 else '-'} {abs(seconds)} s"
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+@jinja2.pass_context
+def url_for(context: jinja2.runtime.Context, name: str, /, **query: str | int) -> str:
+    """`url_for("send")`: the path of a route, by its name (see `urls.py`)."""
+    request: Request = context["request"]
+    return urls.url_for(request.app, name, **query)
+
+
+@jinja2.pass_context
+def static_url(context: jinja2.runtime.Context, file: str) -> str:
+    request: Request = context["request"]
+    return urls.static_url(request.app, file)
 
 
 _env = jinja2.Environment(
@@ -40,19 +55,44 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["field_id"] = field_id
+# `|tojson` writes hx-vals; keys in the order the template gives them, as htmx sends them.
+_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
 _env.filters["time_hint"] = time_hint
+_env.filters["field_id"] = dom_ids.field_id
+_env.filters["request_id"] = dom_ids.request_id
+_env.globals["dom_id"] = dom_ids.dom_id
+for _builder in (
+    fieldnames.null_of,
+    fieldnames.empty_of,
+    fieldnames.type_of,
+    fieldnames.key_of,
+    fieldnames.config,
+    fieldnames.request_prefix,
+    fieldnames.join,
+    fieldnames.item,
+):
+    _env.filters[_builder.__name__] = _builder
+_env.globals["NULL_SUFFIX"] = protocol.NULL_SUFFIX
+_env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
+_env.globals["static_url"] = static_url
 # The console page hands these to console.js, so the browser checks values by the server's rule.
 _env.globals["value_patterns"] = patterns.BROWSER
 templates = Jinja2Templates(env=_env)
 
 
 def fragment(
-    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+    request: Request, name: str, *contexts: DataclassInstance, status_code: int = 200
 ) -> HTMLResponse:
-    """A page or fragment; `Vary` because htmx asks for the same URLs as the browser does."""
+    """A page or fragment rendered from the frozen dataclasses `contexts`: their fields are
+    the template's names. No `Vary: HX-Request`: no handler answers an htmx request
+    differently from the browser's own."""
+    context: dict[str, Any] = {}
+    for part in contexts:
+        for field in fields(part):
+            if field.name in context or field.name == "request":  # `request` is Starlette's
+                raise TypeError(f"{name}: {field.name!r} given twice")
+            context[field.name] = getattr(part, field.name)
     response: HTMLResponse = templates.TemplateResponse(
         request, name, context, status_code=status_code
     )
-    response.headers["Vary"] = "HX-Request"
     return response

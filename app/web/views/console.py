@@ -7,30 +7,36 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.kaltura import fieldnames
 from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import (
     MULTIREQUEST,
     Field,
+    FieldKind,
+    Option,
     Selection,
     action_options,
     config_fields,
     select,
     service_options,
 )
-from app.kaltura.schema import SCALAR_TYPES
+from app.kaltura.ks_status import KsStatus
+from app.kaltura.schema import SCALAR_TYPES, Schema
 from app.web import sending
-from app.web.console_state import ConsoleState
+from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import NotFound, problem
 from app.web.ks_memory import after_send, held_ks, ks_status
+from app.web.sending import Outcome
 from app.web.submission import read_submission
-from app.web.templating import field_id, fragment
+from app.web.templating import fragment
+from app.web.urls import CONSOLE
 
-router = APIRouter(prefix="/api_v3/testme")
+router = APIRouter(prefix=CONSOLE)
 
 
 def state(request: Request) -> ConsoleState:
@@ -53,32 +59,110 @@ async def form_values(request: Request) -> dict[str, list[str]]:
     return found
 
 
-def action_context(
-    console: ConsoleState, service: str, action: str, prefix: str, values: dict[str, list[str]]
-) -> dict[str, Any]:
-    """What `_actions.html` / `_params.html` print for one (sub-)request; names in any case."""
+@dataclass(frozen=True)
+class ActionArea:
+    """What `_actions.html` / `_params.html` print for the call of multirequest request
+    `number` (0: the page's own call)."""
+
+    number: int
+    services: tuple[Option, ...]
+    multirequest: bool = False
+    actions: tuple[Option, ...] = ()
+    selected_action: str = ""
+    fields: tuple[Field, ...] = ()
+    action_doc: str = ""
+    params_note: str = "Select an action."
+    requests: tuple[int, ...] = (1,)  # a multirequest opens with request 1…
+    next_request: int = 2  # …and Add request asks for the next
+    oob: bool = False  # nothing here replaces a region out of band
+
+
+@dataclass(frozen=True)
+class Page:
+    """The console page around the action area."""
+
+    schema: Schema
+    schema_origin: str
+    target: str
+    sandbox: SandboxInfo | None
+    config_fields: tuple[Field, ...]
+    selected_service: str
+    not_found: str
+    ks: str
+    ks_status: KsStatus
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """One more multirequest request, and the Add request button for the one after it."""
+
+    n: int
+    services: tuple[Option, ...]
+    next_request: int
+    oob: bool = True
+
+
+@dataclass(frozen=True)
+class NewItem:
+    container: Field
+    item: Field
+
+
+@dataclass(frozen=True)
+class ObjectBody:
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The Result region; the ks field comes along out of band when the answer changed it."""
+
+    outcome: Outcome
+    ks: str
+    ks_status: KsStatus
+    oob: bool
+
+
+def request_number(prefix: str) -> int:
+    """The request a `prefix` control names: "" → 0, `2:` → 2; anything else is no request."""
+    number, rest = fieldnames.split_request(prefix + fieldnames.SERVICE)
+    if rest != fieldnames.SERVICE:
+        raise NotFound("No such request.")
+    return number
+
+
+def action_area(
+    console: ConsoleState, service: str, action: str, number: int, values: dict[str, list[str]]
+) -> ActionArea:
+    """The action area of one (sub-)request; names in any case."""
     schema = console.schema
     chosen = select(schema, service, action)
     if chosen.problem:
         raise NotFound(chosen.problem)
-    service = chosen.service
-    action_def = schema.action(service, chosen.action) if chosen.action else None
-    return {
-        "prefix": prefix,
-        "prefix_id": field_id(prefix) if prefix else "",
-        "multirequest": service == MULTIREQUEST and not prefix,
-        "actions": action_options(schema, service) if service else (),
-        "selected_action": action_def.name if action_def else "",
-        "fields": console.forms.action_fields(service, chosen.action, values, prefix)
-        if action_def
-        else (),
-        "action_doc": action_def.description if action_def else "",
-        "params_note": "This action takes no parameters." if action_def else "Select an action.",
-        "requests": (1,),
-        "next_request": 2,
-        "services": service_options(schema),
-        "oob": False,
-    }
+    services = service_options(schema)
+    if chosen.service == MULTIREQUEST and not number:
+        return ActionArea(number, services, multirequest=True)
+    actions = action_options(schema, chosen.service) if chosen.service else ()
+    action_def = schema.action(chosen.service, chosen.action) if chosen.action else None
+    if action_def is None:
+        return ActionArea(number, services, actions=actions)
+    prefix = fieldnames.request_prefix(number)
+    return ActionArea(
+        number,
+        services,
+        actions=actions,
+        selected_action=action_def.name,
+        fields=console.forms.action_fields(chosen.service, chosen.action, values, prefix),
+        action_doc=action_def.description,
+        params_note="This action takes no parameters.",
+    )
+
+
+def call_of(values: dict[str, list[str]], number: int) -> tuple[str, str]:
+    """The service and action chosen for request `number`."""
+    prefix = fieldnames.request_prefix(number)
+    service = values.get(prefix + fieldnames.SERVICE, [""])[0]
+    return service, values.get(prefix + fieldnames.ACTION, [""])[0]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -88,33 +172,32 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
     console = state(request)
     values = values_of(request)
     ks = held_ks(request.session)
-    settings = console.settings
     chosen = select(console.schema, service, action)
-    problem = chosen.problem
-    if problem:  # keep what resolved (the service of media.nosuch), drop the rest
-        chosen = Selection(chosen.service)
-    context = {
-        "schema": console.schema,
-        "schema_origin": console.schema_origin,
-        "target": settings.service_url or "embedded sandbox",
-        "sandbox": console.sandbox,
-        "config_fields": config_fields(console.schema, values, console.config_prefill),
-        "selected_service": chosen.service,
-        "not_found": problem,
-        "ks": ks,
-        "ks_status": ks_status(request.session, console, ks),
-        **action_context(console, chosen.service, chosen.action, "", values),
-    }
-    return fragment(request, "console.html", context, 404 if problem else 200)
+    if chosen.problem:  # keep what resolved (the service of media.nosuch), drop the rest
+        chosen = Selection(chosen.service, problem=chosen.problem)
+    around = Page(
+        schema=console.schema,
+        schema_origin=console.schema_origin,
+        target=console.settings.service_url or "embedded sandbox",
+        sandbox=console.sandbox,
+        config_fields=config_fields(console.schema, values, console.config_prefill),
+        selected_service=chosen.service,
+        not_found=chosen.problem,
+        ks=ks,
+        ks_status=ks_status(request.session, console, ks),
+    )
+    area = action_area(console, chosen.service, chosen.action, 0, values)
+    return fragment(
+        request, "console.html", around, area, status_code=404 if chosen.problem else 200
+    )
 
 
 @router.get("/actions", response_class=HTMLResponse)
 async def actions(request: Request, prefix: str = "") -> HTMLResponse:
-    values = values_of(request)
-    service = values.get(f"{prefix}service", [""])[0]
-    return fragment(
-        request, "_actions.html", action_context(state(request), service, "", prefix, values)
-    )
+    values, number = values_of(request), request_number(prefix)
+    service, _ = call_of(values, number)
+    area = action_area(state(request), service, "", number, values)
+    return fragment(request, "_actions.html", area)
 
 
 @router.api_route("/params", methods=["GET", "POST"], response_class=HTMLResponse)
@@ -123,12 +206,10 @@ async def params(request: Request) -> HTMLResponse:
     action come along (in the body, never the URL: they may be passwords) and those whose
     names the new action still has are kept, as `object_body` does for types."""
     values = await form_values(request) if request.method == "POST" else values_of(request)
-    prefix = values.get("prefix", [""])[0]
-    service = values.get(f"{prefix}service", [""])[0]
-    action = values.get(f"{prefix}action", [""])[0]
-    return fragment(
-        request, "_params.html", action_context(state(request), service, action, prefix, values)
-    )
+    number = request_number(values.get("prefix", [""])[0])
+    service, action = call_of(values, number)
+    area = action_area(state(request), service, action, number, values)
+    return fragment(request, "_params.html", area)
 
 
 @router.post("/object", response_class=HTMLResponse)
@@ -142,8 +223,9 @@ async def object_body(request: Request) -> HTMLResponse:
     cls = forms.schema.class_named(declared)
     if cls is None:
         raise NotFound(f"Unknown type {declared!r}.")
-    fields = forms.chosen_children(cls.name, path, values)
-    return fragment(request, "_object_body.html", {"fields": fields})
+    return fragment(
+        request, "_object_body.html", ObjectBody(forms.chosen_children(cls.name, path, values))
+    )
 
 
 @router.get("/item", response_class=HTMLResponse)
@@ -158,6 +240,7 @@ async def item(
     forms = state(request).forms
     if __kind not in ("array", "map") or not __path:
         raise NotFound("Unknown container.")
+    kind: FieldKind = "map" if __kind == "map" else "array"
     cls = forms.schema.class_named(__item_type)
     if cls:
         __item_type = cls.name
@@ -165,16 +248,16 @@ async def item(
         __item_type = __item_type.lower()
     else:
         raise NotFound(f"Unknown type {__item_type!r}.")
-    new = forms.item_field(__kind, __item_type, __path, __index, {})
+    new = forms.item_field(kind, __item_type, __path, __index, {})
     container = Field(
-        kind=__kind,
+        kind=kind,
         name=__path,
         path=__path,
         type_label="",
         item_type=__item_type,
         next_index=__index + 1,
     )
-    return fragment(request, "_item.html", {"container": container, "item": new})
+    return fragment(request, "_item.html", NewItem(container, new))
 
 
 @router.get("/request", response_class=HTMLResponse)
@@ -182,13 +265,8 @@ async def add_request(request: Request, n: int = 2) -> HTMLResponse:
     """One more multirequest sub-request, plus the Add request button for the next number."""
     if not 1 <= n <= 1000:
         raise NotFound("No such request number.")
-    context = {
-        "n": n,
-        "next_request": n + 1,
-        "services": service_options(state(request).schema),
-        "oob": True,
-    }
-    return fragment(request, "_request_added.html", context)
+    new = NewRequest(n=n, services=service_options(state(request).schema), next_request=n + 1)
+    return fragment(request, "_request_added.html", new)
 
 
 @router.post("/send", response_class=HTMLResponse)
@@ -207,5 +285,4 @@ async def send(request: Request) -> HTMLResponse:
         # which this answer does not replace, keeps everything typed).
         return problem(request, str(exc), 200)
     held = after_send(request.session, console, submission, outcome)
-    context = {"outcome": outcome, "ks": held.ks, "ks_status": held.status, "oob": held.changed}
-    return fragment(request, "_result.html", context)
+    return fragment(request, "_result.html", Result(outcome, held.ks, held.status, held.changed))

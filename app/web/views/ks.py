@@ -6,21 +6,32 @@ browser's KS, so a reload shows what the field showed; an empty field forgets it
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.kaltura import fieldnames
+from app.kaltura.ks_status import KsStatus
 from app.web.ks_memory import keep_ks, ks_status
 from app.web.templating import fragment
+from app.web.urls import CONSOLE
 from app.web.views.console import state
 
-router = APIRouter(prefix="/api_v3/testme")
+router = APIRouter(prefix=CONSOLE)
+
+
+@dataclass(frozen=True)
+class KsChanged:
+    ks_status: KsStatus
+    oob: bool = True  # the warning beside Send
 
 
 @router.post("/ks", response_class=HTMLResponse)
 async def ks_changed(request: Request) -> HTMLResponse:
     """The note under the ks field, and (out of band) the warning beside Send."""
-    value = (await request.form()).get("config.ks", "")
+    value = (await request.form()).get(fieldnames.config("ks"), "")
     ks = value.strip() if isinstance(value, str) else ""
     keep_ks(request.session, ks)
     status = ks_status(request.session, state(request), ks)
-    return fragment(request, "_ks_changed.html", {"ks_status": status, "oob": True})
+    return fragment(request, "_ks_changed.html", KsChanged(status))

@@ -10,11 +10,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from app.web.urls import CONSOLE
 from app.web.views.console import state
 
 router = APIRouter()
 
 
-@router.get("/api_v3/testme/schema.xml")
+@router.get(CONSOLE + "/schema.xml")
 async def schema_xml(request: Request) -> Response:
     return Response(state(request).schema_xml, media_type="text/xml")

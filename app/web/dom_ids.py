@@ -1,0 +1,30 @@
+"""The console page's HTML ids, derived here only.
+
+Templates print them through the filters `templating.py` registers; console.js never rebuilds
+one: what it needs to find (a field's problem line, a request's number) the server writes into
+`data-` attributes. Ids are about the page, names about the wire: field names are spelt by
+`app.kaltura.fieldnames`, and an id is derived from that name.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
+
+
+def dom_id(*parts: str | int) -> str:
+    """The parts joined by `-`, each made safe for an id and a CSS `#` selector."""
+    return "-".join(_UNSAFE.sub("-", str(part)) for part in parts if str(part) != "")
+
+
+def field_id(path: str, part: str = "") -> str:
+    """The id of the field at `path`, or of one `part` of it: `filter:nameLike` →
+    `f-filter-nameLike`, its problem line `f-filter-nameLike-problem`."""
+    return dom_id("f", path, part)
+
+
+def request_id(number: int, part: str = "") -> str:
+    """Multirequest request `number`'s fieldset (`request-2`) or one `part` of it
+    (`request-2-action`); request 0, the page's own call, has the bare part (`action`)."""
+    return dom_id("request", number, part) if number else part
