@@ -50,3 +50,22 @@ def test_a_reference_in_an_int_field_of_a_later_request_is_not_flagged(
     result = console.send()
     expect(result).not_to_contain_text("need a look")
     assert fake.calls("multirequest", "")[0].json["2"]["version"] == "{1:result:version}"
+
+
+def test_a_renumbered_request_judges_references_by_its_new_number(console: Console) -> None:
+    """console.js reads a request's number from the page (data-request), which renumbering
+    keeps up to date: request 3 become 2 may use result 1 but no longer result 2."""
+    console.choose_multirequest()
+    for n in (1, 2, 3):
+        if n > 1:
+            console.add_request()
+        console.choose("media", "get", console.request(n))
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+    version = labelled(console.request(2), "version")
+
+    version.fill("{1:result:version}")
+    expect(version).not_to_have_attribute("aria-invalid", "true")
+    version.fill("{2:result:version}")
+    expect(version).to_have_accessible_description(
+        re.compile("Refers to request 2, which does not run before it")
+    )

@@ -7,34 +7,29 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura import fieldnames
 from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
-from app.kaltura.forms import (
-    MULTIREQUEST,
-    Field,
-    FieldKind,
-    Option,
-    Selection,
-    action_options,
-    config_fields,
-    select,
-    service_options,
-)
-from app.kaltura.ks_status import KsStatus
-from app.kaltura.schema import SCALAR_TYPES, Schema
+from app.kaltura.forms import Field, FieldKind, Selection, config_fields, select, service_options
+from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
-from app.web.console_state import ConsoleState, SandboxInfo
+from app.web.console_state import ConsoleState
 from app.web.errors import NotFound, problem
 from app.web.ks_memory import after_send, held_ks, ks_status
-from app.web.sending import Outcome
 from app.web.submission import read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
+from app.web.views.console_context import (
+    NewItem,
+    NewRequest,
+    ObjectBody,
+    Page,
+    Result,
+    action_area,
+    call_of,
+    request_number,
+)
 
 router = APIRouter(prefix=CONSOLE)
 
@@ -57,112 +52,6 @@ async def form_values(request: Request) -> dict[str, list[str]]:
         if isinstance(value, str):
             found.setdefault(key, []).append(value)
     return found
-
-
-@dataclass(frozen=True)
-class ActionArea:
-    """What `_actions.html` / `_params.html` print for the call of multirequest request
-    `number` (0: the page's own call)."""
-
-    number: int
-    services: tuple[Option, ...]
-    multirequest: bool = False
-    actions: tuple[Option, ...] = ()
-    selected_action: str = ""
-    fields: tuple[Field, ...] = ()
-    action_doc: str = ""
-    params_note: str = "Select an action."
-    requests: tuple[int, ...] = (1,)  # a multirequest opens with request 1…
-    next_request: int = 2  # …and Add request asks for the next
-    oob: bool = False  # nothing here replaces a region out of band
-
-
-@dataclass(frozen=True)
-class Page:
-    """The console page around the action area."""
-
-    schema: Schema
-    schema_origin: str
-    target: str
-    sandbox: SandboxInfo | None
-    config_fields: tuple[Field, ...]
-    selected_service: str
-    not_found: str
-    ks: str
-    ks_status: KsStatus
-
-
-@dataclass(frozen=True)
-class NewRequest:
-    """One more multirequest request, and the Add request button for the one after it."""
-
-    n: int
-    services: tuple[Option, ...]
-    next_request: int
-    oob: bool = True
-
-
-@dataclass(frozen=True)
-class NewItem:
-    container: Field
-    item: Field
-
-
-@dataclass(frozen=True)
-class ObjectBody:
-    fields: tuple[Field, ...]
-
-
-@dataclass(frozen=True)
-class Result:
-    """The Result region; the ks field comes along out of band when the answer changed it."""
-
-    outcome: Outcome
-    ks: str
-    ks_status: KsStatus
-    oob: bool
-
-
-def request_number(prefix: str) -> int:
-    """The request a `prefix` control names: "" → 0, `2:` → 2; anything else is no request."""
-    number, rest = fieldnames.split_request(prefix + fieldnames.SERVICE)
-    if rest != fieldnames.SERVICE:
-        raise NotFound("No such request.")
-    return number
-
-
-def action_area(
-    console: ConsoleState, service: str, action: str, number: int, values: dict[str, list[str]]
-) -> ActionArea:
-    """The action area of one (sub-)request; names in any case."""
-    schema = console.schema
-    chosen = select(schema, service, action)
-    if chosen.problem:
-        raise NotFound(chosen.problem)
-    services = service_options(schema)
-    if chosen.service == MULTIREQUEST and not number:
-        return ActionArea(number, services, multirequest=True)
-    actions = action_options(schema, chosen.service) if chosen.service else ()
-    action_def = schema.action(chosen.service, chosen.action) if chosen.action else None
-    if action_def is None:
-        return ActionArea(number, services, actions=actions)
-    prefix = fieldnames.request_prefix(number)
-    return ActionArea(
-        number,
-        services,
-        actions=actions,
-        selected_action=action_def.name,
-        fields=console.forms.action_fields(chosen.service, chosen.action, values, prefix),
-        action_doc=action_def.description,
-        params_note="This action takes no parameters.",
-    )
-
-
-def call_of(values: dict[str, list[str]], number: int) -> tuple[str, str]:
-    """The service and action chosen for request `number`."""
-    prefix = fieldnames.request_prefix(number)
-    service = values.get(prefix + fieldnames.SERVICE, [""])[0]
-    return service, values.get(prefix + fieldnames.ACTION, [""])[0]
 
 
 @router.get("/", response_class=HTMLResponse)

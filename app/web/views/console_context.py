@@ -1,0 +1,133 @@
+"""What the console's templates print: one small frozen dataclass per page or fragment.
+
+`templating.fragment` hands a template the fields of the dataclasses it is given, so a missing
+value is a type error here rather than an `UndefinedError` at render time. `action_area` builds
+the part that the page and three fragments share: the action of one (sub-)request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.kaltura import fieldnames
+from app.kaltura.forms import (
+    MULTIREQUEST,
+    Field,
+    Option,
+    action_options,
+    select,
+    service_options,
+)
+from app.kaltura.ks_status import KsStatus
+from app.kaltura.schema import Schema
+from app.web.console_state import ConsoleState, SandboxInfo
+from app.web.errors import NotFound
+from app.web.sending import Outcome
+
+Values = dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class ActionArea:
+    """What `_actions.html` / `_params.html` print for the call of multirequest request
+    `number` (0: the page's own call)."""
+
+    number: int
+    services: tuple[Option, ...]
+    multirequest: bool = False
+    actions: tuple[Option, ...] = ()
+    selected_action: str = ""
+    fields: tuple[Field, ...] = ()
+    action_doc: str = ""
+    params_note: str = "Select an action."
+    requests: tuple[int, ...] = (1,)  # a multirequest opens with request 1…
+    next_request: int = 2  # …and Add request asks for the next
+    oob: bool = False  # nothing here replaces a region out of band
+
+
+@dataclass(frozen=True)
+class Page:
+    """The console page around the action area."""
+
+    schema: Schema
+    schema_origin: str
+    target: str
+    sandbox: SandboxInfo | None
+    config_fields: tuple[Field, ...]
+    selected_service: str
+    not_found: str
+    ks: str
+    ks_status: KsStatus
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """One more multirequest request, and the Add request button for the one after it."""
+
+    n: int
+    services: tuple[Option, ...]
+    next_request: int
+    oob: bool = True
+
+
+@dataclass(frozen=True)
+class NewItem:
+    container: Field
+    item: Field
+
+
+@dataclass(frozen=True)
+class ObjectBody:
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The Result region; the ks field comes along out of band when the answer changed it."""
+
+    outcome: Outcome
+    ks: str
+    ks_status: KsStatus
+    oob: bool
+
+
+def request_number(prefix: str) -> int:
+    """The request a `prefix` control names: "" → 0, `2:` → 2; anything else is no request."""
+    number, rest = fieldnames.split_request(prefix + fieldnames.SERVICE)
+    if rest != fieldnames.SERVICE:
+        raise NotFound("No such request.")
+    return number
+
+
+def action_area(
+    console: ConsoleState, service: str, action: str, number: int, values: Values
+) -> ActionArea:
+    """The action area of one (sub-)request; names in any case."""
+    schema = console.schema
+    chosen = select(schema, service, action)
+    if chosen.problem:
+        raise NotFound(chosen.problem)
+    services = service_options(schema)
+    if chosen.service == MULTIREQUEST and not number:
+        return ActionArea(number, services, multirequest=True)
+    actions = action_options(schema, chosen.service) if chosen.service else ()
+    action_def = schema.action(chosen.service, chosen.action) if chosen.action else None
+    if action_def is None:
+        return ActionArea(number, services, actions=actions)
+    prefix = fieldnames.request_prefix(number)
+    return ActionArea(
+        number,
+        services,
+        actions=actions,
+        selected_action=action_def.name,
+        fields=console.forms.action_fields(chosen.service, chosen.action, values, prefix),
+        action_doc=action_def.description,
+        params_note="This action takes no parameters.",
+    )
+
+
+def call_of(values: Values, number: int) -> tuple[str, str]:
+    """The service and action chosen for request `number`."""
+    prefix = fieldnames.request_prefix(number)
+    service = values.get(prefix + fieldnames.SERVICE, [""])[0]
+    return service, values.get(prefix + fieldnames.ACTION, [""])[0]
