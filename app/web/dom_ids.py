@@ -9,6 +9,7 @@ one: what it needs to find (a field's problem line, a request's number) the serv
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 
@@ -18,6 +19,7 @@ def dom_id(*parts: str | int) -> str:
     return "-".join(_UNSAFE.sub("-", str(part)) for part in parts if str(part) != "")
 
 
+@lru_cache(maxsize=4096)  # a page asks for each field's ids several times
 def field_id(path: str, part: str = "") -> str:
     """The id of the field at `path`, or of one `part` of it: `filter:nameLike` →
     `f-filter-nameLike`, its problem line `f-filter-nameLike-problem`."""

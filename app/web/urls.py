@@ -8,6 +8,7 @@ name it was reached by.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
@@ -17,11 +18,15 @@ DOCS = "/api_v3/testmeDoc"
 STATIC = CONSOLE + "/static"
 
 
+@lru_cache(maxsize=256)  # a page asks for the same few paths once per field
+def _path(app: Starlette, name: str, file: str) -> str:
+    return str(app.url_path_for(name, path="/" + file) if file else app.url_path_for(name))
+
+
 def url_for(app: Starlette, name: str, /, **query: str | int) -> str:
     """The path of the route named `name`, with `query` (in the order given) url-encoded."""
-    path = str(app.url_path_for(name))
-    return path + ("?" + urlencode(query) if query else "")
+    return _path(app, name, "") + ("?" + urlencode(query) if query else "")
 
 
 def static_url(app: Starlette, file: str) -> str:
-    return str(app.url_path_for("static", path="/" + file))
+    return _path(app, "static", file)
