@@ -60,7 +60,6 @@ _env.policies["json.dumps_kwargs"] = {"sort_keys": False}
 _env.filters["time_hint"] = time_hint
 _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
-_env.globals["dom_id"] = dom_ids.dom_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,
@@ -72,7 +71,12 @@ for _builder in (
     fieldnames.item,
 ):
     _env.filters[_builder.__name__] = _builder
-_env.globals["NULL_SUFFIX"] = protocol.NULL_SUFFIX
+_env.globals.update(
+    NULL_SUFFIX=protocol.NULL_SUFFIX,
+    SERVICE=fieldnames.SERVICE,
+    ACTION=fieldnames.ACTION,
+    MULTIREQUEST=protocol.MULTIREQUEST,
+)
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url
 # The console page hands these to console.js, so the browser checks values by the server's rule.
