@@ -92,9 +92,30 @@ def split_request(name: str) -> tuple[int, str]:
     return 0, name
 
 
+def numbered(name: str) -> tuple[int, str] | None:
+    """`2:filter` → (2, "filter"); None for a name outside a request."""
+    head, sep, rest = name.partition(SEP)
+    return (int(head), rest) if sep and rest and head.isascii() and head.isdigit() else None
+
+
 def leaf(path: str) -> str:
     """The last segment of a path, the name a person reads: `filter:nameLike` → `nameLike`."""
     return path.rpartition(SEP)[2]
+
+
+def segments(path: str) -> list[str]:
+    """`filter:advancedSearch:type` → `["filter", "advancedSearch", "type"]`."""
+    return path.split(SEP)
+
+
+def parent(path: str) -> str:
+    """The path a path is in: `filter:nameLike` → `filter` ("" at the top)."""
+    return path.rpartition(SEP)[0]
+
+
+def item_number(segment: str) -> int | None:
+    """An array or map item's index (`3`), or None for a name."""
+    return int(segment) if segment.isascii() and segment.isdigit() else None
 
 
 def read(name: str) -> FieldName:
@@ -106,6 +127,12 @@ def read(name: str) -> FieldName:
     request, rest = split_request(name)
     if rest in (SERVICE, ACTION):
         return FieldName("call", rest, request)
+    return read_path(rest, request)
+
+
+def read_path(rest: str, request: int = 0) -> FieldName:
+    """What a name inside one request means (no `config.` or `N:` left to read): a value, or
+    a type, null, empty or key marker about the path it ends."""
     parent, _, last = rest.rpartition(SEP)
     if last.endswith(NULL_SUFFIX) and last != NULL_SUFFIX:
         return FieldName("null", rest[: -len(NULL_SUFFIX)], request)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from app.kaltura.encoding import NULL_SUFFIX
+from app.kaltura.protocol import NULL_SUFFIX
 from app.kaltura.schema import Schema
 
 MASK = "••••••"

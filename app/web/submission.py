@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, UploadFile
 
-from app.kaltura.encoding import FilePart
+from app.kaltura.call import FilePart
 from app.kaltura.forms import CONFIG_PREFIX
 
 CONTROLS = frozenset({"service", "action", "send_anyway"})

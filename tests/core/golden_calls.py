@@ -168,8 +168,9 @@ def multirequests(schema: Schema) -> Iterator[tuple[str, list[tuple[int, Form]]]
         requests = []
         previous = 0
         for page, form in zip((1, 3, 4), found[:3], strict=False):
-            if previous:
-                form.fields.append(("ks", f"{{{previous}:result:objects:0:id}}"))
+            if previous:  # before a loose name, where the call writes it back
+                at = len(form.fields) - (form.fields[-1:] == [LOOSE])
+                form.fields.insert(at, ("ks", f"{{{previous}:result:objects:0:id}}"))
             requests.append((page, form))
             previous = page
         yield service, requests

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
+from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import (
     MULTIREQUEST,
     Field,
