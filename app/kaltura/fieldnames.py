@@ -20,6 +20,8 @@ Pure: no I/O and no web imports.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,9 +31,16 @@ SEP = ":"
 CONFIG_PREFIX = "config."
 MAP_KEY = "__key"
 SERVICE, ACTION = "service", "action"
-CONTROLS = frozenset(
-    {"send_anyway", "prefix", "__path", "__declared", "__kind", "__item_type", "__index"}
-)
+# Controls: what the Send and fragment routes are told beside the parameters.
+SEND_ANYWAY = "send_anyway"  # send although the check found problems
+PREFIX = "prefix"  # the `N:` of the multirequest request a fragment is for
+PATH = "__path"  # the path of the object or container a fragment is for
+DECLARED = "__declared"  # the declared type of the object at PATH
+CONTAINER_KIND = "__kind"  # array or map
+ITEM_TYPE = "__item_type"  # the type of a container's items
+INDEX = "__index"  # the number of the item to add
+CONTROLS = frozenset({SEND_ANYWAY, PREFIX, PATH, DECLARED, CONTAINER_KIND, ITEM_TYPE, INDEX})
+_ITEM_FIELD = re.compile(r"^(\d+)[:]")
 
 Kind = Literal["config", "control", "call", "value", "type", "null", "empty", "key"]
 
@@ -96,6 +105,20 @@ def numbered(name: str) -> tuple[int, str] | None:
     """`2:filter` → (2, "filter"); None for a name outside a request."""
     head, sep, rest = name.partition(SEP)
     return (int(head), rest) if sep and rest and head.isascii() and head.isdigit() else None
+
+
+def item_numbers(names: Iterable[str], path: str) -> list[int]:
+    """The numbers N of the items under `path` that `names` hold a field of (`path:N:…`), in
+    numeric order (so item 10 comes after item 2)."""
+    head = path + SEP
+    found = {
+        int(m.group(1))
+        for name in names
+        if name.startswith(head)
+        for m in [_ITEM_FIELD.match(name[len(head) :])]
+        if m
+    }
+    return sorted(found)
 
 
 def leaf(path: str) -> str:

@@ -7,14 +7,14 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from app.kaltura import fieldnames
 from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import (
-    MULTIREQUEST,
     Field,
     Selection,
     action_options,
@@ -22,6 +22,7 @@ from app.kaltura.forms import (
     select,
     service_options,
 )
+from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
@@ -109,9 +110,11 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
 
 
 @router.get("/actions", response_class=HTMLResponse)
-async def actions(request: Request, prefix: str = "") -> HTMLResponse:
+async def actions(
+    request: Request, prefix: Annotated[str, Query(alias=fieldnames.PREFIX)] = ""
+) -> HTMLResponse:
     values = values_of(request)
-    service = values.get(f"{prefix}service", [""])[0]
+    service = values.get(prefix + fieldnames.SERVICE, [""])[0]
     return fragment(
         request, "_actions.html", action_context(state(request), service, "", prefix, values)
     )
@@ -123,9 +126,9 @@ async def params(request: Request) -> HTMLResponse:
     action come along (in the body, never the URL: they may be passwords) and those whose
     names the new action still has are kept, as `object_body` does for types."""
     values = await form_values(request) if request.method == "POST" else values_of(request)
-    prefix = values.get("prefix", [""])[0]
-    service = values.get(f"{prefix}service", [""])[0]
-    action = values.get(f"{prefix}action", [""])[0]
+    prefix = values.get(fieldnames.PREFIX, [""])[0]
+    service = values.get(prefix + fieldnames.SERVICE, [""])[0]
+    action = values.get(prefix + fieldnames.ACTION, [""])[0]
     return fragment(
         request, "_params.html", action_context(state(request), service, action, prefix, values)
     )
@@ -138,7 +141,8 @@ async def object_body(request: Request) -> HTMLResponse:
     still exist are kept."""
     forms = state(request).forms
     values = await form_values(request)
-    path, declared = values.get("__path", [""])[0], values.get("__declared", [""])[0]
+    path = values.get(fieldnames.PATH, [""])[0]
+    declared = values.get(fieldnames.DECLARED, [""])[0]
     cls = forms.schema.class_named(declared)
     if cls is None:
         raise NotFound(f"Unknown type {declared!r}.")
@@ -149,10 +153,10 @@ async def object_body(request: Request) -> HTMLResponse:
 @router.get("/item", response_class=HTMLResponse)
 async def item(
     request: Request,
-    __path: str = "",
-    __kind: str = "array",
-    __item_type: str = "",
-    __index: int = 0,
+    __path: Annotated[str, Query(alias=fieldnames.PATH)] = "",
+    __kind: Annotated[str, Query(alias=fieldnames.CONTAINER_KIND)] = "array",
+    __item_type: Annotated[str, Query(alias=fieldnames.ITEM_TYPE)] = "",
+    __index: Annotated[int, Query(alias=fieldnames.INDEX)] = 0,
 ) -> HTMLResponse:
     """One more array or map item, plus the Add button carrying the next index (out of band)."""
     forms = state(request).forms

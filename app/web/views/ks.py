@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.kaltura import fieldnames
 from app.web.ks_memory import keep_ks, ks_status
 from app.web.templating import fragment
 from app.web.views.console import state
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/api_v3/testme")
 @router.post("/ks", response_class=HTMLResponse)
 async def ks_changed(request: Request) -> HTMLResponse:
     """The note under the ks field, and (out of band) the warning beside Send."""
-    value = (await request.form()).get("config.ks", "")
+    value = (await request.form()).get(fieldnames.config("ks"), "")
     ks = value.strip() if isinstance(value, str) else ""
     keep_ks(request.session, ks)
     status = ks_status(request.session, state(request), ks)
