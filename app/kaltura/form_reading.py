@@ -41,7 +41,7 @@ from app.kaltura.schema import ParamDef, Schema, TypeRef
 
 INT = re.compile(patterns.INT)
 FLOAT = re.compile(patterns.FLOAT)
-RESULT_REFERENCE = re.compile(patterns.RESULT_REFERENCE)
+RESULT_REFERENCE = patterns.REFERENCE
 _BOOLS = {"true": "true", "1": "true", "false": "false", "0": "false"}
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.kaltura.protocol import API_EXCEPTION, OBJECT_TYPE
+from app.kaltura.protocol import API_EXCEPTION, MULTIREQUEST, OBJECT_TYPE
 
 ResultKind = Literal["xml", "json", "jsonp", "php", "raw", "empty"]
 
@@ -83,11 +83,11 @@ def read_result(
     media = content_type.partition(";")[0].strip().lower()
     calls = (
         [(s.lower(), a.lower()) for s, a in sub_actions]
-        if service.lower() == "multirequest"
+        if service.lower() == MULTIREQUEST
         else [(service.lower(), action.lower())]
     )
     view = _read_as(
-        _kind_of(media, body), body, media, calls, multi=service.lower() == "multirequest"
+        _kind_of(media, body), body, media, calls, multi=service.lower() == MULTIREQUEST
     )
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:

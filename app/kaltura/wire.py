@@ -39,7 +39,6 @@ from app.kaltura.call import (
 )
 from app.kaltura.protocol import EMPTY_MARK, MULTIREQUEST, OBJECT_TYPE
 
-_RESULT_REFERENCE = re.compile(patterns.RESULT_REFERENCE)
 EMPTY: dict[str, Wire] = {EMPTY_MARK: ""}
 
 
@@ -150,7 +149,7 @@ def renumber_references(text: str, numbers: Mapping[int, int]) -> str:
             return match.group(0)
         return f"{{{numbers[number]}:result{match.group(2) or ''}}}"
 
-    return _RESULT_REFERENCE.sub(renumbered, text)
+    return patterns.REFERENCE.sub(renumbered, text)
 
 
 def _with_references_renumbered(value: Wire, numbers: Mapping[int, int]) -> Wire:

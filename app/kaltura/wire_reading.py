@@ -11,7 +11,6 @@ Pure: no I/O and no web imports.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from app.kaltura import fieldnames, patterns
@@ -38,8 +37,6 @@ from app.kaltura.form_calls import action_params, config_params, resolve
 from app.kaltura.form_writing import loose_members
 from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE
 from app.kaltura.schema import ParamDef, Schema, TypeRef
-
-_RESULT_REFERENCE = re.compile(patterns.RESULT_REFERENCE)
 
 
 def decode_wire(params: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -95,7 +92,7 @@ class _Reader:
             return Map(tuple((key, self.value(item, w)) for key, w in wire.items()))
         if not isinstance(wire, str) or kind in ("object", "array", "map", "file"):
             return Loose(wire)
-        if self.in_multirequest and _RESULT_REFERENCE.fullmatch(wire.strip()):
+        if self.in_multirequest and patterns.REFERENCE.fullmatch(wire.strip()):
             return Reference(wire)
         if kind == "enum":
             enum = self.schema.enums[ref.enum_type]
