@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from app.kaltura import fieldnames
 from app.kaltura.call import Call, FieldProblem, File, FilePart, Members, MultiRequest
-from app.kaltura.form_reading import Reader, tree
+from app.kaltura.form_reading import Reader
+from app.kaltura.form_tree import tree
 from app.kaltura.schema import ActionDef, ParamDef, Schema, ServiceDef, TypeRef
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_]+")

@@ -2,7 +2,7 @@
 
 The browser submits flat `(name, value)` pairs named by the field-name grammar (`fieldnames`):
 Kaltura's own colon paths, `__null` and `:-` markers, `objectType` and `__key` members. This
-module reads one request's pairs, with the schema's declarations, into `call.Value` nodes.
+module reads one request's `form_tree`, with the schema's declarations, into `call.Value` nodes.
 Values that do not fit their type are reported as `FieldProblem`s but still read: people test
 negative cases. Rules chosen here: a name given twice is a multi-choice, joined with commas; a
 `__null` marker wins over a value and `-` over items; an object without `objectType` is not sent
@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from app.kaltura import fieldnames, patterns
 from app.kaltura.call import (
@@ -33,65 +32,16 @@ from app.kaltura.call import (
     Scalar,
     Unknown,
     Value,
-    Wire,
 )
 from app.kaltura.fieldnames import MAP_KEY
-from app.kaltura.protocol import EMPTY_MARK, OBJECT_TYPE
+from app.kaltura.form_tree import Node, from_json, loose
+from app.kaltura.protocol import OBJECT_TYPE
 from app.kaltura.schema import ParamDef, Schema, TypeRef
 
 INT = re.compile(patterns.INT)
 FLOAT = re.compile(patterns.FLOAT)
 RESULT_REFERENCE = patterns.REFERENCE
 _BOOLS = {"true": "true", "1": "true", "false": "false", "0": "false"}
-
-
-# -- the form as a tree ----------------------------------------------------------------------
-
-
-@dataclass
-class Node:
-    values: list[str] = field(default_factory=list)
-    children: dict[str, Node] = field(default_factory=dict)
-    null: bool = False
-    emptied: bool = False
-
-    def child(self, name: str) -> Node:
-        return self.children.setdefault(name, Node())
-
-    def given(self) -> list[str]:
-        return [v for v in self.values if v != ""]
-
-    def is_blank(self) -> bool:
-        return not (self.given() or self.null or self.emptied) and all(
-            c.is_blank() for c in self.children.values()
-        )
-
-    def without_key(self) -> Node:
-        """A map item's value: the item without its `__key`."""
-        return Node(self.values, {k: v for k, v in self.children.items() if k != MAP_KEY})
-
-
-def _is_on(value: str) -> bool:
-    return value.strip().lower() not in ("", "0", "false", "off")
-
-
-def tree(pairs: Sequence[tuple[str, str]] | Mapping[str, str]) -> Node:
-    root = Node()
-    items = pairs.items() if isinstance(pairs, Mapping) else pairs
-    for name, value in items:
-        *parents, last = fieldnames.segments(name)
-        node = root
-        for segment in parents:
-            node = node.child(segment)
-        meaning = fieldnames.read_path(name)
-        if meaning.kind == "null":
-            if _is_on(value):
-                node.child(fieldnames.leaf(meaning.path)).null = True
-        elif meaning.kind == "empty":
-            node.emptied = node.emptied or _is_on(value)
-        else:
-            node.child(last).values.append(value)
-    return root
 
 
 # -- typed values ----------------------------------------------------------------------------
@@ -188,8 +138,8 @@ class Reader:
         given = node.given()
         text = given[0].strip() if len(given) == 1 and not node.children else ""
         if not text.startswith(("{", "[")) or RESULT_REFERENCE.fullmatch(text):
-            loose = _loose(node)
-            return None if loose is None else Unknown(type_name, loose)
+            sent = loose(node)
+            return None if sent is None else Unknown(type_name, sent)
         try:
             parsed = json.loads(text)
         except json.JSONDecodeError as error:
@@ -233,9 +183,9 @@ class Reader:
         type_path = fieldnames.type_of(path)
         if cls is None:
             self.flag(type_path, f"unknown objectType {object_type!r}")
-            for name, loose in node.children.items():
+            for name, member in node.children.items():
                 if name != OBJECT_TYPE:
-                    _put_loose(out, name, loose)
+                    _put_loose(out, name, member)
             return Object(object_type, tuple(out), known=False)
         if declared in self.schema.classes and not self.schema.is_subclass(object_type, declared):
             self.flag(type_path, f"{object_type} is not a {declared}")
@@ -307,52 +257,5 @@ def _put_loose(out: list[tuple[str, Value]], name: str, node: Node) -> bool:
 
 
 def _loose_value(node: Node) -> Loose | None:
-    loose = _loose(node)
-    return None if loose is None else Loose(loose)
-
-
-def from_json(value: object) -> Wire:
-    """JSON typed by hand → wire values: strings throughout, as the official clients send
-    them; null members become `name__null`, an empty list an explicitly emptied one."""
-    if isinstance(value, dict):
-        out: dict[str, Wire] = {}
-        for name, member in value.items():
-            if member is None:
-                out[fieldnames.null_of(name)] = ""
-            else:
-                out[name] = from_json(member)
-        return out
-    if isinstance(value, list):
-        return [from_json(item) for item in value] if value else {EMPTY_MARK: ""}
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
-def _loose(node: Node) -> Wire | None:
-    """Encode without a declaration (an unknown type or name): numbered children make a list,
-    or a map when they carry `__key`; other children make an object."""
-    if node.emptied:
-        return {EMPTY_MARK: ""}
-    if not node.children:
-        return ",".join(node.given()) or None
-    names = list(node.children)
-    if all(fieldnames.item_number(n) is not None for n in names):
-        ordered = sorted(node.children.items(), key=lambda item: int(item[0]))
-        if all(MAP_KEY in child.children for _, child in ordered):
-            entries: dict[str, Wire] = {}
-            for _, child in ordered:
-                keys = child.children[MAP_KEY].given()
-                value = _loose(child.without_key())
-                if keys and value is not None:
-                    entries[keys[-1]] = value
-            return entries or None
-        items = [v for _, child in ordered if (v := _loose(child)) is not None]
-        return items or None
-    out: dict[str, Wire] = {}
-    for name, child in node.children.items():
-        if child.null:
-            out[fieldnames.null_of(name)] = ""
-        elif (value := _loose(child)) is not None:
-            out[name] = value
-    return out or None
+    sent = loose(node)
+    return None if sent is None else Loose(sent)
