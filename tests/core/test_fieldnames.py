@@ -53,6 +53,40 @@ def test_split_request(name: str, expected: tuple[int, str]) -> None:
     assert fieldnames.split_request(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("2:filter", (2, "filter")), ("0:x", (0, "x")), ("filter", None), ("2:", None)],
+)
+def test_numbered(name: str, expected: tuple[int, str] | None) -> None:
+    assert fieldnames.numbered(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "numbers"),
+    [
+        (["items:10:name", "items:2:objectType", "items:2:name"], [2, 10]),
+        (["items:0", "items:x:name", "itemsX:1:name", "other:3:name"], []),
+    ],
+)
+def test_item_numbers_are_those_with_fields_under_the_path(
+    names: list[str], numbers: list[int]
+) -> None:
+    assert fieldnames.item_numbers(names, "items") == numbers
+
+
+def test_path_helpers() -> None:
+    assert fieldnames.segments("filter:advancedSearch:type") == ["filter", "advancedSearch", "type"]
+    assert fieldnames.parent("filter:nameLike") == "filter" and fieldnames.parent("id") == ""
+    assert fieldnames.item_number("3") == 3 and fieldnames.item_number("name") is None
+    assert fieldnames.read_path("2:filter__null") == FieldName("null", "2:filter")
+    assert fieldnames.read_path("filter:-", 4) == FieldName("empty", "filter", 4)
+
+
+def test_the_controls_read_as_controls() -> None:
+    assert {read(name).kind for name in fieldnames.CONTROLS} == {"control"}
+    assert fieldnames.SEND_ANYWAY in fieldnames.CONTROLS and fieldnames.PATH == "__path"
+
+
 def test_builders_agree_with_the_grammar() -> None:
     path = fieldnames.join("filter", "advancedSearch", "items")
     assert path == "filter:advancedSearch:items"
