@@ -189,36 +189,37 @@ def load_golden() -> dict[str, dict[str, str]]:
     return golden
 
 
-if __name__ == "__main__":  # the capture, run once against the encoder of before issue 8
-    from app.kaltura import encoding
+if __name__ == "__main__":  # captured with the encoder of before issue 8 (commit ab1cf3f)
+    from app.kaltura.call import FilePart
+    from app.kaltura.encoding import encode_call, encode_multirequest
+    from app.kaltura.form_calls import split_multirequest
     from app.kaltura.schema_loader import load_schema
+    from app.kaltura.wire import EncodedCall, to_http
 
     real = load_schema(SCHEMA)
 
-    def files(form: Form, prefix: str = "") -> list[encoding.FilePart]:
-        return [encoding.FilePart(prefix + u.name, u.filename, u.content) for u in form.files]
+    def files(form: Form, prefix: str = "") -> list[FilePart]:
+        return [FilePart(prefix + u.name, u.filename, u.content) for u in form.files]
 
-    def record(call: encoding.EncodedCall) -> str:
-        spec = encoding.to_http(call)
+    def record(call: EncodedCall) -> str:
+        spec = to_http(call)
         problems = [(p.path, p.message) for p in call.problems]
         return digest(spec.path, dict(spec.headers)["Content-Type"], spec.content, problems)
 
     calls = {}
     for form in forms(real):
-        encoded = encoding.encode_call(
-            real, form.service, form.action, form.fields, files(form), CONFIG
-        )
+        encoded = encode_call(real, form.service, form.action, form.fields, files(form), CONFIG)
         calls[f"{form.service}.{form.action}"] = record(encoded)
     batches = {}
     for service, requests in multirequests(real):
-        fields = [("service", "multirequest")]
+        fields = []
         uploads = []
         for page, form in requests:
             fields += [(f"{page}:service", form.service), (f"{page}:action", form.action)]
             fields += [(f"{page}:{name}", value) for name, value in form.fields]
             uploads += files(form, f"{page}:")
-        subs = encoding.split_multirequest(fields[1:], uploads)
-        batches[service] = record(encoding.encode_multirequest(real, subs, CONFIG))
+        subs = split_multirequest(fields, uploads)
+        batches[service] = record(encode_multirequest(real, subs, CONFIG))
     GOLDEN.write_text(
         json.dumps({"calls": calls, "multirequests": batches}, indent=0, sort_keys=True) + "\n"
     )

@@ -69,6 +69,7 @@ def test_every_action_goes_form_call_wire_call_form_and_back(schema: Schema) -> 
         sent = {name for name, _ in call.params}
         expected = replace(call, config=tuple(c for c in call.config if c[0] not in sent))
         assert again == expected, (form.service, form.action)
+        assert list(form_of(again).fields) == form.fields  # form → call → wire → call → form
         back = form_of(call)
         assert (back.service, back.action) == (form.service, form.action)
         assert list(back.fields) == form.fields, (form.service, form.action)
