@@ -22,6 +22,7 @@ from app.kaltura import fieldnames, patterns
 from app.kaltura.call import (
     Array,
     Call,
+    Empty,
     EnumConst,
     FieldProblem,
     FilePart,
@@ -79,8 +80,10 @@ def value_wire(value: Value) -> Wire:
             return {key: value_wire(item) for key, item in value.entries}
         case Unknown(value=wire) | Loose(value=wire):
             return wire
-        case _:  # Empty; a Null or File never stands alone here
+        case Empty():
             return dict(EMPTY)
+    # A Null is its member's `name__null`; a File goes as its own part.
+    raise ValueError(f"{value!r} is not sent as a value")
 
 
 def members_wire(members: Members) -> dict[str, Wire]:
