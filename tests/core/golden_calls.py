@@ -21,6 +21,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Protocol
 
 from app.kaltura.schema import Schema, TypeRef
 
@@ -156,6 +158,38 @@ def forms(schema: Schema) -> Iterator[Form]:
             yield form
 
 
+_BOOL_SPELLINGS = {"true": ("1", "True", " true "), "false": ("0", "FALSE", "false")}
+_ITEM_RENUMBERING = {"0": "3", "1": "10"}  # a gap, and 10 after 3 only in numeric order
+
+
+def _messy_pair(name: str, value: str, at: int) -> list[tuple[str, str]]:
+    segments = [_ITEM_RENUMBERING.get(s, s) if i else s for i, s in enumerate(name.split(":"))]
+    name = ":".join(segments)
+    if value in _BOOL_SPELLINGS:
+        return [(name, _BOOL_SPELLINGS[value][at % 3])]
+    if "," in value and not value.startswith(("{", "[")):  # a multi-choice, as the page sends it
+        first, *rest = value.split(",")
+        return [(name, first), (name, ""), *((name, v) for v in rest)]
+    if name.endswith("__null") and at % 2:
+        return [(name.removesuffix("__null"), "given too"), (name, "on")]
+    if name.endswith(":-") and at % 2:
+        return [(name[:-2] + ":3:objectType", "ignored"), (name, "true")]
+    return [(name, value)]
+
+
+def messy(form: Form, at: int) -> Form:
+    """`form` as a browser may send it: multi-choices as repeated names with a blank among
+    them, bools spelt otherwise, items numbered with gaps, markers beside values, markers
+    switched off, blank fields and, every third form, the fields in reverse order."""
+    fields: Pairs = []
+    for index, (name, value) in enumerate(form.fields):
+        fields += _messy_pair(name, value, at + index)
+    fields += [("blankName", ""), ("offMarker__null", "0"), ("off:-", "off")]
+    if at % 3 == 0:
+        fields.reverse()
+    return Form(form.service, form.action, fields, form.files)
+
+
 def multirequests(schema: Schema) -> Iterator[tuple[str, list[tuple[int, Form]]]]:
     """Per service, up to three of its actions as requests 1, 3 and 4; requests after the
     first take their KS from the request before, by result reference."""
@@ -176,6 +210,33 @@ def multirequests(schema: Schema) -> Iterator[tuple[str, list[tuple[int, Form]]]
         yield service, requests
 
 
+def messy_multirequests(schema: Schema) -> Iterator[tuple[str, list[tuple[int, Form]]]]:
+    """The same batches as `messy` forms on pages 2, 5 and 9, each also naming results in a
+    loose value and the second referring to a later request (a problem, still sent)."""
+    pages = {1: 2, 3: 5, 4: 9}
+    for at, (service, requests) in enumerate(multirequests(schema)):
+        batch = []
+        for position, (page, form) in enumerate(requests):
+            renamed = Form(
+                form.service,
+                form.action,
+                [(name, _renumbered_references(value, pages)) for name, value in form.fields],
+                form.files,
+            )
+            untidy = messy(renamed, at + position)
+            untidy.fields.append(("note", "{2:result:id} then {9:result}"))
+            if position == 1:
+                untidy.fields.append(("clientTag", "{9:result:id}"))
+            batch.append((pages[page], untidy))
+        yield service, batch
+
+
+def _renumbered_references(value: str, pages: dict[int, int]) -> str:
+    for old, new in sorted(pages.items(), reverse=True):
+        value = value.replace(f"{{{old}:result", f"{{{new}:result")
+    return value
+
+
 def digest(path: str, content_type: str, body: bytes, problems: list[tuple[str, str]]) -> str:
     h = hashlib.sha256()
     for part in (path, content_type, json.dumps(problems, ensure_ascii=False)):
@@ -189,38 +250,82 @@ def load_golden() -> dict[str, dict[str, str]]:
     return golden
 
 
-if __name__ == "__main__":  # captured with the encoder of before issue 8 (commit ab1cf3f)
-    from app.kaltura.call import FilePart
-    from app.kaltura.encoding import encode_call, encode_multirequest
-    from app.kaltura.form_calls import split_multirequest
-    from app.kaltura.schema_loader import load_schema
-    from app.kaltura.wire import EncodedCall, to_http
+class Encoder(Protocol):
+    """What the capture needs of an encoder: the one of before issue 8 had it all in one module
+    (`app/kaltura/encoding.py` at commit d52c7f7), today's has it in several."""
 
-    real = load_schema(SCHEMA)
+    FilePart: Any
+    encode_call: Any
+    encode_multirequest: Any
+    split_multirequest: Any
+    to_http: Any
 
-    def files(form: Form, prefix: str = "") -> list[FilePart]:
-        return [FilePart(prefix + u.name, u.filename, u.content) for u in form.files]
 
-    def record(call: EncodedCall) -> str:
-        spec = to_http(call)
+def current_encoder() -> Encoder:
+    from app.kaltura import call, encoding, form_calls, wire
+
+    return SimpleNamespace(
+        FilePart=call.FilePart,
+        encode_call=encoding.encode_call,
+        encode_multirequest=encoding.encode_multirequest,
+        split_multirequest=form_calls.split_multirequest,
+        to_http=wire.to_http,
+    )
+
+
+def capture(schema: Schema, encoder: Encoder) -> dict[str, dict[str, str]]:
+    """The digest of what `encoder` sends for every generated call and batch."""
+
+    def files(form: Form, prefix: str = "") -> list[Any]:
+        return [encoder.FilePart(prefix + u.name, u.filename, u.content) for u in form.files]
+
+    def record(call: Any) -> str:
+        spec = encoder.to_http(call)
         problems = [(p.path, p.message) for p in call.problems]
         return digest(spec.path, dict(spec.headers)["Content-Type"], spec.content, problems)
 
-    calls = {}
-    for form in forms(real):
-        encoded = encode_call(real, form.service, form.action, form.fields, files(form), CONFIG)
-        calls[f"{form.service}.{form.action}"] = record(encoded)
-    batches = {}
-    for service, requests in multirequests(real):
-        fields = []
-        uploads = []
+    def batch(requests: list[tuple[int, Form]]) -> str:
+        fields: Pairs = []
+        uploads: list[Any] = []
         for page, form in requests:
             fields += [(f"{page}:service", form.service), (f"{page}:action", form.action)]
             fields += [(f"{page}:{name}", value) for name, value in form.fields]
             uploads += files(form, f"{page}:")
-        subs = split_multirequest(fields, uploads)
-        batches[service] = record(encode_multirequest(real, subs, CONFIG))
-    GOLDEN.write_text(
-        json.dumps({"calls": calls, "multirequests": batches}, indent=0, sort_keys=True) + "\n"
-    )
-    print(f"{len(calls)} calls, {len(batches)} multirequests → {GOLDEN}")
+        subs = encoder.split_multirequest(fields, uploads)
+        return record(encoder.encode_multirequest(schema, subs, CONFIG))
+
+    def call(form: Form) -> str:
+        encoded = encoder.encode_call(
+            schema, form.service, form.action, form.fields, files(form), CONFIG
+        )
+        return record(encoded)
+
+    return {
+        "calls": {f"{f.service}.{f.action}": call(f) for f in forms(schema)},
+        "multirequests": {service: batch(r) for service, r in multirequests(schema)},
+        "messy_calls": {
+            f"{f.service}.{f.action}": call(messy(f, at)) for at, f in enumerate(forms(schema))
+        },
+        "messy_multirequests": {service: batch(r) for service, r in messy_multirequests(schema)},
+    }
+
+
+if __name__ == "__main__":  # captured with the encoder of before issue 8 (commit d52c7f7):
+    # git show d52c7f7:app/kaltura/encoding.py > /tmp/old_encoding.py
+    # python -m tests.core.golden_calls /tmp/old_encoding.py
+    import importlib.util
+    import sys
+
+    from app.kaltura.schema_loader import load_schema
+
+    encoder = current_encoder()
+    if len(sys.argv) > 1:
+        spec = importlib.util.spec_from_file_location("old_encoding", sys.argv[1])
+        assert spec and spec.loader
+        old = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = old  # dataclasses look their module up there
+        spec.loader.exec_module(old)
+        encoder = old  # type: ignore[assignment]
+    golden = capture(load_schema(SCHEMA), encoder)
+    GOLDEN.write_text(json.dumps(golden, indent=0, sort_keys=True) + "\n")
+    print({name: len(found) for name, found in golden.items()}, "→", GOLDEN)
