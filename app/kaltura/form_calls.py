@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.kaltura import fieldnames
 from app.kaltura.call import Call, FieldProblem, File, FilePart, Members, MultiRequest
@@ -124,10 +124,7 @@ def read_call(
     reader = Reader(schema)
     call = _read_action(reader, service, action, fields, files)
     config_values, config_problems = _read_config(schema, config or {})
-    return FormCall(
-        Call(call.service, call.action, call.params, config_values, call.files),
-        (*config_problems, *reader.problems),
-    )
+    return FormCall(replace(call, config=config_values), (*config_problems, *reader.problems))
 
 
 def read_multirequest(
