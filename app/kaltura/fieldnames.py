@@ -20,6 +20,8 @@ Pure: no I/O and no web imports.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,9 +31,16 @@ SEP = ":"
 CONFIG_PREFIX = "config."
 MAP_KEY = "__key"
 SERVICE, ACTION = "service", "action"
-CONTROLS = frozenset(
-    {"send_anyway", "prefix", "__path", "__declared", "__kind", "__item_type", "__index"}
-)
+# Controls: what the Send and fragment routes are told beside the parameters.
+SEND_ANYWAY = "send_anyway"  # send although the check found problems
+PREFIX = "prefix"  # the `N:` of the multirequest request a fragment is for
+PATH = "__path"  # the path of the object or container a fragment is for
+DECLARED = "__declared"  # the declared type of the object at PATH
+CONTAINER_KIND = "__kind"  # array or map
+ITEM_TYPE = "__item_type"  # the type of a container's items
+INDEX = "__index"  # the number of the item to add
+CONTROLS = frozenset({SEND_ANYWAY, PREFIX, PATH, DECLARED, CONTAINER_KIND, ITEM_TYPE, INDEX})
+_ITEM_FIELD = re.compile(r"^(\d+)[:]")
 
 Kind = Literal["config", "control", "call", "value", "type", "null", "empty", "key"]
 
@@ -92,9 +101,44 @@ def split_request(name: str) -> tuple[int, str]:
     return 0, name
 
 
+def numbered(name: str) -> tuple[int, str] | None:
+    """`2:filter` → (2, "filter"); None for a name outside a request."""
+    head, sep, rest = name.partition(SEP)
+    return (int(head), rest) if sep and rest and head.isascii() and head.isdigit() else None
+
+
+def item_numbers(names: Iterable[str], path: str) -> list[int]:
+    """The numbers N of the items under `path` that `names` hold a field of (`path:N:…`), in
+    numeric order (so item 10 comes after item 2)."""
+    head = path + SEP
+    found = {
+        int(m.group(1))
+        for name in names
+        if name.startswith(head)
+        for m in [_ITEM_FIELD.match(name[len(head) :])]
+        if m
+    }
+    return sorted(found)
+
+
 def leaf(path: str) -> str:
     """The last segment of a path, the name a person reads: `filter:nameLike` → `nameLike`."""
     return path.rpartition(SEP)[2]
+
+
+def segments(path: str) -> list[str]:
+    """`filter:advancedSearch:type` → `["filter", "advancedSearch", "type"]`."""
+    return path.split(SEP)
+
+
+def parent(path: str) -> str:
+    """The path a path is in: `filter:nameLike` → `filter` ("" at the top)."""
+    return path.rpartition(SEP)[0]
+
+
+def item_number(segment: str) -> int | None:
+    """An array or map item's index (`3`), or None for a name."""
+    return int(segment) if segment.isascii() and segment.isdigit() else None
 
 
 def read(name: str) -> FieldName:
@@ -106,6 +150,12 @@ def read(name: str) -> FieldName:
     request, rest = split_request(name)
     if rest in (SERVICE, ACTION):
         return FieldName("call", rest, request)
+    return read_path(rest, request)
+
+
+def read_path(rest: str, request: int = 0) -> FieldName:
+    """What a name inside one request means (no `config.` or `N:` left to read): a value, or
+    a type, null, empty or key marker about the path it ends."""
     parent, _, last = rest.rpartition(SEP)
     if last.endswith(NULL_SUFFIX) and last != NULL_SUFFIX:
         return FieldName("null", rest[: -len(NULL_SUFFIX)], request)

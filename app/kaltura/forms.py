@@ -9,11 +9,12 @@ is chosen, which keeps unbounded recursion (KalturaSearchOperator.items) free un
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from app.kaltura import fieldnames
+from app.kaltura.protocol import MULTIREQUEST, OBJECT_TYPE
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
 from app.kaltura.secrets import is_secret
 
@@ -22,7 +23,6 @@ FieldKind = Literal[
     "int", "float", "bool", "string", "enum", "multienum", "orderby", "choice",
     "object", "array", "map", "file", "json",
 ]  # fmt: skip
-_ITEM = re.compile(r"^(\d+)[:]")
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,6 @@ class Field:
     def hint(self) -> str:
         """The default as a placeholder; Kaltura writes a missing default as "null"."""
         return "" if self.default in ("", "null") else self.default
-
-
-MULTIREQUEST = "multirequest"
 
 
 def _marks(label: str, deprecated: bool, beta: bool) -> str:
@@ -139,23 +136,9 @@ def _enum_options(schema: Schema, enum_name: str) -> tuple[Option, ...]:
 def _unknown_type_note(type_name: str) -> str:
     return (
         f"{type_name} is not in this schema: give the value as JSON, e.g. "
-        f'{{"objectType": "{type_name}", …}}, and it is sent as the nested object it '
+        f'{{"{OBJECT_TYPE}": "{type_name}", …}}, and it is sent as the nested object it '
         "describes; anything else is sent as text."
     )
-
-
-def _item_indices(values: Values, path: str) -> list[int]:
-    """Indices of the items the user already has under `path`, in numeric order (so item 10
-    comes after item 2, unlike the original TestMe)."""
-    prefix = path + ":"
-    found = {
-        int(m.group(1))
-        for key in values
-        if key.startswith(prefix)
-        for m in [_ITEM.match(key[len(prefix) :])]
-        if m
-    }
-    return sorted(found)
 
 
 def _secret_if(field: Field, owner: str) -> Field:
@@ -204,7 +187,7 @@ class FormBuilder:
     ) -> Field:
         field = self.field(
             name=prop.name,
-            path=f"{parent_path}:{prop.name}",
+            path=fieldnames.join(parent_path, prop.name),
             ref=prop.ref,
             values=values,
             description=prop.description,
@@ -272,7 +255,7 @@ class FormBuilder:
     ) -> Field:
         """An object: its type choice and, once a type is chosen, that type's properties."""
         options = self.type_options(declared)
-        chosen = _first(values, f"{base.path}:objectType")
+        chosen = _first(values, fieldnames.type_of(base.path))
         if not chosen and open_by_default and options and options[0].value == declared:
             chosen = declared
         if chosen and chosen not in {o.value for o in options}:
@@ -289,7 +272,7 @@ class FormBuilder:
 
     def chosen_children(self, declared: str, path: str, values: Values) -> tuple[Field, ...]:
         """The properties of the type chosen at `path:objectType`, if `declared` allows it."""
-        chosen = self.schema.class_named(_first(values, f"{path}:objectType"))
+        chosen = self.schema.class_named(_first(values, fieldnames.type_of(path)))
         allowed = self.schema.concrete_types(declared)
         return (
             self.object_children(chosen.name, path, values)
@@ -308,7 +291,8 @@ class FormBuilder:
         self, base: Field, kind: FieldKind, item_type: str, values: Values
     ) -> Field:
         """An array or map: the items the user already added, in numeric order."""
-        indices = _item_indices(values, base.path)
+        # the items the user already has, in numeric order (unlike the original TestMe)
+        indices = fieldnames.item_numbers(values, base.path)
         items = tuple(self.item_field(kind, item_type, base.path, i, values) for i in indices)
         next_index = (indices[-1] + 1) if indices else 0
         return replace(
@@ -317,12 +301,12 @@ class FormBuilder:
 
     def item_field(self, kind: str, item_type: str, path: str, index: int, values: Values) -> Field:
         """One array or map item: `name[index]`, an object with its own type choice or a scalar."""
-        item_path = f"{path}:{index}"
-        name = f"{path.rsplit(':', 1)[-1] if ':' in path else path}[{index}]"
+        item_path = fieldnames.item(path, index)
+        name = f"{fieldnames.leaf(path)}[{index}]"
         ref = TypeRef(type=item_type)
         item = self.field(name=name, path=item_path, ref=ref, values=values, open_by_default=True)
         if kind == "map":
-            item = replace(item, map_key=_first(values, f"{item_path}:__key"))
+            item = replace(item, map_key=_first(values, fieldnames.key_of(item_path)))
         return item
 
 
@@ -332,7 +316,6 @@ FORMATS = (
     Option("9", "9 JSONP"),
     Option("3", "3 PHP"),
 )
-CONFIG_PREFIX = "config."
 
 
 def config_fields(
@@ -346,21 +329,21 @@ def config_fields(
         Field(
             kind="choice",
             name="format",
-            path=CONFIG_PREFIX + "format",
+            path=fieldnames.config("format"),
             type_label="int",
             description="Answer format: 2 XML (default), 1 JSON, 9 JSONP, 3 PHP serialized",
             nullable=False,
-            value=_first(values, CONFIG_PREFIX + "format") or "2",
+            value=_first(values, fieldnames.config("format")) or "2",
             options=FORMATS,
         ),
         Field(
             kind="string",
             name="callback",
-            path=CONFIG_PREFIX + "callback",
+            path=fieldnames.config("callback"),
             type_label="string",
             description="JSONP only (format 9): the function that wraps the answer",
             nullable=False,
-            value=_first(values, CONFIG_PREFIX + "callback"),
+            value=_first(values, fieldnames.config("callback")),
             default="callback",
         ),
     ]
@@ -368,7 +351,7 @@ def config_fields(
     for config in schema.configurations:
         if config.name == "ks":
             continue
-        path = CONFIG_PREFIX + config.name
+        path = fieldnames.config(config.name)
         own = dict(values)
         if config.name in prefilled and path not in own:
             own[path] = [prefilled[config.name]]

@@ -1,13 +1,14 @@
 """The rules for typed values that the browser and the server both apply.
 
 Each pattern is written once, here, in the common subset of Python `re` and JavaScript
-`RegExp` syntax: `encoding.py` compiles them to check a Send, and the console page carries the
+`RegExp` syntax: `form_reading` compiles them to check a Send, and the console page carries the
 same strings in `data-` attributes for `console.js` to check as the user types, so the field and
 Send never disagree (both match the whole trimmed value). Pure: no I/O and no web imports.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 INT: Final = r"[+-]?[0-9]+"
@@ -19,6 +20,9 @@ FLOAT: Final = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
 RESULT_REFERENCE: Final = r"\{([0-9]+):result(:[^{}]*)?\}"
 """A multirequest sub-request's reference to an earlier result, `{1:result:objects:0:id}`,
 which the server substitutes before it checks the type (PROTOCOL.md, multirequest)."""
+
+REFERENCE: Final = re.compile(RESULT_REFERENCE)
+"""The reference compiled, for the reader, the writer and the wire reader of a call."""
 
 BROWSER: Final = {"int": INT, "float": FLOAT, "reference": RESULT_REFERENCE}
 """What the console page hands to `console.js`, by the name of the check."""

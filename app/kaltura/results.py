@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from app.kaltura.protocol import API_EXCEPTION, MULTIREQUEST, OBJECT_TYPE
+
 ResultKind = Literal["xml", "json", "jsonp", "php", "raw", "empty"]
 
 # Actions whose scalar result is a KS (their result type is `string`, so the schema cannot say).
@@ -31,7 +33,6 @@ KS_ACTIONS = frozenset(
         ("systempartner_systempartner", "getadminsession"),
     }
 )
-API_EXCEPTION = "KalturaAPIException"
 FORMAT_KINDS: dict[str, ResultKind] = {"1": "json", "2": "xml", "3": "php", "9": "jsonp"}
 
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -82,11 +83,11 @@ def read_result(
     media = content_type.partition(";")[0].strip().lower()
     calls = (
         [(s.lower(), a.lower()) for s, a in sub_actions]
-        if service.lower() == "multirequest"
+        if service.lower() == MULTIREQUEST
         else [(service.lower(), action.lower())]
     )
     view = _read_as(
-        _kind_of(media, body), body, media, calls, multi=service.lower() == "multirequest"
+        _kind_of(media, body), body, media, calls, multi=service.lower() == MULTIREQUEST
     )
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
@@ -181,7 +182,7 @@ def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool)
 
 def _xml_error(node: ET.Element) -> KalturaError | None:
     error = node.find("error")
-    if error is None and node.findtext("objectType") == API_EXCEPTION:
+    if error is None and node.findtext(OBJECT_TYPE) == API_EXCEPTION:
         error = node
     if error is None:
         return None
@@ -195,7 +196,7 @@ def _xml_error(node: ET.Element) -> KalturaError | None:
 def _xml_ks(node: ET.Element, call: tuple[str, str]) -> str | None:
     if len(node) == 0:
         return _ks_or_none(node.text or "") if call in KS_ACTIONS else None
-    if node.find("objectType") is not None and node.findtext("objectType") != API_EXCEPTION:
+    if node.find(OBJECT_TYPE) is not None and node.findtext(OBJECT_TYPE) != API_EXCEPTION:
         return _ks_or_none(node.findtext("ks") or "")
     return None
 
@@ -216,7 +217,7 @@ def _json_view(
 
 
 def _json_error(value: object) -> KalturaError | None:
-    if not isinstance(value, dict) or value.get("objectType") != API_EXCEPTION:
+    if not isinstance(value, dict) or value.get(OBJECT_TYPE) != API_EXCEPTION:
         return None
     raw_args = value.get("args") or {}
     if isinstance(raw_args, dict):
@@ -233,7 +234,7 @@ def _json_error(value: object) -> KalturaError | None:
 def _json_ks(value: object, call: tuple[str, str]) -> str | None:
     if isinstance(value, str):
         return _ks_or_none(value) if call in KS_ACTIONS else None
-    if isinstance(value, dict) and "objectType" in value and isinstance(value.get("ks"), str):
+    if isinstance(value, dict) and OBJECT_TYPE in value and isinstance(value.get("ks"), str):
         return _ks_or_none(value["ks"])
     return None
 

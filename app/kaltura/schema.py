@@ -46,10 +46,6 @@ class TypeRef:
     array_type: str = ""
 
     @property
-    def is_scalar(self) -> bool:
-        return self.type in SCALAR_TYPES
-
-    @property
     def label(self) -> str:
         """The type as a person reads it: `KalturaMediaType`, `array of KalturaCategory`."""
         if self.type in CONTAINER_TYPES:
@@ -102,10 +98,6 @@ class ActionDef:
     deprecated: bool = False
     beta: bool = False
     throws: tuple[str, ...] = ()
-
-    @property
-    def has_files(self) -> bool:
-        return any(p.ref.type == "file" for p in self.params)
 
 
 @dataclass(frozen=True)

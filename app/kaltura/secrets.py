@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from app.kaltura.encoding import NULL_SUFFIX
+from app.kaltura import fieldnames
+from app.kaltura.protocol import NULL_SUFFIX, OBJECT_TYPE
 from app.kaltura.schema import Schema
 
 MASK = "••••••"
@@ -51,7 +52,7 @@ _SECRET_WHERE = frozenset(
 
 
 def _base_name(key: str) -> str:
-    return key.rpartition(":")[2].removesuffix(NULL_SUFFIX)
+    return fieldnames.leaf(key).removesuffix(NULL_SUFFIX)
 
 
 def is_secret(name: str, owner: str = "") -> bool:
@@ -84,10 +85,11 @@ def _mask_text(key: str, value: str, owner: str) -> str:
 def _owner_inside(value: Mapping[str, object], owner: str) -> str:
     """Whose names a nested mapping holds: an object's type, a multirequest sub-request's
     action, or the enclosing owner's (a map's keys are the user's own)."""
-    if isinstance(value.get("objectType"), str):
-        return str(value["objectType"])
-    if isinstance(value.get("service"), str) and isinstance(value.get("action"), str):
-        return f"{value['service']}.{value['action']}"
+    if isinstance(value.get(OBJECT_TYPE), str):
+        return str(value[OBJECT_TYPE])
+    service, action = value.get(fieldnames.SERVICE), value.get(fieldnames.ACTION)
+    if isinstance(service, str) and isinstance(action, str):
+        return f"{service}.{action}"
     return owner
 
 
@@ -96,7 +98,7 @@ def _mask(key: str, value: object, owner: str, schema: Schema | None) -> object:
         return _mask_text(key, value, owner)
     if isinstance(value, Mapping):
         inner = _owner_inside(value, owner)
-        is_object = isinstance(value.get("objectType"), str)
+        is_object = isinstance(value.get(OBJECT_TYPE), str)
         return {
             k: _mask(str(k), v, _declaring(schema, inner, str(k)) if is_object else inner, schema)
             for k, v in value.items()
@@ -123,11 +125,12 @@ def masked_fields(
     given = dict(fields)
 
     def owner(name: str) -> str:
-        parent = name.rpartition(":")[0]
+        parent = fieldnames.parent(name)
         if not parent:
             return action
         if parent.isdigit():
-            return f"{given.get(parent + ':service', '')}.{given.get(parent + ':action', '')}"
-        return _declaring(schema, given.get(parent + ":objectType", ""), name)
+            service = given.get(fieldnames.join(parent, fieldnames.SERVICE), "")
+            return f"{service}.{given.get(fieldnames.join(parent, fieldnames.ACTION), '')}"
+        return _declaring(schema, given.get(fieldnames.type_of(parent), ""), name)
 
     return [(name, _mask_text(name, value, owner(name))) for name, value in fields]

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox import multirequest
@@ -124,7 +125,7 @@ class SandboxApi:
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
     async def _run(self, service: str, action: str, raw: RawTree) -> Outcome | list[Outcome]:
-        if service.lower() == "multirequest":
+        if service.lower() == MULTIREQUEST:
             return await run_in_threadpool(multirequest.run, self.dispatcher, raw)
         return await run_in_threadpool(self.dispatcher.call, service, action, raw)
 
@@ -138,7 +139,7 @@ class SandboxApi:
         return await self.answer(request, "", "")
 
     async def multirequest(self, request: Request) -> Response:
-        return await self.answer(request, "multirequest", "")
+        return await self.answer(request, MULTIREQUEST, "")
 
     async def api_schema(self, request: Request) -> Response:
         return Response(self.schema_xml, media_type="text/xml", headers=CORS_HEADERS)

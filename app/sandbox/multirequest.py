@@ -17,6 +17,8 @@ from app.sandbox.render import Outcome
 from app.sandbox.wire import RawTree
 
 SHARED_PARAMS = ("ks", "clientTag", "partnerId", "apiVersion", "language", "responseProfile")
+# The console's `patterns.RESULT_REFERENCE` matches the same references (ASCII digits); this one
+# keeps a group per path step for the walk and Python's `\d`, so the sandbox answers as it did.
 REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]*)*)\}")
 
 

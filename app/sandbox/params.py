@@ -14,14 +14,11 @@ import math
 import re
 from typing import Any
 
+from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE, is_relative_time
 from app.kaltura.schema import ActionDef, ParamDef, Schema, TypeRef
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.wire import RawTree, UploadedFile
 
-NULL_SUFFIX = "__null"
-EMPTY_MARK = "-"
-# api_v3 treats a time value smaller than ten years (in seconds) as relative to now.
-RELATIVE_TIME_LIMIT = 10 * 365 * 24 * 60 * 60
 INT_MAX, INT_MIN = 2**63 - 1, -(2**63)
 
 # Characters XML 1.0 cannot carry; api_v3 refuses them with INVALID_PARAMETER_CHAR.
@@ -111,6 +108,9 @@ class Binder:
         text = raw.strip()
         if text == "":
             return None
+        # Not the console's `patterns.INT`: PHP's numeric strings are looser ("1e3" and "5.0"
+        # are whole numbers) and the sandbox answers as PHP does; the console's stricter check
+        # only warns before a Send.
         try:
             number = float(text)
         except ValueError:
@@ -167,20 +167,21 @@ class Binder:
         if not isinstance(raw, dict):
             raise KalturaApiError("INVALID_PARAMETER_VALUE", path)
         # Class names are PHP class names there: matched without regard to case.
-        asked = str(raw.get("objectType") or declared)
+        asked = str(raw.get(OBJECT_TYPE) or declared)
         chosen = self._class_names.get(asked.lower(), asked)
         cls = self.schema.classes.get(chosen)
         if cls is None or not self.schema.is_subclass(chosen, declared):
             raise KalturaApiError("INVALID_OBJECT_TYPE", chosen)
         if cls.abstract:
             raise KalturaApiError("OBJECT_TYPE_ABSTRACT", chosen)
-        bound: dict[str, Any] = {"objectType": chosen}
+        bound: dict[str, Any] = {OBJECT_TYPE: chosen}
         for prop in self.schema.properties(chosen):
             if prop.read_only:
                 continue
             if prop.name in raw:
                 value = self.value(prop.ref, raw[prop.name], f"{path}:{prop.name}")
-                if prop.is_time and isinstance(value, int) and 0 < abs(value) < RELATIVE_TIME_LIMIT:
+                # api_v3 reads a small time as relative to now; 0 stays 0 (no time at all).
+                if prop.is_time and isinstance(value, int) and value and is_relative_time(value):
                     value += self.now
                 bound[prop.name] = value
             elif prop.name + NULL_SUFFIX in raw:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from app.kaltura.protocol import API_EXCEPTION
 from app.kaltura.schema import PropertyDef, Schema
 from app.sandbox.errors import ErrorPayload
 from app.sandbox.phpformat import php_serialize
 
 FORMAT_JSON, FORMAT_XML, FORMAT_PHP, FORMAT_JSONP = 1, 2, 3, 9
-EXCEPTION_TYPE = "KalturaAPIException"
 _CALLBACK = re.compile(r"[^A-Za-z0-9_.$\[\]]")
 
 
@@ -95,7 +95,7 @@ class Renderer:
         )
         return (
             f"<error><code>{escape(error.code)}</code><message>{escape(error.message)}</message>"
-            f"<objectType>{EXCEPTION_TYPE}</objectType><args>{args}</args></error>"
+            f"<objectType>{API_EXCEPTION}</objectType><args>{args}</args></error>"
         )
 
     def _xml_outcome(self, outcome: Outcome) -> str:
@@ -138,7 +138,7 @@ class Renderer:
         return {
             "code": error.code,
             "message": error.message,
-            "objectType": EXCEPTION_TYPE,
+            "objectType": API_EXCEPTION,
             "args": args,
         }
 

@@ -11,19 +11,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from app.kaltura.encoding import (
-    EncodedCall,
-    FieldProblem,
-    encode_call,
-    encode_multirequest,
-    split_multirequest,
-    to_http,
-)
-from app.kaltura.forms import MULTIREQUEST
+from app.kaltura.call import FieldProblem
+from app.kaltura.encoding import encode_call, encode_multirequest
+from app.kaltura.form_calls import split_multirequest
 from app.kaltura.highlight import Token, highlight
+from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.results import ResultView, read_result
 from app.kaltura.schema import Schema
 from app.kaltura.secrets import masked
+from app.kaltura.wire import EncodedCall, to_http
 from app.web.submission import Submission
 from app.web.upstream import Answer, Upstream
 
@@ -70,8 +66,8 @@ class Outcome:
 
 
 def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
-    """Raises `encoding.UnknownActionError` for a service or action not in the schema and
-    `encoding.IncompleteRequestError` for a request without them."""
+    """Raises `form_calls.UnknownActionError` for a service or action not in the schema and
+    `form_calls.IncompleteRequestError` for a request without them."""
     if submission.service.lower() == MULTIREQUEST:
         requests = split_multirequest(submission.fields, submission.files)
         return encode_multirequest(schema, requests, submission.config)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, UploadFile
 
-from app.kaltura.encoding import FilePart
-from app.kaltura.forms import CONFIG_PREFIX
+from app.kaltura import fieldnames
+from app.kaltura.call import FilePart
 
-CONTROLS = frozenset({"service", "action", "send_anyway"})
+# Not parameters: the call chosen and the Send's own control (`fieldnames` reads every name).
+CONTROLS = frozenset({fieldnames.SERVICE, fieldnames.ACTION, fieldnames.SEND_ANYWAY})
 
 
 @dataclass(frozen=True)
@@ -43,16 +44,16 @@ async def read_submission(form: FormData) -> Submission:
                         value.content_type or "application/octet-stream",
                     )
                 )
-        elif name.startswith(CONFIG_PREFIX):
+        elif (meaning := fieldnames.read(name)).kind == "config":
             if value != "":
-                config[name[len(CONFIG_PREFIX) :]] = value
+                config[meaning.path] = value
         elif name not in CONTROLS:
             fields.append((name, value))
     return Submission(
-        service=str(form.get("service") or ""),
-        action=str(form.get("action") or ""),
+        service=str(form.get(fieldnames.SERVICE) or ""),
+        action=str(form.get(fieldnames.ACTION) or ""),
         config=config,
         fields=tuple(fields),
         files=tuple(files),
-        send_anyway=form.get("send_anyway") == "1",
+        send_anyway=form.get(fieldnames.SEND_ANYWAY) == "1",
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from app.kaltura.encoding import HttpRequestSpec
+from app.kaltura.wire import HttpRequestSpec
 
 API_PREFIX = "/api_v3/"
 MAX_ANSWER_BYTES = 50 * 1024 * 1024  # a console shows answers; past this it is a download

@@ -20,19 +20,14 @@ from KalturaClient.Plugins.Core import (  # type: ignore[import-untyped]
     KalturaMediaEntryOrderBy,
 )
 
-from app.kaltura.encoding import (
-    FilePart,
-    SubRequest,
-    UnknownActionError,
-    decode_wire,
-    encode_call,
-    encode_multirequest,
-    split_multirequest,
-    to_http,
-)
+from app.kaltura.call import FilePart
+from app.kaltura.encoding import encode_call, encode_multirequest
+from app.kaltura.form_calls import SubRequest, UnknownActionError, split_multirequest
 from app.kaltura.schema import Schema, TypeRef
 from app.kaltura.schema_loader import load_schema, parse_schema
 from app.kaltura.secrets import masked, masked_fields
+from app.kaltura.wire import to_http
+from app.kaltura.wire_reading import decode_wire
 
 REAL_SCHEMA = Path(__file__).resolve().parents[2] / "../shared/kaltura/KalturaClient-22.15.0.xml"
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from app.kaltura import fieldnames
 from app.kaltura.fieldnames import FieldName, read, spell
+from app.kaltura.protocol import OBJECT_TYPE
 
 CASES = [
     ("config.ks", FieldName("config", "ks")),
@@ -47,6 +53,40 @@ def test_split_request(name: str, expected: tuple[int, str]) -> None:
     assert fieldnames.split_request(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("2:filter", (2, "filter")), ("0:x", (0, "x")), ("filter", None), ("2:", None)],
+)
+def test_numbered(name: str, expected: tuple[int, str] | None) -> None:
+    assert fieldnames.numbered(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "numbers"),
+    [
+        (["items:10:name", "items:2:objectType", "items:2:name"], [2, 10]),
+        (["items:0", "items:x:name", "itemsX:1:name", "other:3:name"], []),
+    ],
+)
+def test_item_numbers_are_those_with_fields_under_the_path(
+    names: list[str], numbers: list[int]
+) -> None:
+    assert fieldnames.item_numbers(names, "items") == numbers
+
+
+def test_path_helpers() -> None:
+    assert fieldnames.segments("filter:advancedSearch:type") == ["filter", "advancedSearch", "type"]
+    assert fieldnames.parent("filter:nameLike") == "filter" and fieldnames.parent("id") == ""
+    assert fieldnames.item_number("3") == 3 and fieldnames.item_number("name") is None
+    assert fieldnames.read_path("2:filter__null") == FieldName("null", "2:filter")
+    assert fieldnames.read_path("filter:-", 4) == FieldName("empty", "filter", 4)
+
+
+def test_the_controls_read_as_controls() -> None:
+    assert {read(name).kind for name in fieldnames.CONTROLS} == {"control"}
+    assert fieldnames.SEND_ANYWAY in fieldnames.CONTROLS and fieldnames.PATH == "__path"
+
+
 def test_builders_agree_with_the_grammar() -> None:
     path = fieldnames.join("filter", "advancedSearch", "items")
     assert path == "filter:advancedSearch:items"
@@ -56,3 +96,70 @@ def test_builders_agree_with_the_grammar() -> None:
     assert read(fieldnames.key_of("labels:0")) == FieldName("key", "labels:0")
     assert fieldnames.request_prefix(0) == "" and fieldnames.request_prefix(4) == "4:"
     assert fieldnames.leaf("filter:nameLike") == "nameLike" and fieldnames.leaf("id") == "id"
+
+
+# -- the grammar is spelt here only --------------------------------------------------------
+
+APP = Path(__file__).resolve().parents[2] / "app"
+# Text only a field name (or the wire's twin of one) holds; prose and docstrings may say them.
+MARKS = ("__null", "__key", "config.", ":-", ":objectType")
+# Where the console's own names are handled: here no `"objectType"` and no colon joins either.
+# ks.py's `name:value` privileges, schema_loader's `file:line` and XML are other grammars.
+CONSOLE = ("kaltura/", "web/")
+OTHER_GRAMMARS = {"kaltura/ks.py", "kaltura/schema_loader.py", "kaltura/highlight.py"}
+REFERENCE_PIECE = ":result"  # a value's `{N:result…}` (patterns.RESULT_REFERENCE), not a name
+OWN = {"kaltura/fieldnames.py", "kaltura/protocol.py"}
+_SPLITS = {"join", "split", "rsplit", "partition", "rpartition"}
+
+
+def _strings(tree: ast.AST) -> Iterator[tuple[int, str, bool]]:
+    """Every string constant but docstrings and dict keys (a template's context names):
+    (line, text, whether it joins or splits: an f-string piece or a join/split argument)."""
+    skipped = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    skipped |= {id(k) for node in ast.walk(tree) if isinstance(node, ast.Dict) for k in node.keys}
+    joining = {
+        id(p) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for p in node.values
+    }
+    joining |= {
+        id(node.func.value if node.func.attr == "join" else node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _SPLITS
+        and (node.args or node.func.attr == "join")
+    }
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in skipped
+        ):
+            yield node.lineno, node.value, id(node) in joining
+
+
+def _spellings() -> list[str]:
+    found = []
+    for path in sorted(APP.rglob("*.py")):
+        where = path.relative_to(APP).as_posix()
+        if where in OWN | OTHER_GRAMMARS:
+            continue
+        console = where.startswith(CONSOLE)
+        for line, text, joins in _strings(ast.parse(path.read_text())):
+            spelt = any(mark in text for mark in MARKS) or text in fieldnames.CONTROLS
+            if console:
+                colon = re.fullmatch(r":\w*|\w*:", text) and text != REFERENCE_PIECE
+                spelt = spelt or text == OBJECT_TYPE or bool(joins and colon)
+            if spelt:
+                found.append(f"{where}:{line}: {text!r}")
+    return found
+
+
+def test_no_other_module_spells_a_field_name_form() -> None:
+    assert _spellings() == []

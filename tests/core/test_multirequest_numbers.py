@@ -8,18 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.encoding import (
-    FilePart,
+from app.kaltura.call import FilePart
+from app.kaltura.encoding import encode_call, encode_multirequest
+from app.kaltura.form_calls import (
     IncompleteRequestError,
     SubRequest,
     UnknownActionError,
-    encode_call,
-    encode_multirequest,
-    renumber_references,
     split_multirequest,
 )
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
+from app.kaltura.wire import renumber_references
 
 REAL_SCHEMA = Path(__file__).resolve().parents[2] / "../shared/kaltura/KalturaClient-22.15.0.xml"
 AFTER_REMOVING_1 = {2: 1, 3: 2, 4: 3}

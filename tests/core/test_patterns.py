@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app.kaltura import encoding, patterns
+from app.kaltura import form_reading, patterns
 
 # (pattern name, text, whole match?) — the browser runs this same table (tests/e2e).
 CASES = [
@@ -36,9 +36,9 @@ def test_a_value_matches_its_pattern_as_a_whole(name: str, text: str, whole: boo
 
 def test_send_checks_with_the_patterns_the_browser_gets() -> None:
     compiled = {
-        "int": encoding._INT,
-        "float": encoding._FLOAT,
-        "reference": encoding._RESULT_REFERENCE,
+        "int": form_reading.INT,
+        "float": form_reading.FLOAT,
+        "reference": form_reading.RESULT_REFERENCE,
     }
     assert {name: regex.pattern for name, regex in compiled.items()} == patterns.BROWSER
     assert patterns.BROWSER["int"] is patterns.INT

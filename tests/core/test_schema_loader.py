@@ -76,7 +76,7 @@ def test_order_by_enum_follows_the_naming_convention(real, filter_class: str, en
 def test_service_and_action_lookup_is_case_insensitive(real) -> None:  # type: ignore[no-untyped-def]
     action = real.action("UploadToken", "UPLOAD")
     assert action is not None and action.name == "upload"
-    assert action.has_files
+    assert [p.name for p in action.params if p.ref.type == "file"] == ["fileData"]
     assert real.service("caption_captionAsset") is not None
 
 

@@ -8,16 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.encoding import (
-    EncodedCall,
-    FieldProblem,
-    SubRequest,
-    encode_call,
-    encode_multirequest,
-)
+from app.kaltura.call import FieldProblem
+from app.kaltura.encoding import encode_call, encode_multirequest
+from app.kaltura.form_calls import SubRequest
 from app.kaltura.forms import FormBuilder
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
+from app.kaltura.wire import EncodedCall
 
 SEARCH = ("elasticsearch_esearch", "searchEntry")
 ESEARCH_JSON = """{"objectType": "KalturaESearchEntryParams",

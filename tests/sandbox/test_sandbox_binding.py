@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 
+from app.kaltura.protocol import RELATIVE_TIME_LIMIT
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox.errors import ErrorPayload, KalturaApiError
 from app.sandbox.multirequest import resolve
-from app.sandbox.params import RELATIVE_TIME_LIMIT, Binder
+from app.sandbox.params import Binder
 from app.sandbox.phpformat import php_serialize
 from app.sandbox.render import Outcome, Renderer
 from app.sandbox.wire import UploadedFile, nest, split_name

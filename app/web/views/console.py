@@ -7,10 +7,13 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.encoding import IncompleteRequestError, UnknownActionError
+from app.kaltura import fieldnames
+from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import Field, FieldKind, Selection, config_fields, select, service_options
 from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
@@ -82,8 +85,9 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
 
 
 @router.get("/actions", response_class=HTMLResponse)
-async def actions(request: Request, prefix: str = "") -> HTMLResponse:
-    values, number = values_of(request), request_number(prefix)
+async def actions(request: Request) -> HTMLResponse:
+    values = values_of(request)
+    number = request_number(values.get(fieldnames.PREFIX, [""])[0])
     service, _ = call_of(values, number)
     area = action_area(state(request), service, "", number, values)
     return fragment(request, "_actions.html", area)
@@ -95,7 +99,7 @@ async def params(request: Request) -> HTMLResponse:
     action come along (in the body, never the URL: they may be passwords) and those whose
     names the new action still has are kept, as `object_body` does for types."""
     values = await form_values(request) if request.method == "POST" else values_of(request)
-    number = request_number(values.get("prefix", [""])[0])
+    number = request_number(values.get(fieldnames.PREFIX, [""])[0])
     service, action = call_of(values, number)
     area = action_area(state(request), service, action, number, values)
     return fragment(request, "_params.html", area)
@@ -108,7 +112,8 @@ async def object_body(request: Request) -> HTMLResponse:
     still exist are kept."""
     forms = state(request).forms
     values = await form_values(request)
-    path, declared = values.get("__path", [""])[0], values.get("__declared", [""])[0]
+    path = values.get(fieldnames.PATH, [""])[0]
+    declared = values.get(fieldnames.DECLARED, [""])[0]
     cls = forms.schema.class_named(declared)
     if cls is None:
         raise NotFound(f"Unknown type {declared!r}.")
@@ -120,10 +125,10 @@ async def object_body(request: Request) -> HTMLResponse:
 @router.get("/item", response_class=HTMLResponse)
 async def item(
     request: Request,
-    __path: str = "",
-    __kind: str = "array",
-    __item_type: str = "",
-    __index: int = 0,
+    __path: Annotated[str, Query(alias=fieldnames.PATH)] = "",
+    __kind: Annotated[str, Query(alias=fieldnames.CONTAINER_KIND)] = "array",
+    __item_type: Annotated[str, Query(alias=fieldnames.ITEM_TYPE)] = "",
+    __index: Annotated[int, Query(alias=fieldnames.INDEX)] = 0,
 ) -> HTMLResponse:
     """One more array or map item, plus the Add button carrying the next index (out of band)."""
     forms = state(request).forms

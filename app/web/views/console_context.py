@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from app.kaltura import fieldnames
 from app.kaltura.forms import (
-    MULTIREQUEST,
     Field,
     Option,
     action_options,
@@ -19,6 +18,7 @@ from app.kaltura.forms import (
     service_options,
 )
 from app.kaltura.ks_status import KsStatus
+from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema import Schema
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import NotFound
