@@ -1,0 +1,28 @@
+"""The samples package's own rules: which environment variable stands in for a secret."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.kaltura.samples import secret_env
+
+
+@pytest.mark.parametrize(
+    ("name", "owner", "expected"),
+    [
+        ("ks", "", "KALTURA_KS"),
+        ("2:ks", "", "KALTURA_KS"),
+        ("secret", "session.start", "KALTURA_SECRET"),
+        ("adminSecret", "KalturaPartner", "KALTURA_SECRET"),
+        ("password", "user.loginByLoginId", "KALTURA_PASSWORD"),
+        ("user:newPassword", "", "KALTURA_PASSWORD"),
+        ("token", "KalturaAppToken", "KALTURA_SECRET"),
+        ("token", "KalturaUploadedFileTokenResource", None),  # an upload token's id
+        ("filter:nameLike", "", None),
+        ("privileges", "session.start", None),
+    ],
+)
+def test_secret_env_names_the_variable_a_sample_reads(
+    name: str, owner: str, expected: str | None
+) -> None:
+    assert secret_env(name, owner) == expected
