@@ -81,6 +81,11 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         ks=ks,
         ks_status=ks_status(request.session, console, ks),
         dropped=link.dropped,
+        config_defaults={
+            f.path: f.value
+            for f in config_fields(console.schema, {}, console.config_prefill)
+            if f.value
+        },
     )
     area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(

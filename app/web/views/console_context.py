@@ -70,6 +70,8 @@ class Page:
     ks: str
     ks_status: KsStatus
     dropped: tuple[Dropped, ...] = ()  # what the page's link held that the form left out
+    # what the configuration holds with no link: a link leaves these out (console.js)
+    config_defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
