@@ -300,7 +300,7 @@
     if (!store) { historyNote("History is off: this browser does not let the page store it."); return; }
     list = list.slice(0, HISTORY_CAP);
     for (;;) {
-      try { store.setItem(HISTORY, JSON.stringify(list)); return; } catch (error) {
+      try { store.setItem(HISTORY, JSON.stringify(list)); historyNote(""); return; } catch (error) {
         if (list.length <= 1) { historyNote("History is off: the browser's storage is full."); return; }
         list = list.slice(0, Math.ceil(list.length / 2)); // full: keep the newer half
       }
