@@ -242,8 +242,9 @@
   document.addEventListener("htmx:afterSettle", follow);
   window.addEventListener("popstate", function () { location.reload(); });
 
-  // A switch the server rendered pressed (a link's `__null` or `:-`) covers its controls as a
-  // click would; innermost first, so turning an outer one off gives back only what it took.
+  // A switch the server rendered pressed (a link, or the form it replaced, had it on) covers
+  // its controls as a click would; innermost first, so turning an outer one off gives back
+  // only what it took.
   function coverPressed(root) {
     var pressed = (root || document).querySelectorAll("button.toggle[data-hidden][aria-pressed=true]");
     Array.prototype.slice.call(pressed).reverse().forEach(function (button) {

@@ -32,6 +32,7 @@ from app.web.views.console_context import (
     Result,
     action_area,
     call_of,
+    config_defaults,
     linked_area,
     request_number,
 )
@@ -81,11 +82,7 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         ks=ks,
         ks_status=ks_status(request.session, console, ks),
         dropped=link.dropped,
-        config_defaults={
-            f.path: f.value
-            for f in config_fields(console.schema, {}, console.config_prefill)
-            if f.value
-        },
+        config_defaults=config_defaults(console),
     )
     area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(

@@ -14,6 +14,7 @@ from app.kaltura.forms import (
     Field,
     Option,
     action_options,
+    config_fields,
     select,
     service_options,
 )
@@ -161,3 +162,9 @@ def linked_area(console: ConsoleState, service: str, action: str, link: Link) ->
     return replace(
         area, requests=link.requests, next_request=len(link.requests) + 1, request_areas=areas
     )
+
+
+def config_defaults(console: ConsoleState) -> dict[str, str]:
+    """What the configuration holds when no link says otherwise (format 2, clientTag…)."""
+    fields = config_fields(console.schema, {}, console.config_prefill)
+    return {f.path: f.value for f in fields if f.value}
