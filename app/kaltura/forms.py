@@ -16,7 +16,7 @@ from typing import Literal
 from app.kaltura import fieldnames
 from app.kaltura.protocol import MULTIREQUEST, OBJECT_TYPE
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
-from app.kaltura.secrets import is_secret
+from app.kaltura.secrets import is_ks, is_secret
 
 Values = Mapping[str, Sequence[str]]
 FieldKind = Literal[
@@ -60,6 +60,11 @@ class Field:
     # its null switch (and a list's empty switch) on, as the form or a link gave them
     null: bool = False
     emptied: bool = False
+
+    @property
+    def unlinked(self) -> bool:
+        """Never in a link or the browser's history: a secret or a KS (`secrets.secret_fields`)."""
+        return self.secret or is_ks(self.name)
 
     @property
     def hint(self) -> str:

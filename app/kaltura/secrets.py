@@ -132,11 +132,12 @@ def secret_fields(
     """The names among flat form pairs that hold a secret or a KS: what a link or the
     browser's history must never carry. Owners are read as `masked_fields` reads them."""
     owner = _field_owners(fields, schema, action)
-    return {
-        name
-        for name, _ in fields
-        if is_secret(name, owner(name)) or _base_name(name).lower() == "ks"
-    }
+    return {name for name, _ in fields if is_secret(name, owner(name)) or is_ks(name)}
+
+
+def is_ks(name: str) -> bool:
+    """Whether parameter or property `name` holds a KS (shortened when shown, never linked)."""
+    return _base_name(name).lower() == "ks"
 
 
 def _field_owners(

@@ -62,3 +62,18 @@ def test_secret_inputs_are_marked_for_the_address_to_leave_out(client: TestClien
     assert 'name="secret" type="password" data-secret="1"' in html
     assert 'name="config.ks" value="" data-secret="1"' in html
     assert 'name="partnerId" value="" data-secret' not in html
+
+
+def test_a_ks_property_is_marked_and_never_taken_from_a_link(client: TestClient) -> None:
+    """KalturaEntryContextDataParams.ks is a text field, not a password, yet holds a KS."""
+    query = {
+        "service": "baseEntry",
+        "action": "getContextData",
+        "contextDataParams:objectType": "KalturaEntryContextDataParams",
+        "contextDataParams:ks": "djJ8never-linked",
+        "contextDataParams:referrer": "kept-referrer",
+    }
+    html = client.get(PAGE + urlencode(query)).text
+    assert "djJ8never-linked" not in html and 'value="kept-referrer"' in html
+    assert 'name="contextDataParams:ks" data-secret="1" value=""' in html
+    assert "<code>contextDataParams:ks</code>" in html
