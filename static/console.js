@@ -189,8 +189,8 @@
   // The address follows the form: service, action, then every value by its field name, the
   // configuration last. Left out: what is not sent (disabled, empty, a file) and every input
   // the server marked data-secret (ks, secrets, passwords), so a link never carries one. A new
-  // service or action is a new history entry (Back returns to the previous one); typing
-  // replaces the current entry. The page renders a link whole (views/console.py `page`), so
+  // call is a new history entry (Back returns to the previous one); typing replaces the
+  // current entry. The page renders a link whole (views/console.py `page`), so
   // reload, Back/Forward and a pasted link reopen the form; the form has autocomplete=off so
   // the browser's own restoring does not fight that.
   function valuesOf(form) {
@@ -233,7 +233,10 @@
   }
   document.addEventListener("change", function (event) {
     var target = event.target;
-    if (target.id === "service" || target.id === "action") newEntry = true;
+    // A new service is a new entry; so is a new action, unless the entry has none yet (the
+    // service was just chosen): Back then goes to the previous call, whatever the timing.
+    if (target.id === "service") newEntry = true;
+    else if (target.id === "action" && new URLSearchParams(location.search).get(target.name)) newEntry = true;
     if (target.form && target.form.id === "console") follow();
   });
   document.addEventListener("input", function (event) {

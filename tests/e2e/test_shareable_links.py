@@ -56,7 +56,11 @@ def test_back_and_forward_reopen_each_form(console: Console) -> None:
     console.choose("media", "get")
     labelled(console.parameters, "entryId").fill("0_first")
     expect(console.page).to_have_url(re.compile(r"entryId=0_first$"))
-    console.choose("baseentry", "get")
+    with console.swap("/actions"):
+        console.page.get_by_label("Select service").select_option("baseentry")
+    expect(console.page).to_have_url(re.compile(r"\?service=baseentry$"))  # an entry of its own…
+    with console.swap("/params"):
+        console.page.get_by_label("Select action").select_option("get")  # …that the action takes
     labelled(console.parameters, "entryId").fill("0_second")
     expect(console.page).to_have_url(re.compile(r"service=baseentry&action=get&entryId=0_second$"))
 
