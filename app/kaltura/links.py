@@ -52,6 +52,8 @@ class Link:
 
 
 def read_link(schema: Schema, query: Iterable[tuple[str, str]]) -> Link:
+    """The form `query` (a link's name/value pairs, in order) asks for, as far as the schema
+    lets it be shown; the call's names in the schema's spelling (`MEDIA` → `media`)."""
     pairs = [(name, value) for name, value in query if value != ""]
     first = dict(reversed(pairs))
     chosen = select(schema, first.get(fieldnames.SERVICE, ""), first.get(fieldnames.ACTION, ""))
