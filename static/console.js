@@ -186,20 +186,231 @@
     status("The testme server answered HTTP " + event.detail.xhr.status + "; nothing was changed.");
   });
 
-  // The address follows the chosen service and action (never a typed value), so a reload or
-  // Back reopens that action as the server renders it. The form has autocomplete=off: the
-  // browser's own restoring of values would refill a select whose options htmx had fetched,
-  // leaving a service chosen with no actions to pick.
+  // The address follows the form: service, action, then every value by its field name, the
+  // configuration last. Left out: what is not sent (disabled, empty, a file) and every input
+  // the server marked data-secret (ks, secrets, passwords), so a link never carries one. A new
+  // call is a new history entry (Back returns to the previous one); typing replaces the
+  // current entry. The page renders a link whole (views/console.py `page`), so
+  // reload, Back/Forward and a pasted link reopen the form; the form has autocomplete=off so
+  // the browser's own restoring does not fight that.
+  function valuesOf(form) {
+    var own = [], config = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled || el.dataset.secret || el.type === "file" || el.type === "password" ||
+          el.tagName === "BUTTON") return;
+      var group = el.closest("fieldset.configuration");
+      // a configuration value the console starts with anyway (format 2, clientTag…) is no news
+      var defaults = group ? JSON.parse(group.dataset.defaults || "{}") : {};
+      var into = group ? config : own;
+      var values = el.tagName === "SELECT"
+        ? Array.prototype.map.call(el.selectedOptions, function (option) { return option.value; })
+        : [el.value];
+      values.forEach(function (value) {
+        if (value !== "" && defaults[el.name] !== value) into.push([el.name, value]);
+      });
+    });
+    return own.concat(config);
+  }
+  function linkOf(form) {
+    var query = new URLSearchParams();
+    valuesOf(form).forEach(function (pair) { query.append(pair[0], pair[1]); });
+    var search = query.toString().replace(/%3A/gi, ":"); // colons may stand in a query: readable
+    return location.pathname + (search ? "?" + search : "");
+  }
+  var newEntry = false, following = null;
+  function follow() {
+    clearTimeout(following);
+    following = setTimeout(followNow, 120);
+  }
+  function followNow() {
+    clearTimeout(following);
+    var form = document.getElementById("console");
+    if (!form) return;
+    var link = linkOf(form);
+    if (link === location.pathname + location.search) { newEntry = false; return; }
+    if (newEntry) history.pushState(null, "", link); else history.replaceState(history.state, "", link);
+    newEntry = false;
+  }
   document.addEventListener("change", function (event) {
     var target = event.target;
-    if (target.id !== "service" && target.id !== "action") return;
-    var query = new URLSearchParams();
-    var service = document.getElementById("service");
-    if (service && service.value) query.set("service", service.value);
-    if (target.id === "action" && target.value) query.set("action", target.value);
-    var search = query.toString();
-    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
+    // A new service is a new entry; so is a new action, unless the entry has none yet (the
+    // service was just chosen): Back then goes to the previous call, whatever the timing.
+    if (target.id === "service") newEntry = true;
+    else if (target.id === "action" && new URLSearchParams(location.search).get(target.name)) newEntry = true;
+    if (target.form && target.form.id === "console") follow();
   });
+  document.addEventListener("input", function (event) {
+    if (event.target.form && event.target.form.id === "console") follow();
+  });
+  document.addEventListener("htmx:afterSettle", follow);
+  window.addEventListener("popstate", function () { location.reload(); });
+
+  // A switch the server rendered pressed (a link, or the form it replaced, had it on) covers
+  // its controls as a click would; innermost first, so turning an outer one off gives back
+  // only what it took.
+  function coverPressed(root) {
+    var pressed = (root || document).querySelectorAll("button.toggle[data-hidden][aria-pressed=true]");
+    Array.prototype.slice.call(pressed).reverse().forEach(function (button) {
+      var hidden = hiddenOf(button);
+      if (hidden) cover(button, hidden, true);
+    });
+  }
+  document.addEventListener("htmx:afterSwap", function (event) { coverPressed(event.detail.target); });
+
+  // Share: the link of the form as it is now, copied and shown (selected) beside the button.
+  function share() {
+    followNow();
+    var link = location.href;
+    var shown = document.querySelector("[data-share-link]");
+    if (shown) { shown.hidden = false; shown.value = link; shown.focus(); shown.select(); }
+    var copied = function () { status("Link copied."); };
+    var fallback = function () {
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      if (done) copied(); else status("Copy the link shown beside Share.");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).then(copied, fallback);
+    else fallback();
+  }
+
+  // History: every Send kept in this browser (localStorage), newest first, at most 200, each
+  // as the form's link (so never a secret: see valuesOf) with its call, time, HTTP status and
+  // duration, read from the Result (data-history-* of _result.html). Choosing one opens its
+  // link; one whose action the loaded schema lacks (the panel's data-known) is not offered.
+  // Storage disabled or full: Send works as ever and the panel says history is off.
+  var HISTORY = "testme.history", HISTORY_CAP = 200, pendingSend = null;
+  function storage() {
+    try {
+      var store = window.localStorage, probe = HISTORY + ".probe";
+      store.setItem(probe, "1");
+      store.removeItem(probe);
+      return store;
+    } catch (error) { return null; }
+  }
+  function historyNote(message) {
+    var note = document.querySelector("[data-history-note]");
+    if (note) note.textContent = message;
+  }
+  function readHistory() {
+    var store = storage();
+    if (!store) { historyNote("History is off: this browser does not let the page store it."); return []; }
+    try {
+      var list = JSON.parse(store.getItem(HISTORY) || "[]");
+      return Array.isArray(list) ? list.filter(function (e) { return e && typeof e.link === "string"; }) : [];
+    } catch (error) { return []; }
+  }
+  function writeHistory(list) {
+    var store = storage();
+    if (!store) { historyNote("History is off: this browser does not let the page store it."); return; }
+    list = list.slice(0, HISTORY_CAP);
+    for (;;) {
+      try { store.setItem(HISTORY, JSON.stringify(list)); historyNote(""); return; } catch (error) {
+        if (list.length <= 1) { historyNote("History is off: the browser's storage is full."); return; }
+        list = list.slice(0, Math.ceil(list.length / 2)); // full: keep the newer half
+      }
+    }
+  }
+  function known(entry) {
+    var panel = document.getElementById("history");
+    var names = " " + (panel ? panel.dataset.known : "") + " ";
+    var calls = Array.isArray(entry.calls) ? entry.calls : [];
+    return calls.length > 0 && calls.every(function (call) {
+      return names.indexOf(" " + String(call).toLowerCase() + " ") >= 0;
+    });
+  }
+  function sameConsole(link) {
+    var url = new URL(link, location.href);
+    return url.origin === location.origin && url.pathname === location.pathname ? url.pathname + url.search : "";
+  }
+  function describe(entry) {
+    var at = String(entry.at || "").replace("T", " ").slice(0, 19);
+    return [entry.label, at + " UTC", "HTTP " + entry.status, entry.ms + " ms"].join(" \u00b7 ");
+  }
+  function showHistory() {
+    var list = document.querySelector("[data-history-list]");
+    if (!list) return;
+    var search = document.querySelector("[data-history-search]");
+    var words = (search ? search.value : "").trim().toLowerCase();
+    list.textContent = "";
+    readHistory().forEach(function (entry, index) {
+      var text = describe(entry);
+      if (words && (text + " " + entry.link).toLowerCase().indexOf(words) < 0) return;
+      var item = document.createElement("li");
+      var restore = document.createElement("button");
+      restore.type = "button";
+      restore.className = "history-restore";
+      restore.textContent = text;
+      restore.dataset.historyRestore = String(index);
+      item.appendChild(restore);
+      if (!known(entry) || !sameConsole(entry.link)) {
+        restore.disabled = true;
+        var missing = document.createElement("span");
+        missing.className = "history-missing";
+        missing.textContent = "not in this schema";
+        item.appendChild(missing);
+      }
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "Delete";
+      remove.setAttribute("aria-label", "Delete " + text);
+      remove.dataset.historyDelete = String(index);
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+  }
+  function recordSend() {
+    var heading = document.querySelector("#result [data-history]");
+    if (!pendingSend || !heading) return;
+    var entry = {
+      link: pendingSend, label: heading.dataset.history, calls: (heading.dataset.historyCalls || "").trim().split(" "),
+      at: new Date().toISOString(), status: heading.dataset.historyStatus, ms: heading.dataset.historyMs
+    };
+    pendingSend = null;
+    writeHistory([entry].concat(readHistory()));
+    showHistory();
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = document.getElementById("console");
+    if (isSend(event) && form && !sending) pendingSend = linkOf(form);
+  }, true); // capture: before the one-Send-at-a-time check above marks it as sending
+  document.addEventListener("htmx:afterSwap", function (event) { if (isSend(event)) recordSend(); });
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.historySearch !== undefined) showHistory();
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    if (button.dataset.share !== undefined) share();
+    else if (button.dataset.historyToggle !== undefined) {
+      var panel = document.getElementById(button.getAttribute("aria-controls"));
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      if (panel) panel.hidden = !open;
+      if (open) showHistory();
+    } else if (button.dataset.historyClear !== undefined) {
+      writeHistory([]);
+      showHistory();
+    } else if (button.dataset.historyDelete !== undefined) {
+      var list = readHistory();
+      list.splice(parseInt(button.dataset.historyDelete, 10), 1);
+      writeHistory(list);
+      showHistory();
+    } else if (button.dataset.historyRestore !== undefined) {
+      var entry = readHistory()[parseInt(button.dataset.historyRestore, 10)];
+      var link = entry && known(entry) && sameConsole(entry.link);
+      if (link) location.assign(link);
+    }
+  });
+
+  // On load: the address becomes the link of what the page restored (a pasted link's junk
+  // and secrets leave the address bar too), pressed switches cover their controls, and the
+  // History panel says whether it can keep anything.
+  function start() {
+    coverPressed(document);
+    if (document.getElementById("console")) followNow();
+    readHistory();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");

@@ -16,7 +16,7 @@ from typing import Literal
 from app.kaltura import fieldnames
 from app.kaltura.protocol import MULTIREQUEST, OBJECT_TYPE
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
-from app.kaltura.secrets import is_secret
+from app.kaltura.secrets import is_ks, is_secret
 
 Values = Mapping[str, Sequence[str]]
 FieldKind = Literal[
@@ -57,6 +57,14 @@ class Field:
     items: tuple[Field, ...] = ()
     next_index: int = 0
     map_key: str = ""
+    # its null switch (and a list's empty switch) on, as the form or a link gave them
+    null: bool = False
+    emptied: bool = False
+
+    @property
+    def unlinked(self) -> bool:
+        """Never in a link or the browser's history: a secret or a KS (`secrets.secret_fields`)."""
+        return self.secret or is_ks(self.name)
 
     @property
     def hint(self) -> str:
@@ -124,6 +132,11 @@ def action_options(schema: Schema, service_id: str) -> tuple[Option, ...]:
 def _first(values: Values, key: str) -> str:
     found = values.get(key)
     return found[0] if found else ""
+
+
+def _is_on(values: Values, marker: str) -> bool:
+    """A null or empty marker the form (its switch's hidden input) or a link set."""
+    return _first(values, marker).strip().lower() not in ("", "0", "false", "off")
 
 
 def _enum_options(schema: Schema, enum_name: str) -> tuple[Option, ...]:
@@ -227,6 +240,7 @@ class FormBuilder:
             deprecated=deprecated,
             insert_only=insert_only,
             value=_first(values, path),
+            null=_is_on(values, fieldnames.null_of(path)),
         )
         kind = self.schema.kind(ref)
         if kind == "object":
@@ -295,8 +309,15 @@ class FormBuilder:
         indices = fieldnames.item_numbers(values, base.path)
         items = tuple(self.item_field(kind, item_type, base.path, i, values) for i in indices)
         next_index = (indices[-1] + 1) if indices else 0
+        emptied = _is_on(values, fieldnames.empty_of(base.path))
         return replace(
-            base, kind=kind, value="", item_type=item_type, items=items, next_index=next_index
+            base,
+            kind=kind,
+            value="",
+            item_type=item_type,
+            items=items,
+            next_index=next_index,
+            emptied=emptied,
         )
 
     def item_field(self, kind: str, item_type: str, path: str, index: int, values: Values) -> Field:

@@ -28,7 +28,7 @@ one). Masking never changes its input.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from app.kaltura import fieldnames
 from app.kaltura.protocol import NULL_SUFFIX, OBJECT_TYPE
@@ -122,6 +122,29 @@ def masked_fields(
 ) -> list[tuple[str, str]]:
     """The same for flat form pairs (`1:secret`, `appToken:token`): a pair's owner is read from
     its siblings, `<parent>:objectType` or a sub-request's `N:service` and `N:action`."""
+    owner = _field_owners(fields, schema, action)
+    return [(name, _mask_text(name, value, owner(name))) for name, value in fields]
+
+
+def secret_fields(
+    fields: Sequence[tuple[str, str]], schema: Schema | None = None, action: str = ""
+) -> set[str]:
+    """The names among flat form pairs that hold a secret or a KS: what a link or the
+    browser's history must never carry. Owners are read as `masked_fields` reads them."""
+    owner = _field_owners(fields, schema, action)
+    return {name for name, _ in fields if is_secret(name, owner(name)) or is_ks(name)}
+
+
+def is_ks(name: str) -> bool:
+    """Whether parameter or property `name` holds a KS (shortened when shown, never linked)."""
+    return _base_name(name).lower() == "ks"
+
+
+def _field_owners(
+    fields: Sequence[tuple[str, str]], schema: Schema | None, action: str
+) -> Callable[[str], str]:
+    """Whose name a pair's is: `<parent>:objectType` or a sub-request's `N:service` and
+    `N:action` among its siblings, else `action`."""
     given = dict(fields)
 
     def owner(name: str) -> str:
@@ -133,4 +156,4 @@ def masked_fields(
             return f"{service}.{given.get(fieldnames.join(parent, fieldnames.ACTION), '')}"
         return _declaring(schema, given.get(fieldnames.type_of(parent), ""), name)
 
-    return [(name, _mask_text(name, value, owner(name))) for name, value in fields]
+    return owner

@@ -42,13 +42,18 @@ class CallHeading:
 
     label: str
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # for the browser's History: `media.get` or `multirequest (3)`, and each `service.action`
+    short: str = ""
+    calls: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, call: EncodedCall, multirequest: bool) -> CallHeading:
+        calls = tuple(".".join(action) for action in call.actions)
         if multirequest:
             count = len(call.actions)
-            return cls(f"{MULTIREQUEST} ({count} request{'' if count == 1 else 's'})")
-        return cls(".".join(call.actions[0]) if call.actions else "")
+            label = f"{MULTIREQUEST} ({count} request{'' if count == 1 else 's'})"
+            return cls(label, short=f"{MULTIREQUEST} ({count})", calls=calls)
+        return cls(calls[0] if calls else "", short=calls[0] if calls else "", calls=calls)
 
 
 @dataclass(frozen=True)

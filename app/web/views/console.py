@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from app.kaltura import fieldnames
 from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
 from app.kaltura.forms import Field, FieldKind, Selection, config_fields, select, service_options
+from app.kaltura.links import read_link
 from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
@@ -31,6 +32,8 @@ from app.web.views.console_context import (
     Result,
     action_area,
     call_of,
+    config_defaults,
+    linked_area,
     request_number,
 )
 
@@ -59,10 +62,11 @@ async def form_values(request: Request) -> dict[str, list[str]]:
 
 @router.get("/", response_class=HTMLResponse)
 async def page(request: Request, service: str = "", action: str = "") -> HTMLResponse:
-    """The console; `?service=…&action=…` opens that action. A link naming what the schema
-    lacks still gets the whole console (404), saying what was not found."""
+    """The console; `?service=…&action=…` opens that action, and the rest of a link (the
+    address follows the form) its values. A link naming what the schema lacks still gets the
+    whole console (404), saying what was not found; values that do not fit are named."""
     console = state(request)
-    values = values_of(request)
+    link = read_link(console.schema, request.query_params.multi_items())
     ks = held_ks(request.session)
     chosen = select(console.schema, service, action)
     if chosen.problem:  # keep what resolved (the service of media.nosuch), drop the rest
@@ -72,13 +76,15 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         schema_origin=console.schema_origin,
         target=console.settings.service_url or "embedded sandbox",
         sandbox=console.sandbox,
-        config_fields=config_fields(console.schema, values, console.config_prefill),
+        config_fields=config_fields(console.schema, link.values, console.config_prefill),
         selected_service=chosen.service,
         not_found=chosen.problem,
         ks=ks,
         ks_status=ks_status(request.session, console, ks),
+        dropped=link.dropped,
+        config_defaults=config_defaults(console),
     )
-    area = action_area(console, chosen.service, chosen.action, 0, values)
+    area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(
         request, "console.html", around, area, status_code=404 if chosen.problem else 200
     )

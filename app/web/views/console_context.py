@@ -7,17 +7,19 @@ the part that the page and three fragments share: the action of one (sub-)reques
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from app.kaltura import fieldnames
 from app.kaltura.forms import (
     Field,
     Option,
     action_options,
+    config_fields,
     select,
     service_options,
 )
 from app.kaltura.ks_status import KsStatus
+from app.kaltura.links import Dropped, Link
 from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema import Schema
 from app.web.console_state import ConsoleState, SandboxInfo
@@ -43,6 +45,16 @@ class ActionArea:
     requests: tuple[int, ...] = (1,)  # a multirequest opens with request 1…
     next_request: int = 2  # …and Add request asks for the next
     oob: bool = False  # nothing here replaces a region out of band
+    # a multirequest restored from a link: each request's service and action area, by number
+    request_areas: dict[int, RequestArea] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RequestArea:
+    """A multirequest request as a link restores it: its service and its action area."""
+
+    service: str
+    area: ActionArea
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,9 @@ class Page:
     not_found: str
     ks: str
     ks_status: KsStatus
+    dropped: tuple[Dropped, ...] = ()  # what the page's link held that the form left out
+    # what the configuration holds with no link: a link leaves these out (console.js)
+    config_defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,3 +146,25 @@ def call_of(values: Values, number: int) -> tuple[str, str]:
     prefix = fieldnames.request_prefix(number)
     service = values.get(prefix + fieldnames.SERVICE, [""])[0]
     return service, values.get(prefix + fieldnames.ACTION, [""])[0]
+
+
+def linked_area(console: ConsoleState, service: str, action: str, link: Link) -> ActionArea:
+    """The page's action area as `link` restores it: a multirequest with each of its
+    requests (service, action, values) in place."""
+    area = action_area(console, service, action, 0, link.values)
+    if not (area.multirequest and link.requests):
+        return area
+    areas = {}
+    for n in link.requests:
+        sub_service, sub_action = call_of(link.values, n)
+        sub = action_area(console, sub_service, sub_action, n, link.values)
+        areas[n] = RequestArea(sub_service, sub)
+    return replace(
+        area, requests=link.requests, next_request=len(link.requests) + 1, request_areas=areas
+    )
+
+
+def config_defaults(console: ConsoleState) -> dict[str, str]:
+    """What the configuration holds when no link says otherwise (format 2, clientTag…)."""
+    fields = config_fields(console.schema, {}, console.config_prefill)
+    return {f.path: f.value for f in fields if f.value}

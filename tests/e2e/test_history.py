@@ -1,0 +1,170 @@
+"""History: each Send is kept in this browser, newest first, and restores its whole form;
+searchable, deletable, capped; an entry of another schema is marked; no storage, no history,
+and the console still works."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.e2e.conftest import FakeKaltura
+from tests.e2e.console_page import CONSOLE_PATH, Console, labelled
+
+pytestmark = pytest.mark.browser
+
+CAP = 200
+
+
+@pytest.fixture
+def fresh(console: Console) -> Console:
+    """The console with no history yet (the session's tab keeps localStorage between tests)."""
+    console.page.evaluate("localStorage.clear()")
+    return console.open()
+
+
+def history(console: Console) -> Locator:
+    """Opens the History panel; its entries."""
+    console.page.get_by_role("button", name="History", exact=True).click()
+    return console.page.get_by_role("region", name="History entries")
+
+
+def entries(panel: Locator) -> Locator:
+    return panel.get_by_role("listitem")
+
+
+def seeded(console: Console, count: int, calls: str = "system.ping") -> None:
+    stored = [
+        {
+            "link": f"{CONSOLE_PATH}?service=system&action=ping&n={n}",
+            "label": f"old {n}",
+            "calls": [calls],
+            "at": "2026-01-01T00:00:00.000Z",
+            "status": "200",
+            "ms": "1",
+        }
+        for n in range(count)
+    ]
+    console.page.evaluate(
+        "list => localStorage.setItem('testme.history', JSON.stringify(list))", stored
+    )
+
+
+def test_a_multirequest_send_is_kept_and_restores_its_whole_form(
+    fresh: Console, fake: FakeKaltura
+) -> None:
+    console = fresh
+    console.choose_multirequest()
+    first = console.request(1)
+    console.choose("session", "start", first)
+    labelled(first, "secret").fill("never-kept-53")
+    labelled(first, "partnerId").fill("53")
+    console.add_request()
+    second = console.request(2)
+    console.choose("media", "list", second)
+    second_filter = console.group("filter", second)
+    console.choose_type(second_filter, "KalturaMediaEntryFilter")
+    labelled(second_filter, "nameLike").fill("kept-by-history")
+    console.send()
+
+    console.open()  # a fresh, empty form
+    panel = history(console)
+    entry = panel.get_by_role("button", name=re.compile(r"^multirequest \(2\) · .* UTC · HTTP 200"))
+    expect(entry).to_be_visible()
+    assert "never-kept-53" not in console.page.evaluate("JSON.stringify(localStorage)")
+    entry.click()
+
+    first, second = console.request(1), console.request(2)
+    expect(first.get_by_label("Select action")).to_have_value("start")
+    expect(labelled(first, "partnerId")).to_have_value("53")
+    expect(labelled(first, "secret")).to_have_value("")
+    second_filter = console.group("filter", second)
+    expect(console.object_type(second_filter)).to_have_value("KalturaMediaEntryFilter")
+    expect(labelled(second_filter, "nameLike")).to_have_value("kept-by-history")
+
+
+def test_history_is_newest_first_searchable_deletable_and_clearable(fresh: Console) -> None:
+    console = fresh
+    for service, action in (("system", "ping"), ("media", "list")):
+        console.choose(service, action)
+        console.send()
+    panel = history(console)
+    expect(entries(panel)).to_have_count(2)
+    expect(entries(panel).first).to_contain_text("media.list")
+
+    panel.get_by_role("searchbox", name="Search history").fill("ping")
+    expect(entries(panel)).to_have_count(1)
+    expect(entries(panel).first).to_contain_text("system.ping")
+    panel.get_by_role("searchbox", name="Search history").fill("")
+
+    panel.get_by_role("button", name=re.compile(r"^Delete media\.list")).click()
+    expect(entries(panel)).to_have_count(1)
+    expect(entries(panel).first).to_contain_text("system.ping")
+    panel.get_by_role("button", name="Clear history").click()
+    expect(entries(panel)).to_have_count(0)
+    assert console.page.evaluate("localStorage.getItem('testme.history')") == "[]"
+
+
+def test_history_keeps_the_newest_two_hundred(fresh: Console) -> None:
+    console = fresh
+    seeded(console, CAP)
+    console.choose("media", "list")
+    console.send()
+    stored = json.loads(console.page.evaluate("localStorage.getItem('testme.history')"))
+    assert len(stored) == CAP
+    assert stored[0]["label"] == "media.list"
+    assert stored[-1]["label"] == f"old {CAP - 2}"  # the oldest went
+
+
+def test_an_entry_the_schema_lacks_is_shown_marked_and_not_restorable(fresh: Console) -> None:
+    console = fresh
+    seeded(console, 1, calls="nosuchservice.nosuchaction")
+    panel = history(console)
+    expect(entries(panel).first).to_contain_text("not in this schema")
+    expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_disabled()
+
+
+BLOCKED = (
+    "Object.defineProperty(window, 'localStorage', "
+    "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
+)
+FULL = (
+    "const setItem = Storage.prototype.setItem;"
+    "Storage.prototype.setItem = function (key, value) {"
+    "  if (key === 'testme.history') throw new DOMException('full', 'QuotaExceededError');"
+    "  return setItem.call(this, key, value); };"
+)
+
+
+@pytest.fixture
+def storage_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A tab whose localStorage throws, as with site data blocked, or is full."""
+    context = browser.new_context()
+    context.add_init_script(request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("storage_page", "note"),
+    [
+        (BLOCKED, "History is off: this browser does not let the page store it."),
+        (FULL, "History is off: the browser's storage is full."),
+    ],
+    indirect=["storage_page"],
+    ids=["blocked", "full"],
+)
+def test_without_storage_the_console_works_and_says_history_is_off(
+    storage_page: Page, console_url: str, fake: FakeKaltura, note: str
+) -> None:
+    console = Console(storage_page, console_url).open()
+    console.choose("system", "ping")
+    console.send()
+    expect(console.result).to_contain_text("HTTP 200")
+    assert len(fake.calls("system", "ping")) == 1
+    panel = history(console)
+    expect(panel.get_by_role("status")).to_have_text(note)
+    expect(entries(panel)).to_have_count(0)
