@@ -71,9 +71,7 @@ def test_what_is_not_a_value_is_not_offered(
 
 def test_recursive_types_end_and_stay_few(schema: Schema) -> None:
     """Every action of the schema: a bounded list, no path reopening a type it is inside."""
-    sizes = [
-        len(references(schema, [(s.id, a.name)])) for s in schema.services for a in s.actions
-    ]
+    sizes = [len(references(schema, [(s.id, a.name)])) for s in schema.services for a in s.actions]
     assert 0 < max(sizes) < 400
     # KalturaDetachedResponseProfile holds relatedProfiles of its own type: opened once.
     profile = offered(schema, ("responseprofile", "add"))

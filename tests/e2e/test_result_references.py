@@ -10,8 +10,9 @@ import re
 import pytest
 from playwright.sync_api import Locator, expect
 
-from tests.e2e.conftest import FakeKaltura, xml_result
+from tests.e2e.conftest import FakeKaltura
 from tests.e2e.console_page import Console, labelled
+from tests.e2e.test_multirequest import LIST_THEN_NOT_FOUND
 from tests.e2e.wire import call_params
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,9 @@ def offered(field: Locator) -> list[str]:
     return values
 
 
-FIRST_OFFERED = """([e, first]) => (e.list && e.list.options.length ? e.list.options[0].value : "") === first"""
+FIRST_OFFERED = (
+    """([e, first]) => (e.list && e.list.options.length ? e.list.options[0].value : "") === first"""
+)
 
 
 def wait_until_offered_first(field: Locator, first: str) -> None:
@@ -105,3 +108,28 @@ def test_a_reference_to_a_request_that_does_not_run_before_is_flagged(
     assert fake.received == []
     entry_id.fill("{1:result:objects:0:id}")
     expect(entry_id).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_a_multirequest_answer_shows_each_request_with_its_own_error(
+    console: Console, fake: FakeKaltura
+) -> None:
+    fake.answer("multirequest", "", LIST_THEN_NOT_FOUND)
+    console.choose_multirequest()
+    console.choose("media", "list", console.request(1))
+    console.add_request()
+    console.choose("media", "get", console.request(2))
+    labelled(console.request(2), "entryId").fill("{1:result:objects:0:id}")
+    result = console.send()
+
+    first = result.get_by_role("group", name="Request 1: media.list")
+    second = result.get_by_role("group", name="Request 2: media.get")
+    expect(first.get_by_label("Answer of request 1")).to_contain_text("<totalCount>1</totalCount>")
+    expect(first.get_by_role("alert")).to_have_count(0)
+    expect(second.get_by_role("alert")).to_contain_text(
+        "Kaltura error in request 2: ENTRY_ID_NOT_FOUND"
+    )
+    expect(second.get_by_label("Answer of request 2")).not_to_contain_text("totalCount")
+    whole = result.get_by_text("Whole answer")
+    expect(result.get_by_label("Answer", exact=True)).to_be_hidden()
+    whole.click()
+    expect(result.get_by_label("Answer", exact=True)).to_contain_text("executionTime")
