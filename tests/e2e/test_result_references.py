@@ -86,6 +86,23 @@ def test_the_offer_follows_the_earlier_requests_action(console: Console) -> None
     wait_until_offered_first(entry_id, "")
 
 
+def test_removing_a_request_renumbers_the_offer(console: Console) -> None:
+    console.choose_multirequest()
+    for n, (service, action) in enumerate(
+        [("system", "ping"), ("media", "list"), ("media", "get")], start=1
+    ):
+        if n > 1:
+            console.add_request()
+        console.choose(service, action, console.request(n))
+    entry_id = labelled(console.request(3), "entryId")
+    wait_until_offered_first(entry_id, "{2:result:objects:0:id}")
+
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+    entry_id = labelled(console.request(2), "entryId")  # request 3 is request 2 now
+    wait_until_offered_first(entry_id, "{1:result:objects:0:id}")
+    assert not [r for r in offered(entry_id) if r.startswith("{2:")]
+
+
 @pytest.mark.parametrize("number", [3, 9])  # a later request, and one that does not exist
 def test_a_reference_to_a_request_that_does_not_run_before_is_flagged(
     console: Console, fake: FakeKaltura, number: int
