@@ -27,7 +27,7 @@
   // server marked data-request=N), `{M:result…}` stands for an earlier answer, as on the server.
   function problemOf(input, value) {
     var rule = pattern(input.form, input.dataset.check);
-    if (!rule || value === "") return "";
+    if (value === "") return "";
     var request = input.closest("fieldset[data-request]");
     var reference = request && pattern(input.form, "reference");
     var found = reference && reference.exec(value);
@@ -35,7 +35,7 @@
       var n = parseInt(found[1], 10);
       return n >= 1 && n < requestNumber(request) ? "" : "Refers to request " + n + ", which does not run before it.";
     }
-    return rule.test(value) ? "" : MESSAGES[input.dataset.check];
+    return !rule || rule.test(value) ? "" : MESSAGES[input.dataset.check];
   }
 
   // A field's problem line: the server wrote its id into the field's data-problem.
@@ -178,6 +178,24 @@
   });
   document.addEventListener("htmx:afterRequest", function (event) {
     if (isSend(event)) showSending(false);
+  });
+
+  // Each multirequest request fetches the references its fields offer (the result paths of
+  // the requests before it) on "results-changed": after a request's service or action (its
+  // select.call) changed and its fragment settled, or a request was removed. One per turn.
+  var resultsStale = false;
+  function resultsChanged() {
+    if (resultsStale) return;
+    resultsStale = true;
+    setTimeout(function () {
+      resultsStale = false;
+      document.body.dispatchEvent(new CustomEvent("results-changed"));
+    }, 0);
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var config = event.detail.requestConfig; // detail.elt is the element settled, not the asker
+    var elt = config && config.elt;
+    if (elt && elt.matches && elt.matches("fieldset.subrequest select.call")) resultsChanged();
   });
   document.addEventListener("htmx:sendError", function () {
     status("The testme server did not answer: is it still running?");
@@ -508,6 +526,7 @@
         if (value !== input.value) input.value = value;
       });
     });
+    resultsChanged();
     var add = document.getElementById("add-request");
     if (add) add.setAttribute("hx-vals", JSON.stringify({ n: String(others.length + 1) }));
     var next = others.filter(function (other) { return requestNumber(other) === n; })[0];

@@ -2,7 +2,8 @@
 
 Kaltura answers errors with HTTP 200 and the error in the body (PROTOCOL.md §4): XML
 `<result><error>…</error></result>` or a JSON object whose `objectType` is `KalturaAPIException`;
-a multirequest answers one item per request, each of which may be an error. A KS comes back as a
+a multirequest answers one item per request, each of which may be an error, and each is split
+out (`items`) to be shown on its own beside the whole answer. A KS comes back as a
 bare scalar from the session-starting actions, or as the `ks` property of an object (appToken's
 `KalturaSessionInfo`). Nothing here raises on a bad body: garbage, HTML error pages, truncated XML
 and binary files become `kind="raw"` with a `note` saying why. XML with a DOCTYPE is never parsed,
@@ -11,6 +12,7 @@ so no entity is ever expanded. Pure: stdlib only.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -53,15 +55,31 @@ class KalturaError:
 
 
 @dataclass(frozen=True)
+class ItemView:
+    """One multirequest request's answer: its number and call (`media.list`; "" for an item
+    beyond the requests sent), its own pretty text and its error."""
+
+    number: int
+    call: str
+    pretty: str
+    error: KalturaError | None = None
+
+
+@dataclass(frozen=True)
 class ResultView:
-    """An upstream answer, ready to show. `item_errors` has one entry per multirequest item."""
+    """An upstream answer, ready to show. `items` has one entry per multirequest item (none
+    when the answer is not one item per request: a whole failure, JSONP's text, PHP, raw)."""
 
     kind: ResultKind
     pretty: str
     error: KalturaError | None = None
-    item_errors: tuple[KalturaError | None, ...] = ()
+    items: tuple[ItemView, ...] = ()
     ks: str | None = None
     note: str = ""
+
+    @property
+    def item_errors(self) -> tuple[KalturaError | None, ...]:
+        return tuple(item.error for item in self.items)
 
     @property
     def is_error(self) -> bool:
@@ -81,18 +99,14 @@ def read_result(
     if not body.strip():
         return ResultView("empty", "", note="The server answered with an empty body.")
     media = content_type.partition(";")[0].strip().lower()
-    calls = (
-        [(s.lower(), a.lower()) for s, a in sub_actions]
-        if service.lower() == MULTIREQUEST
-        else [(service.lower(), action.lower())]
-    )
+    calls = list(sub_actions) if service.lower() == MULTIREQUEST else [(service, action)]
     view = _read_as(
         _kind_of(media, body), body, media, calls, multi=service.lower() == MULTIREQUEST
     )
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
         note = f"Asked for {expected.upper()}; the server answered {view.kind.upper()}."
-        return ResultView(view.kind, view.pretty, view.error, view.item_errors, view.ks, note)
+        return ResultView(view.kind, view.pretty, view.error, view.items, view.ks, note)
     return view
 
 
@@ -129,9 +143,7 @@ def _read_as(
             value = json.loads(body)
         except (ValueError, RecursionError) as problem:
             return ResultView("raw", text, note=f"Not JSON: {problem}")
-        return _json_view(
-            "json", json.dumps(value, indent=2, ensure_ascii=False), value, calls, multi
-        )
+        return _json_view("json", _json_pretty(value), value, calls, multi)
     if kind == "jsonp":
         match = _JSONP.fullmatch(text)
         try:
@@ -173,9 +185,12 @@ def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool)
     error = _xml_error(result)
     if multi and error is None:
         items = result.findall("item")
-        errors = tuple(_xml_error(item) for item in items)
+        views = tuple(
+            ItemView(n, _label(calls, n), _xml_pretty(item), _xml_error(item))
+            for n, item in enumerate(items, start=1)
+        )
         found = [_xml_ks(item, call) for item, call in zip(items, calls, strict=False)]
-        return ResultView("xml", pretty, None, errors, _last(found))
+        return ResultView("xml", pretty, None, views, _last(found))
     ks = None if error else _xml_ks(result, calls[0] if calls else ("", ""))
     return ResultView("xml", pretty, error, ks=ks)
 
@@ -193,9 +208,18 @@ def _xml_error(node: ET.Element) -> KalturaError | None:
     return KalturaError(error.findtext("code") or "", error.findtext("message") or "", args)
 
 
+def _xml_pretty(item: ET.Element) -> str:
+    """One `<item>` on its own, indented from its own start (the whole answer was indented
+    around it) and without the whitespace that followed it."""
+    alone = copy.deepcopy(item)
+    alone.tail = None
+    ET.indent(alone, space="  ")
+    return ET.tostring(alone, encoding="unicode")
+
+
 def _xml_ks(node: ET.Element, call: tuple[str, str]) -> str | None:
     if len(node) == 0:
-        return _ks_or_none(node.text or "") if call in KS_ACTIONS else None
+        return _ks_or_none(node.text or "") if _is_ks_action(call) else None
     if node.find(OBJECT_TYPE) is not None and node.findtext(OBJECT_TYPE) != API_EXCEPTION:
         return _ks_or_none(node.findtext("ks") or "")
     return None
@@ -209,9 +233,12 @@ def _json_view(
 ) -> ResultView:
     error = _json_error(value)
     if multi and isinstance(value, list) and error is None:
-        errors = tuple(_json_error(item) for item in value)
+        items = tuple(
+            ItemView(n, _label(calls, n), _json_pretty(item), _json_error(item))
+            for n, item in enumerate(value, start=1)
+        )
         found = [_json_ks(item, call) for item, call in zip(value, calls, strict=False)]
-        return ResultView(kind, pretty, None, errors, _last(found))
+        return ResultView(kind, pretty, None, items, _last(found))
     ks = None if error else _json_ks(value, calls[0] if calls else ("", ""))
     return ResultView(kind, pretty, error, ks=ks)
 
@@ -231,9 +258,13 @@ def _json_error(value: object) -> KalturaError | None:
     return KalturaError(_text(value.get("code")), _text(value.get("message")), args)
 
 
+def _json_pretty(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
 def _json_ks(value: object, call: tuple[str, str]) -> str | None:
     if isinstance(value, str):
-        return _ks_or_none(value) if call in KS_ACTIONS else None
+        return _ks_or_none(value) if _is_ks_action(call) else None
     if isinstance(value, dict) and OBJECT_TYPE in value and isinstance(value.get("ks"), str):
         return _ks_or_none(value["ks"])
     return None
@@ -248,7 +279,7 @@ def _read_php(body: bytes, text: str, calls: list[tuple[str, str]]) -> ResultVie
         error = KalturaError(_php_string(body, "code"), _php_string(body, "message"))
     ks = None
     scalar = re.fullmatch(rb's:(\d+):"(.*)";\s*', body, re.DOTALL)
-    if scalar and not error and calls and calls[0] in KS_ACTIONS:
+    if scalar and not error and calls and _is_ks_action(calls[0]):
         ks = _ks_or_none(scalar.group(2).decode("utf-8", "replace"))
     return ResultView("php", text, error, ks=ks)
 
@@ -263,6 +294,15 @@ def _php_string(body: bytes, key: str) -> str:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def _is_ks_action(call: tuple[str, str]) -> bool:
+    return (call[0].lower(), call[1].lower()) in KS_ACTIONS
+
+
+def _label(calls: Sequence[tuple[str, str]], number: int) -> str:
+    """`media.list` for request `number` as it was sent; "" beyond the requests sent."""
+    return ".".join(calls[number - 1]) if number <= len(calls) else ""
 
 
 def _ks_or_none(text: str) -> str | None:

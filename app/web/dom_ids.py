@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.kaltura import fieldnames
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -30,3 +32,14 @@ def request_id(number: int, part: str = "") -> str:
     """Multirequest request `number`'s fieldset (`request-2`) or one `part` of it
     (`request-2-action`); request 0, the page's own call, has the bare part (`action`)."""
     return dom_id("request", number, part) if number else part
+
+
+REFERENCE_KINDS = ("int", "float", "string")
+"""The field kinds that take a typed `{N:result…}` reference (selects are left out)."""
+
+
+def references_id(path: str, kind: str) -> str:
+    """The datalist of the references offered to the field at `path` of `kind`: `2:entryId`
+    → `request-2-references-string`; "" where none is (request 1, the page's own call)."""
+    number, _ = fieldnames.split_request(path)
+    return request_id(number, "references-" + kind) if number > 1 else ""

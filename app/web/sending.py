@@ -64,6 +64,7 @@ class Outcome:
     view: ResultView | None = None
     tokens: tuple[Token, ...] = ()
     heading: CallHeading | None = None
+    item_tokens: tuple[tuple[Token, ...], ...] = ()  # one per multirequest item (view.items)
 
     @property
     def ks(self) -> str:
@@ -123,4 +124,5 @@ async def send(
         call.actions,
     )
     tokens = highlight(view.pretty, view.kind)
-    return Outcome(sent, call.problems, answer, view, tokens, heading)
+    item_tokens = tuple(highlight(item.pretty, view.kind) for item in view.items)
+    return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens)

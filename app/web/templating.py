@@ -60,6 +60,7 @@ _env.policies["json.dumps_kwargs"] = {"sort_keys": False}
 _env.filters["time_hint"] = time_hint
 _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
+_env.filters["references_id"] = dom_ids.references_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,

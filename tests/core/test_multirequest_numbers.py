@@ -91,6 +91,29 @@ def test_a_gap_on_the_page_is_closed_on_the_wire_with_references_following(
             [("2:service", "media"), ("2:action", "get"), ("2:entryId", "{1:result}")],
             ("2:entryId", "refers to request 1, which does not run before it"),
         ),
+        (  # a later request, in a string field of an object
+            [
+                ("1:service", "media"),
+                ("1:action", "list"),
+                ("2:service", "categoryentry"),
+                ("2:action", "add"),
+                ("2:categoryEntry:objectType", "KalturaCategoryEntry"),
+                ("2:categoryEntry:entryId", "{3:result:id}"),
+                ("3:service", "system"),
+                ("3:action", "ping"),
+            ],
+            ("2:categoryEntry:entryId", "refers to request 3, which does not run before it"),
+        ),
+        (  # a request that does not exist at all
+            [
+                ("1:service", "media"),
+                ("1:action", "list"),
+                ("2:service", "media"),
+                ("2:action", "get"),
+                ("2:entryId", "{9:result:objects:0:id}"),
+            ],
+            ("2:entryId", "refers to request 9, which does not run before it"),
+        ),
         (
             [
                 ("2:service", "system"),

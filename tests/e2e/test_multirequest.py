@@ -13,6 +13,16 @@ from tests.e2e.wire import CLIP, call_params
 pytestmark = pytest.mark.browser
 
 
+# media.list found 0_a; media.get of it failed.
+LIST_THEN_NOT_FOUND = xml_result(
+    "<item><objectType>KalturaMediaListResponse</objectType><objects><item>"
+    "<objectType>KalturaMediaEntry</objectType><id>0_a</id></item></objects>"
+    "<totalCount>1</totalCount></item>"
+    '<item><error><code>ENTRY_ID_NOT_FOUND</code><message>Entry id "0_a" not found'
+    "</message><objectType>KalturaAPIException</objectType><args></args></error></item>"
+)
+
+
 def choose_multirequest(console: Console) -> None:
     with console.swap("/actions"):
         console.page.get_by_label("Select service").first.select_option("multirequest")
@@ -21,17 +31,7 @@ def choose_multirequest(console: Console) -> None:
 def test_a_multirequest_sends_numbered_requests_and_shows_each_error(
     console: Console, fake: FakeKaltura
 ) -> None:
-    fake.answer(
-        "multirequest",
-        "",
-        xml_result(
-            "<item><objectType>KalturaMediaListResponse</objectType><objects><item>"
-            "<objectType>KalturaMediaEntry</objectType><id>0_a</id></item></objects>"
-            "<totalCount>1</totalCount></item>"
-            '<item><error><code>ENTRY_ID_NOT_FOUND</code><message>Entry id "0_a" not found'
-            "</message><objectType>KalturaAPIException</objectType><args></args></error></item>"
-        ),
-    )
+    fake.answer("multirequest", "", LIST_THEN_NOT_FOUND)
 
     choose_multirequest(console)
     first = console.request(1)

@@ -25,10 +25,12 @@ from app.web.submission import read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
 from app.web.views.console_context import (
+    MAX_REQUESTS,
     NewItem,
     NewRequest,
     ObjectBody,
     Page,
+    ReferenceLists,
     Result,
     action_area,
     call_of,
@@ -163,10 +165,20 @@ async def item(
 @router.get("/request", response_class=HTMLResponse)
 async def add_request(request: Request, n: int = 2) -> HTMLResponse:
     """One more multirequest sub-request, plus the Add request button for the next number."""
-    if not 1 <= n <= 1000:
+    if not 1 <= n <= MAX_REQUESTS:
         raise NotFound("No such request number.")
     new = NewRequest(n=n, services=service_options(state(request).schema), next_request=n + 1)
     return fragment(request, "_request_added.html", new)
+
+
+@router.get("/references", response_class=HTMLResponse)
+async def references(request: Request) -> HTMLResponse:
+    """The `{N:result…}` references the fields of request `prefix` may use: the result paths
+    of the requests before it, whose calls (`1:service`, `1:action`…) come in the query."""
+    values = values_of(request)
+    number = request_number(values.get(fieldnames.PREFIX, [""])[0])
+    lists = ReferenceLists.of(state(request).schema, number, values)
+    return fragment(request, "_references.html", lists)
 
 
 @router.post("/send", response_class=HTMLResponse)

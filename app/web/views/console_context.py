@@ -21,12 +21,15 @@ from app.kaltura.forms import (
 from app.kaltura.ks_status import KsStatus
 from app.kaltura.links import Dropped, Link
 from app.kaltura.protocol import MULTIREQUEST
+from app.kaltura.references import ResultPath, fitting_first, references
 from app.kaltura.schema import Schema
 from app.web.console_state import ConsoleState, SandboxInfo
+from app.web.dom_ids import REFERENCE_KINDS
 from app.web.errors import NotFound
 from app.web.sending import Outcome
 
 Values = dict[str, list[str]]
+MAX_REQUESTS = 1000  # as many as Add request numbers
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,21 @@ class Result:
     ks: str
     ks_status: KsStatus
     oob: bool
+
+
+@dataclass(frozen=True)
+class ReferenceLists:
+    """The references request `number` offers, by field kind, the fitting ones first."""
+
+    number: int
+    lists: tuple[tuple[str, tuple[ResultPath, ...]], ...]
+
+    @classmethod
+    def of(cls, schema: Schema, number: int, values: Values) -> ReferenceLists:
+        earlier = [call_of(values, k) for k in range(1, min(number, MAX_REQUESTS + 1))]
+        paths = references(schema, earlier)
+        lists = tuple((k, tuple(fitting_first(paths, k))) for k in REFERENCE_KINDS)
+        return cls(number, lists if paths else ())
 
 
 def request_number(prefix: str) -> int:
