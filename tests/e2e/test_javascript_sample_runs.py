@@ -23,19 +23,17 @@ from typing import Any
 import httpx
 import pytest
 
-from app.kaltura.call import Call, FilePart, MultiRequest
-from app.kaltura.form_calls import SubRequest, read_call, read_multirequest
+from app.kaltura.call import Call, MultiRequest
 from app.kaltura.samples import SampleContext, render
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
 from app.kaltura.wire import to_http, to_wire
 from tests.conftest import ROOT
+from tests.core.sample_forms import CASES, CLIP, KS, SECRET, call_of
 from tests.e2e.conftest import FakeKaltura, Received
-from tests.e2e.wire import CLIP, SENDER_FIELDS
+from tests.e2e.wire import SENDER_FIELDS
 
 KALTURA_CLIENT = "kaltura-client@21.20.0"  # the version the Makefile installs
-KS = "djJ8MTIzfGtz-from-the-environment"
-SECRET = "s3cr3t-from-the-environment"
 NODE_TIMEOUT = 30  # seconds
 
 
@@ -138,113 +136,18 @@ def compare(schema: Schema, theirs: Received, ours: Received) -> None:
     }
 
 
-MEDIA_LIST = [
-    ("filter:objectType", "KalturaMediaEntryFilter"),
-    ("filter:nameLike", 'it\'s a "holiday"'),
-    ("filter:mediaTypeEqual", "1"),
-    ("filter:statusIn", "2"),
-    ("filter:statusIn", "7"),
-    ("filter:orderBy", "-createdAt"),
-    ("pager:objectType", "KalturaFilterPager"),
-    ("pager:pageSize", "25"),
-    ("pager:pageIndex", "2"),
-]
-ESEARCH = [
-    ("searchParams:objectType", "KalturaESearchEntryParams"),
-    ("searchParams:searchOperator:objectType", "KalturaESearchEntryOperator"),
-    ("searchParams:searchOperator:operator", "1"),
-    ("searchParams:searchOperator:searchItems:0:objectType", "KalturaESearchEntryItem"),
-    ("searchParams:searchOperator:searchItems:0:searchTerm", "cat"),
-    ("searchParams:searchOperator:searchItems:0:itemType", "2"),
-    ("searchParams:searchOperator:searchItems:0:fieldName", "name"),
-]
-SINGLE_CALLS = {
-    "scalars, enums, a filter and a pager": ("media", "list", MEDIA_LIST, ()),
-    "scalars of every kind": (
-        "session",
-        "start",
-        [
-            ("secret", SECRET),
-            ("userId", "ana"),
-            ("type", "2"),
-            ("partnerId", "99"),
-            ("expiry", "60"),
-        ],
-        (),
-    ),
-    "a nested object of a subtype, an array of objects, null and empty": (
-        "media",
-        "update",
-        [
-            ("entryId", "0_abc"),
-            ("mediaEntry:objectType", "KalturaMediaEntry"),
-            ("mediaEntry:name", "Clip"),
-            ("mediaEntry:description__null", "1"),
-            ("mediaEntry:operationAttributes:-", "1"),
-        ],
-        (),
-    ),
-    "an array of objects": (
-        "report",
-        "execute",
-        [
-            ("id", "7"),
-            ("params:0:objectType", "KalturaKeyValue"),
-            ("params:0:key", "a"),
-            ("params:0:value", "1"),
-            ("params:1:objectType", "KalturaKeyValue"),
-            ("params:1:key", "b"),
-            ("params:1:value", "2"),
-        ],
-        (),
-    ),
-    "a file upload": (
-        "uploadtoken",
-        "upload",
-        [("uploadTokenId", "0_tok")],
-        (FilePart("fileData", "clip.mp4", CLIP, "video/mp4"),),
-    ),
-    "a plugin service": ("elasticsearch_esearch", "searchEntry", ESEARCH, ()),
-}
-
-
 @pytest.fixture
 def work(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "clip.mp4").write_bytes(CLIP)
     yield tmp_path
 
 
-@pytest.mark.parametrize("case", SINGLE_CALLS, ids=list(SINGLE_CALLS))
+@pytest.mark.parametrize("case", CASES)
 def test_node_sample_sends_what_the_console_sends(
     case: str, schema: Schema, fake: FakeKaltura, node_modules: Path, work: Path
 ) -> None:
-    service, action, fields, files = SINGLE_CALLS[case]
-    call = read_call(schema, service, action, fields, files, config={"ks": KS}).call
+    call = call_of(schema, case)
     run_sample(call, schema, fake, node_modules, work)
     console_send(call, fake)
-    theirs, ours = fake.calls(service, action)
-    compare(schema, theirs, ours)
-
-
-def test_node_multirequest_with_a_reference_sends_what_the_console_sends(
-    schema: Schema, fake: FakeKaltura, node_modules: Path, work: Path
-) -> None:
-    """Requests 1 and 3 on the page: the reference to 1 reaches the server as the first."""
-    requests = [
-        SubRequest("media", "get", (("entryId", "0_abc"),), number=1),
-        SubRequest(
-            "media",
-            "update",
-            (
-                ("entryId", "{1:result:id}"),
-                ("mediaEntry:objectType", "KalturaMediaEntry"),
-                ("mediaEntry:name", "{1:result:name}"),
-            ),
-            number=3,
-        ),
-    ]
-    call = read_multirequest(schema, requests, config={"ks": KS}).call
-    run_sample(call, schema, fake, node_modules, work)
-    console_send(call, fake)
-    theirs, ours = fake.calls("multirequest", "")
+    [theirs, ours] = fake.received
     compare(schema, theirs, ours)

@@ -176,20 +176,19 @@ class _Writer:
         for name, value in found.extras:
             setter = _CONFIG_SETTERS.get(name)
             if setter:
-                ref = next(
-                    (f.ref for f in self.context.schema.configurations if f.name == name), None
-                )
-                rendered = self.value(value, ref, name, owner)
+                rendered = self.value(value, self.config_ref(name), name, owner)
                 self.lines.append(f"{variable}.{setter}({rendered});")
+
+    def config_ref(self, name: str) -> TypeRef | None:
+        return next((f.ref for f in self.context.schema.configurations if f.name == name), None)
 
     def config(self, config: Members) -> None:
         if "ks" not in [name for name, _ in config]:
             self.lines.append('client.setKs(System.getenv("KALTURA_KS"));')
-        refs = {field.name: field.ref for field in self.context.schema.configurations}
         for name, value in config:
             setter = _CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
-                rendered = self.value(value, refs.get(name), name, "")
+                rendered = self.value(value, self.config_ref(name), name, "")
                 self.lines.append(f"client.{setter}({rendered});")
 
 
@@ -216,11 +215,8 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
         f"APIOkRequestsExecutor.getExecutor().queue({sent}.build(client));",
     ]
     body = "".join(f"{INDENT * 2}{line}\n" if line else "\n" for line in writer.lines)
-    return (
-        _imports(body)
-        + "\npublic class Sample {\n"
-        + f"{INDENT}public static void main(String[] args) throws Exception {{\n{body}{INDENT}}}\n}}\n"
-    )
+    main = f"{INDENT}public static void main(String[] args) throws Exception {{\n"
+    return f"{_imports(body)}\npublic class Sample {{\n{main}{body}{INDENT}}}\n}}\n"
 
 
 def _imports(body: str) -> str:

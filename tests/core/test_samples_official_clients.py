@@ -1,0 +1,248 @@
+"""The PHP, Java and JavaScript samples, on their text: each form of `sample_forms` written as a
+developer writes it with that language's official client (the JavaScript ones also run, in
+tests/e2e/test_javascript_sample_runs.py). PHP samples must also pass `php -l` where PHP is
+installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.kaltura.samples import SampleContext, render
+from app.kaltura.schema import Schema
+from app.kaltura.schema_loader import load_schema
+from tests.core.sample_forms import CASES, KS, SECRET, call_of
+
+SERVICE_URL = "https://kaltura.example.com"
+
+
+@pytest.fixture(scope="module")
+def schema(real_schema_path: Path) -> Schema:
+    return load_schema(real_schema_path)
+
+
+def sample(schema: Schema, language: str, case: str, include_secrets: bool = False) -> str:
+    context = SampleContext(schema, SERVICE_URL, include_secrets)
+    return render(language, call_of(schema, case), context)
+
+
+# (language, case, a snippet the sample holds: whole lines, in this order)
+SNIPPETS = [
+    # PHP
+    ("php", "a filter and a pager", "$config->setServiceUrl('https://kaltura.example.com');"),
+    ("php", "a filter and a pager", "$client->setKs(getenv('KALTURA_KS'));"),
+    (
+        "php",
+        "a filter and a pager",
+        "$filter = new KalturaMediaEntryFilter();\n"
+        "$filter->orderBy = '-createdAt';\n"
+        "$filter->nameLike = 'it\\'s a \"holiday\" \\\\o/';\n"
+        "$filter->statusIn = '2,7';\n"
+        "$filter->mediaTypeEqual = KalturaMediaType::VIDEO;\n"
+        "$pager = new KalturaFilterPager();\n"
+        "$pager->pageSize = 25;\n"
+        "$pager->pageIndex = 2;\n"
+        "$result = $client->media->listAction($filter, $pager);",
+    ),
+    (
+        "php",
+        "scalars",
+        "$result = $client->session->start(getenv('KALTURA_SECRET'), 'ana', "
+        "KalturaSessionType::ADMIN, 99);",
+    ),
+    (
+        "php",
+        "a nested object of a subtype",
+        "$advancedSearch = new KalturaSearchOperator();\n"
+        "$advancedSearch->type = KalturaSearchOperatorType::SEARCH_OR;\n"
+        "$searchCondition = new KalturaSearchCondition();",
+    ),
+    ("php", "a nested object of a subtype", "$filter->advancedSearch = $advancedSearch;"),
+    (
+        "php",
+        "an array of objects",
+        "$result = $client->report->execute(7, array($keyValue, $keyValue2));",
+    ),
+    ("php", "a file upload", "$result = $client->uploadToken->upload('0_tok', 'clip.mp4');"),
+    (
+        "php",
+        "null and empty",
+        "$mediaEntry->description = KalturaNull::getInstance();\n"
+        "$mediaEntry->operationAttributes = array();",
+    ),
+    (
+        "php",
+        "a plugin service",
+        "$elasticSearchPlugin = KalturaElasticSearchClientPlugin::get($client);\n"
+        "$result = $elasticSearchPlugin->eSearch->searchEntry($searchParams);",
+    ),
+    (
+        "php",
+        "a multirequest with a reference",
+        "$client->startMultiRequest();\n"
+        "$result1 = $client->media->get('0_abc');\n"
+        "$mediaEntry = new KalturaMediaEntry();\n"
+        "$mediaEntry->name = $result1->name;\n"
+        "$client->media->update($result1->id, $mediaEntry);\n"
+        "$results = $client->doMultiRequest();",
+    ),
+    # Java
+    ("java", "a filter and a pager", 'config.setEndpoint("https://kaltura.example.com");'),
+    ("java", "a filter and a pager", 'client.setKs(System.getenv("KALTURA_KS"));'),
+    (
+        "java",
+        "a filter and a pager",
+        "MediaEntryFilter filter = new MediaEntryFilter();\n"
+        'filter.setOrderBy("-createdAt");\n'
+        'filter.setNameLike("it\'s a \\"holiday\\" \\\\o/");\n'
+        'filter.setStatusIn("2,7");\n'
+        "filter.setMediaTypeEqual(MediaType.VIDEO);\n"
+        "FilterPager pager = new FilterPager();\n"
+        "pager.setPageSize(25);\n"
+        "pager.setPageIndex(2);\n"
+        "var request = MediaService.list(filter, pager);\n"
+        "request.setCompletion(response -> System.out.println(response.results));\n"
+        "APIOkRequestsExecutor.getExecutor().queue(request.build(client));",
+    ),
+    (
+        "java",
+        "scalars",
+        'var request = SessionService.start(System.getenv("KALTURA_SECRET"), "ana", '
+        "SessionType.ADMIN, 99);",
+    ),
+    (
+        "java",
+        "a nested object of a subtype",
+        "SearchOperator advancedSearch = new SearchOperator();\n"
+        "advancedSearch.setType(SearchOperatorType.SEARCH_OR);",
+    ),
+    (
+        "java",
+        "a nested object of a subtype",
+        "advancedSearch.setItems(Arrays.asList(searchCondition));\n"
+        "filter.setAdvancedSearch(advancedSearch);\n"
+        "var request = BaseEntryService.list(filter);",
+    ),
+    ("java", "an array of objects", "import java.util.Arrays;"),
+    (
+        "java",
+        "an array of objects",
+        "var request = ReportService.execute(7L, Arrays.asList(keyValue, keyValue2));",
+    ),
+    ("java", "a file upload", "import java.io.File;"),
+    (
+        "java",
+        "a file upload",
+        'var request = UploadTokenService.upload("0_tok", new File("clip.mp4"));',
+    ),
+    (
+        "java",
+        "null and empty",
+        "mediaEntry.setDescription(ParamsValueDefaults.KALTURA_NULL_STRING);\n"
+        "mediaEntry.setOperationAttributes(new ArrayList<>());",
+    ),
+    ("java", "a plugin service", "var request = ESearchService.searchEntry(searchParams);"),
+    ("java", "a plugin service", 'eSearchEntryItem.searchTerm("cat");'),
+    (
+        "java",
+        "a multirequest with a reference",
+        "MultiRequestBuilder multiRequest = new MultiRequestBuilder();\n"
+        'var request1 = MediaService.get("0_abc");\n'
+        "multiRequest.add(request1);\n"
+        "MediaEntry mediaEntry = new MediaEntry();\n"
+        "mediaEntry.name(request1.getTokenizer().name());\n"
+        "var request2 = MediaService.update(request1.getTokenizer().id(), mediaEntry);\n"
+        "multiRequest.add(request2);\n"
+        "multiRequest.setCompletion(response -> System.out.println(response.results));\n"
+        "APIOkRequestsExecutor.getExecutor().queue(multiRequest.build(client));",
+    ),
+    # JavaScript
+    ("javascript", "a filter and a pager", "const kaltura = require('kaltura-client');"),
+    ("javascript", "a filter and a pager", "config.serviceUrl = 'https://kaltura.example.com';"),
+    ("javascript", "a filter and a pager", "client.setKs(process.env.KALTURA_KS);"),
+    (
+        "javascript",
+        "a filter and a pager",
+        "const request = kaltura.services.media.listAction(\n"
+        "  new kaltura.objects.MediaEntryFilter({\n"
+        "    orderBy: '-createdAt',\n"
+        "    nameLike: 'it\\'s a \"holiday\" \\\\o/',\n"
+        "    statusIn: '2,7',\n"
+        "    mediaTypeEqual: kaltura.enums.MediaType.VIDEO,\n"
+        "  }),\n"
+        "  new kaltura.objects.FilterPager({\n"
+        "    pageSize: 25,\n"
+        "    pageIndex: 2,\n"
+        "  })\n"
+        ");",
+    ),
+    (
+        "javascript",
+        "scalars",
+        "const request = kaltura.services.session.start(process.env.KALTURA_SECRET, 'ana', "
+        "kaltura.enums.SessionType.ADMIN, 99);",
+    ),
+    (
+        "javascript",
+        "a file upload",
+        "const request = kaltura.services.uploadToken.upload('0_tok', 'clip.mp4');",
+    ),
+    (
+        "javascript",
+        "null and empty",
+        "    description__null: '',\n    operationAttributes: { '-': '' },",
+    ),
+    ("javascript", "a plugin service", "const request = kaltura.services.eSearch.searchEntry("),
+    (
+        "javascript",
+        "a multirequest with a reference",
+        "const multiRequest = client.startMultiRequest();\n"
+        "multiRequest.add(kaltura.services.media.get('0_abc'));\n"
+        "multiRequest.add(kaltura.services.media.update(\n"
+        "  '{1:result:id}',",
+    ),
+]
+
+
+def _lines(text: str) -> str:
+    """Lines stripped of their indentation, so a snippet matches wherever it is nested."""
+    return "\n".join(line.strip() for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("language", "case", "snippet"),
+    SNIPPETS,
+    ids=[f"{language}-{case}-{at}" for at, (language, case, _) in enumerate(SNIPPETS)],
+)
+def test_sample_writes_the_call_as_the_official_client_does(
+    schema: Schema, language: str, case: str, snippet: str
+) -> None:
+    text = sample(schema, language, case)
+    wanted = snippet if language == "javascript" else _lines(snippet)
+    got = text if language == "javascript" else _lines(text)
+    assert f"\n{wanted}\n" in f"\n{got}\n", text
+
+
+@pytest.mark.parametrize("language", ["php", "java", "javascript"])
+@pytest.mark.parametrize("case", CASES)
+def test_secrets_come_from_the_environment_unless_included(
+    schema: Schema, language: str, case: str
+) -> None:
+    assert KS not in sample(schema, language, case)
+    assert SECRET not in sample(schema, language, case)
+    with_secrets = sample(schema, language, case, include_secrets=True)
+    assert KS in with_secrets
+    assert "KALTURA_KS" not in with_secrets
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_php_samples_parse(schema: Schema, case: str, tmp_path: Path) -> None:
+    php = shutil.which("php")
+    if php is None:
+        pytest.skip("php is not installed here (apt-get install php-cli); the text is checked")
+    (tmp_path / "sample.php").write_text(sample(schema, "php", case))
+    done = subprocess.run([php, "-l", "sample.php"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
