@@ -98,18 +98,25 @@ FORMS: dict[str, Form] = {
     ),
 }
 
-# Requests 1 and 3 on the page: the sample numbers them 1 and 2, references included.
+# Requests 1, 2 and 4 on the page: the sample numbers them 1, 2 and 3, references included;
+# request 2 runs with the KS that request 1 returns.
 MULTIREQUEST = (
-    SubRequest("media", "get", (("entryId", "0_abc"),), number=1),
+    SubRequest(
+        "session",
+        "start",
+        (("secret", SECRET), ("type", "2"), ("partnerId", "99")),
+        number=1,
+    ),
+    SubRequest("media", "get", (("entryId", "0_abc"), ("ks", "{1:result}")), number=2),
     SubRequest(
         "media",
         "update",
         (
-            ("entryId", "{1:result:id}"),
+            ("entryId", "{2:result:id}"),
             ("mediaEntry:objectType", "KalturaMediaEntry"),
-            ("mediaEntry:name", "{1:result:name}"),
+            ("mediaEntry:name", "{2:result:name}"),
         ),
-        number=3,
+        number=4,
     ),
 )
 CASES = (*FORMS, "a multirequest with a reference")

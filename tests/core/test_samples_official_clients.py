@@ -83,10 +83,14 @@ SNIPPETS = [
         "php",
         "a multirequest with a reference",
         "$client->startMultiRequest();\n"
-        "$result1 = $client->media->get('0_abc');\n"
+        "$result1 = $client->session->start(getenv('KALTURA_SECRET'), null, "
+        "KalturaSessionType::ADMIN, 99);\n"
+        "$client->setKs($result1);\n"
+        "$result2 = $client->media->get('0_abc');\n"
+        "$client->setKs(getenv('KALTURA_KS'));\n"
         "$mediaEntry = new KalturaMediaEntry();\n"
-        "$mediaEntry->name = $result1->name;\n"
-        "$client->media->update($result1->id, $mediaEntry);\n"
+        "$mediaEntry->name = $result2->name;\n"
+        "$client->media->update($result2->id, $mediaEntry);\n"
         "$results = $client->doMultiRequest();",
     ),
     # Java
@@ -150,12 +154,16 @@ SNIPPETS = [
         "java",
         "a multirequest with a reference",
         "MultiRequestBuilder multiRequest = new MultiRequestBuilder();\n"
-        'var request1 = MediaService.get("0_abc");\n'
+        'var request1 = SessionService.start(System.getenv("KALTURA_SECRET"), null, '
+        "SessionType.ADMIN, 99);\n"
         "multiRequest.add(request1);\n"
-        "MediaEntry mediaEntry = new MediaEntry();\n"
-        "mediaEntry.name(request1.getTokenizer().name());\n"
-        "var request2 = MediaService.update(request1.getTokenizer().id(), mediaEntry);\n"
+        'var request2 = MediaService.get("0_abc");\n'
+        "request2.setKs(request1.getTokenizer());\n"
         "multiRequest.add(request2);\n"
+        "MediaEntry mediaEntry = new MediaEntry();\n"
+        "mediaEntry.name(request2.getTokenizer().name());\n"
+        "var request3 = MediaService.update(request2.getTokenizer().id(), mediaEntry);\n"
+        "multiRequest.add(request3);\n"
         "multiRequest.setCompletion(response -> System.out.println(response.results));\n"
         "APIOkRequestsExecutor.getExecutor().queue(multiRequest.build(client));",
     ),
@@ -200,9 +208,15 @@ SNIPPETS = [
         "javascript",
         "a multirequest with a reference",
         "const multiRequest = client.startMultiRequest();\n"
-        "multiRequest.add(kaltura.services.media.get('0_abc'));\n"
+        "multiRequest.add(kaltura.services.session.start(process.env.KALTURA_SECRET, null, "
+        "kaltura.enums.SessionType.ADMIN, 99));\n"
+        "multiRequest.add(kaltura.services.media.get('0_abc').setKs('{1:result}'));\n"
         "multiRequest.add(kaltura.services.media.update(\n"
-        "  '{1:result:id}',",
+        "  '{2:result:id}',\n"
+        "  new kaltura.objects.MediaEntry({\n"
+        "    name: '{2:result:name}',\n"
+        "  })\n"
+        "));",
     ),
 ]
 

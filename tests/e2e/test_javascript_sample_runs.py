@@ -90,11 +90,14 @@ def console_send(call: Call | MultiRequest, fake: FakeKaltura) -> None:
     httpx.post(fake.url + spec.path, content=spec.content, headers=dict(spec.headers))
 
 
-def as_server_reads(value: Any) -> Any:
+def as_server_reads(value: Any, top: bool = True) -> Any:
+    """`value` as api_v3 reads it, less what each sender fills in its own way at the top (a
+    request's own `ks` inside a multirequest stays: it is part of the call)."""
     if isinstance(value, dict):
-        return {k: as_server_reads(v) for k, v in value.items() if k not in SENDER_FIELDS}
+        dropped = SENDER_FIELDS if top else SENDER_FIELDS - {"ks"}
+        return {k: as_server_reads(v, False) for k, v in value.items() if k not in dropped}
     if isinstance(value, list):
-        return [as_server_reads(item) for item in value]
+        return [as_server_reads(item, False) for item in value]
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

@@ -67,6 +67,8 @@ class _Writer:
         self.lines: list[str] = []
         self.names = Names(("client", "config", "result", "results"))
         self.plugins: dict[str, str] = {}
+        self.configured: dict[str, str] = {}
+        self.restore: list[str] = []
 
     def value(self, value: Value, name: str, owner: str) -> str:
         match value:
@@ -140,8 +142,10 @@ class _Writer:
             setter = _CONFIG_SETTERS.get(name)
             rendered = self.value(value, name, owner)
             if setter:
-                # The client copies these into every call queued after them.
+                # The client copies these into every call queued after them, so the
+                # client's own value is put back after this call.
                 self.lines.append(f"$client->{setter}({rendered});")
+                self.restore.append(f"$client->{setter}({self.configured.get(name, 'null')});")
         args = [
             "null" if a.value is None else self.value(a.value, a.param.name, owner)
             for a in found.arguments
@@ -151,11 +155,13 @@ class _Writer:
 
     def config(self, config: Members) -> None:
         if "ks" not in [name for name, _ in config]:
+            self.configured["ks"] = "getenv('KALTURA_KS')"
             self.lines.append("$client->setKs(getenv('KALTURA_KS'));")
         for name, value in config:
             setter = _CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
-                self.lines.append(f"$client->{setter}({self.value(value, name, '')});")
+                self.configured[name] = self.value(value, name, "")
+                self.lines.append(f"$client->{setter}({self.configured[name]});")
 
 
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
@@ -177,7 +183,8 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
         for sub in calls:
             statement = writer.call(plan(context, sub))
             prefix = f"$result{sub.number} = " if sub.number in needed else ""
-            writer.lines.append(f"{prefix}{statement};")
+            writer.lines += [f"{prefix}{statement};", *writer.restore]
+            writer.restore.clear()
         writer.lines += ["$results = $client->doMultiRequest();", "print_r($results);"]
     else:
         writer.lines.append(f"$result = {writer.call(plan(context, call))};")
