@@ -9,13 +9,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.kaltura.call import Array, Call, File, Map, Members, MultiRequest, Object, Reference, Value
-from app.kaltura.patterns import REFERENCE
+from app.kaltura.call import (
+    Array,
+    Call,
+    File,
+    Map,
+    Members,
+    MultiRequest,
+    Object,
+    Reference,
+    Value,
+    Wire,
+)
+from app.kaltura.patterns import FLOAT, INT, REFERENCE
 from app.kaltura.samples import SampleContext, secret_env
 from app.kaltura.schema import ActionDef, ParamDef, ServiceDef
 from app.kaltura.wire import renumber_references
 
 _WHOLE_REFERENCE = re.compile(r"\{([0-9]+):result((?::[^:{}]+)*)\}")
+
+
+CONFIG_SETTERS = {
+    "ks": "setKs",
+    "partnerId": "setPartnerId",
+    "language": "setLanguage",
+    "responseProfile": "setResponseProfile",
+    "clientTag": "setClientTag",
+    "apiVersion": "setApiVersion",
+}
+"""The client's setter of each request-wide name (the three clients spell them alike);
+`format` has none: each client asks for the format it reads."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +137,30 @@ def referenced(calls: tuple[Call, ...]) -> frozenset[int]:
 def class_name(kaltura_name: str) -> str:
     """The name the JavaScript and Java clients give a class or enum: without `Kaltura`."""
     return kaltura_name.removeprefix("Kaltura") or kaltura_name
+
+
+def bare_literal(text: str, kind: str) -> str | None:
+    """A number or boolean as JavaScript and PHP write it unquoted, or None where the text is
+    not one (it is then sent as typed, a string)."""
+    if kind == "int" and re.fullmatch(INT, text):
+        return str(int(text))
+    if kind == "float" and re.fullmatch(FLOAT, text):
+        return text.strip()
+    if kind == "bool" and text in ("true", "false"):
+        return text
+    return None
+
+
+def item_name(item: Value | Wire, name: str) -> str:
+    """The variable of an array item: an object is named after its class (`keyValue`)."""
+    if isinstance(item, Object):
+        object_type: object = item.object_type
+    else:
+        object_type = item.get("objectType") if isinstance(item, dict) else None
+    if not isinstance(object_type, str):
+        return name
+    short = class_name(object_type)
+    return short[:1].lower() + short[1:]
 
 
 def env_of(context: SampleContext, name: str, owner: str) -> str | None:

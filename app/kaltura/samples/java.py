@@ -39,11 +39,13 @@ from app.kaltura.call import (
 from app.kaltura.patterns import FLOAT, INT
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
+    CONFIG_SETTERS,
     Names,
     Plan,
     class_name,
     env_of,
     file_path,
+    item_name,
     numbered,
     owner_of,
     plan,
@@ -52,14 +54,6 @@ from app.kaltura.samples.client_calls import (
 from app.kaltura.schema import TypeRef
 
 INDENT = "    "
-_CONFIG_SETTERS = {
-    "ks": "setKs",
-    "partnerId": "setPartnerId",
-    "language": "setLanguage",
-    "responseProfile": "setResponseProfile",
-    "clientTag": "setClientTag",
-    "apiVersion": "setApiVersion",
-}
 # What a skipped argument is passed as, so the client leaves it out (ParamsValueDefaults).
 _UNDEFINED = {
     "int": "ParamsValueDefaults.KALTURA_UNDEF_INT",
@@ -91,7 +85,7 @@ class _Writer:
                 return self.object(value, name)
             case Array(items=items):
                 item_ref = TypeRef(ref.array_type) if ref and ref.array_type else None
-                rendered = [self.value(i, item_ref, _item_name(i, name), owner) for i in items]
+                rendered = [self.value(i, item_ref, item_name(i, name), owner) for i in items]
                 return f"Arrays.asList({', '.join(rendered)})"
             case Map(entries=entries):
                 item_ref = TypeRef(ref.array_type) if ref and ref.array_type else None
@@ -135,7 +129,7 @@ class _Writer:
         if isinstance(wire, str):
             return _string(wire)
         if isinstance(wire, list):
-            items = [self.wire(item, _wire_item_name(item, name)) for item in wire]
+            items = [self.wire(item, item_name(item, name)) for item in wire]
             return f"Arrays.asList({', '.join(items)})"
         object_type = wire.get("objectType")
         if not (isinstance(object_type, str) and re.fullmatch(r"\w+", object_type)):
@@ -174,7 +168,7 @@ class _Writer:
         self.lines.append(f"var {variable} = {service_class}.{action}({', '.join(args)});")
         self.lines += later
         for name, value in found.extras:
-            setter = _CONFIG_SETTERS.get(name)
+            setter = CONFIG_SETTERS.get(name)
             if setter:
                 rendered = self.value(value, self.config_ref(name), name, owner)
                 self.lines.append(f"{variable}.{setter}({rendered});")
@@ -186,7 +180,7 @@ class _Writer:
         if "ks" not in [name for name, _ in config]:
             self.lines.append('client.setKs(System.getenv("KALTURA_KS"));')
         for name, value in config:
-            setter = _CONFIG_SETTERS.get(name)
+            setter = CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
                 rendered = self.value(value, self.config_ref(name), name, "")
                 self.lines.append(f"client.{setter}({rendered});")
@@ -246,18 +240,6 @@ def _null_of(ref: TypeRef | None) -> str | None:
     if ref is None or ref.enum_type:
         return None
     return _NULL.get(ref.type)
-
-
-def _item_name(item: Value, name: str) -> str:
-    if isinstance(item, Object):
-        short = class_name(item.object_type)
-        return short[:1].lower() + short[1:]
-    return name
-
-
-def _wire_item_name(item: Wire, name: str) -> str:
-    object_type = item.get("objectType") if isinstance(item, dict) else None
-    return _item_name(Object(object_type), name) if isinstance(object_type, str) else name
 
 
 def _reference(text: str) -> str:

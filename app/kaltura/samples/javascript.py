@@ -34,10 +34,11 @@ from app.kaltura.call import (
     Value,
     Wire,
 )
-from app.kaltura.patterns import FLOAT, INT
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
+    CONFIG_SETTERS,
     Plan,
+    bare_literal,
     class_name,
     env_of,
     file_path,
@@ -48,14 +49,6 @@ from app.kaltura.samples.client_calls import (
 
 RENAMED_ACTIONS = frozenset({"list", "delete", "clone", "export"})
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-_CONFIG_SETTERS = {
-    "ks": "setKs",
-    "partnerId": "setPartnerId",
-    "language": "setLanguage",
-    "responseProfile": "setResponseProfile",
-    "clientTag": "setClientTag",
-    "apiVersion": "setApiVersion",
-}
 INDENT = "  "
 
 
@@ -98,7 +91,7 @@ def _config(context: SampleContext, config: Members, target: str) -> list[str]:
     if "ks" not in names and target == "client":
         lines.append(f"client.setKs({_env('KALTURA_KS')});")
     for name, value in config:
-        setter = _CONFIG_SETTERS.get(name)
+        setter = CONFIG_SETTERS.get(name)
         if setter is None:
             continue  # format: the client always asks for JSON
         lines.append(f"{target}.{setter}({_value(context, value, name, '', 0)});")
@@ -120,7 +113,7 @@ def _request(context: SampleContext, found: Plan, depth: int) -> str:
     else:
         text = f"{head}({', '.join(args)})"
     for name, value in found.extras:
-        setter = _CONFIG_SETTERS.get(name)
+        setter = CONFIG_SETTERS.get(name)
         rendered = _value(context, value, name, owner, depth)
         if setter:
             text += f".{setter}({rendered})"
@@ -139,7 +132,7 @@ def _value(context: SampleContext, value: Value, name: str, owner: str, depth: i
             env = env_of(context, name, owner)
             if env:
                 return _env(env)
-            return _scalar(text, kind)
+            return bare_literal(text, kind) or _string(text)
         case EnumConst(text=text, enum=enum, name=const):
             if const:
                 return f"kaltura.enums.{class_name(enum)}.{const}"
@@ -196,16 +189,6 @@ def _list(items: list[str], depth: int) -> str:
 
 def _key(name: str) -> str:
     return name if _IDENTIFIER.fullmatch(name) else _string(name)
-
-
-def _scalar(text: str, kind: str) -> str:
-    if kind == "int" and re.fullmatch(INT, text):
-        return str(int(text))
-    if kind == "float" and re.fullmatch(FLOAT, text):
-        return str(float(text)) if "e" not in text.lower() else text
-    if kind == "bool" and text in ("true", "false"):
-        return text
-    return _string(text)
 
 
 def _wire(wire: Wire, depth: int) -> str:

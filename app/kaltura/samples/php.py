@@ -33,14 +33,15 @@ from app.kaltura.call import (
     Value,
     Wire,
 )
-from app.kaltura.patterns import FLOAT, INT
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
+    CONFIG_SETTERS,
     Names,
     Plan,
-    class_name,
+    bare_literal,
     env_of,
     file_path,
+    item_name,
     numbered,
     owner_of,
     plan,
@@ -49,14 +50,6 @@ from app.kaltura.samples.client_calls import (
 )
 
 RENAMED_ACTIONS = frozenset({"list", "clone", "goto"})
-_CONFIG_SETTERS = {
-    "ks": "setKs",
-    "partnerId": "setPartnerId",
-    "language": "setLanguage",
-    "responseProfile": "setResponseProfile",
-    "clientTag": "setClientTag",
-    "apiVersion": "setApiVersion",
-}
 
 
 class _Writer:
@@ -74,13 +67,13 @@ class _Writer:
         match value:
             case Scalar(text=text, type=kind):
                 env = env_of(self.context, name, owner)
-                return f"getenv('{env}')" if env else _scalar(text, kind)
+                return f"getenv('{env}')" if env else (bare_literal(text, kind) or _string(text))
             case EnumConst(text=text, enum=enum, name=const):
                 return f"{enum}::{const}" if const else _string(text)
             case Object():
                 return self.object(value, name)
             case Array(items=items):
-                return _array([self.value(item, _item_name(item, name), owner) for item in items])
+                return _array([self.value(item, item_name(item, name), owner) for item in items])
             case Map(entries=entries):
                 return _array([f"{_string(k)} => {self.value(v, k, owner)}" for k, v in entries])
             case File():
@@ -112,7 +105,7 @@ class _Writer:
         if isinstance(wire, str):
             return _string(wire)
         if isinstance(wire, list):
-            return _array([self.wire(item, _wire_item_name(item, name)) for item in wire])
+            return _array([self.wire(item, item_name(item, name)) for item in wire])
         object_type = wire.get("objectType")
         if isinstance(object_type, str) and re.fullmatch(r"\w+", object_type):
             variable = "$" + self.names.take(name)
@@ -139,7 +132,7 @@ class _Writer:
         action = found.action.name
         owner = f"{found.service.id}.{action}"
         for name, value in found.extras:
-            setter = _CONFIG_SETTERS.get(name)
+            setter = CONFIG_SETTERS.get(name)
             rendered = self.value(value, name, owner)
             if setter:
                 # The client copies these into every call queued after them, so the
@@ -158,7 +151,7 @@ class _Writer:
             self.configured["ks"] = "getenv('KALTURA_KS')"
             self.lines.append("$client->setKs(getenv('KALTURA_KS'));")
         for name, value in config:
-            setter = _CONFIG_SETTERS.get(name)
+            setter = CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
                 self.configured[name] = self.value(value, name, "")
                 self.lines.append(f"$client->{setter}({self.configured[name]});")
@@ -192,20 +185,6 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
     return "\n".join(writer.lines) + "\n"
 
 
-def _item_name(item: Value, name: str) -> str:
-    if isinstance(item, Object):
-        short = class_name(item.object_type)
-        return short[:1].lower() + short[1:]
-    return name
-
-
-def _wire_item_name(item: Wire, name: str) -> str:
-    object_type = item.get("objectType") if isinstance(item, dict) else None
-    if isinstance(object_type, str):
-        return _item_name(Object(object_type), name)
-    return name
-
-
 def _reference(text: str) -> str:
     """`{1:result:objects:0:id}` as the client writes it: `$result1->objects[0]->id`."""
     found = reference_path(text)
@@ -220,16 +199,6 @@ def _reference(text: str) -> str:
 
 def _array(items: list[str]) -> str:
     return f"array({', '.join(items)})"
-
-
-def _scalar(text: str, kind: str) -> str:
-    if kind == "int" and re.fullmatch(INT, text):
-        return str(int(text))
-    if kind == "float" and re.fullmatch(FLOAT, text):
-        return text.strip()
-    if kind == "bool" and text in ("true", "false"):
-        return text
-    return _string(text)
 
 
 def _string(text: str) -> str:
