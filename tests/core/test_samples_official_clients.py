@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from app.kaltura.form_calls import SubRequest, read_multirequest
 from app.kaltura.samples import SampleContext, render
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
@@ -260,3 +261,24 @@ def test_php_samples_parse(schema: Schema, case: str, tmp_path: Path) -> None:
     (tmp_path / "sample.php").write_text(sample(schema, "php", case))
     done = subprocess.run([php, "-l", "sample.php"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# A reference into a list result, as each client spells it.
+REFERENCES_INTO_A_LIST = [
+    ("php", "$client->media->get($result1->objects[0]->id);"),
+    ("java", "var request2 = MediaService.get(request1.getTokenizer().objects().get(0).id());"),
+    ("javascript", "multiRequest.add(kaltura.services.media.get('{1:result:objects:0:id}'));"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), REFERENCES_INTO_A_LIST)
+def test_a_reference_into_a_list_result_is_spelled_as_the_client_spells_it(
+    schema: Schema, language: str, line: str
+) -> None:
+    requests = (
+        SubRequest("media", "list", (), number=1),
+        SubRequest("media", "get", (("entryId", "{1:result:objects:0:id}"),), number=2),
+    )
+    call = read_multirequest(schema, requests).call
+    text = render(language, call, SampleContext(schema, SERVICE_URL))
+    assert line in _lines(text).splitlines(), text
