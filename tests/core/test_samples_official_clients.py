@@ -94,6 +94,12 @@ SNIPPETS = [
         "$client->media->update($result2->id, $mediaEntry);\n"
         "$results = $client->doMultiRequest();",
     ),
+    (
+        "php",
+        "a plugin service",
+        "require_once 'KalturaClient.php';\n"
+        "require_once 'KalturaPlugins/KalturaElasticSearchClientPlugin.php';",
+    ),
     # Java
     ("java", "a filter and a pager", 'config.setEndpoint("https://kaltura.example.com");'),
     ("java", "a filter and a pager", 'client.setKs(System.getenv("KALTURA_KS"));'),

@@ -61,6 +61,7 @@ class _Writer:
         self.names = Names(("client", "config", "result", "results"))
         self.plugins: dict[str, str] = {}
         self.configured: dict[str, str] = {}
+        self.requires = ["require_once 'KalturaClient.php';"]
         self.restore: list[str] = []
 
     def value(self, value: Value, name: str, owner: str) -> str:
@@ -125,6 +126,7 @@ class _Writer:
             plugin = "$" + self.names.take(f"{service.plugin}Plugin")
             self.plugins[service.plugin] = plugin
             plugin_class = f"Kaltura{service.plugin[:1].upper()}{service.plugin[1:]}ClientPlugin"
+            self.requires.append(f"require_once 'KalturaPlugins/{plugin_class}.php';")
             self.lines.append(f"{plugin} = {plugin_class}::get($client);")
         return f"{plugin}->{service.name}"
 
@@ -160,9 +162,6 @@ class _Writer:
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
     writer = _Writer(context)
     writer.lines += [
-        "<?php",
-        "require_once 'KalturaClient.php';",
-        "",
         "$config = new KalturaConfiguration();",
         f"$config->setServiceUrl({_string(context.service_url)});",
         "$client = new KalturaClient($config);",
@@ -182,7 +181,7 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
     else:
         writer.lines.append(f"$result = {writer.call(plan(context, call))};")
         writer.lines.append("print_r($result);")
-    return "\n".join(writer.lines) + "\n"
+    return "\n".join(["<?php", *writer.requires, "", *writer.lines]) + "\n"
 
 
 def _reference(text: str) -> str:
