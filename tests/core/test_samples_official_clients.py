@@ -115,8 +115,8 @@ SNIPPETS = [
         "pager.setPageSize(25);\n"
         "pager.setPageIndex(2);\n"
         "var request = MediaService.list(filter, pager);\n"
-        "request.setCompletion(response -> System.out.println(response.results));\n"
-        "APIOkRequestsExecutor.getExecutor().queue(request.build(client));",
+        "Response<?> response = APIOkRequestsExecutor.getExecutor().execute(request.build(client));\n"
+        "System.out.println(response.isSuccess() ? response.results : response.error);",
     ),
     (
         "java",
@@ -171,8 +171,8 @@ SNIPPETS = [
         "mediaEntry.name(request2.getTokenizer().name());\n"
         "var request3 = MediaService.update(request2.getTokenizer().id(), mediaEntry);\n"
         "multiRequest.add(request3);\n"
-        "multiRequest.setCompletion(response -> System.out.println(response.results));\n"
-        "APIOkRequestsExecutor.getExecutor().queue(multiRequest.build(client));",
+        "Response<?> response = "
+        "APIOkRequestsExecutor.getExecutor().execute(multiRequest.build(client));",
     ),
     # JavaScript
     ("javascript", "a filter and a pager", "const kaltura = require('kaltura-client');"),

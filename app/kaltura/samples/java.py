@@ -2,7 +2,7 @@
 
 Read from the client's source: each service is a class of static methods
 (`MediaService.list(filter, pager)`, `ESearchService.searchEntry(…)` for a plugin's) returning a
-request builder that `APIOkRequestsExecutor.getExecutor().queue(request.build(client))` sends;
+request builder that `APIOkRequestsExecutor.getExecutor().execute(request.build(client))` sends;
 overloads drop trailing optional parameters. Classes and enums drop `Kaltura`
 (`new MediaEntryFilter()`, `MediaType.VIDEO`), properties have typed setters (Integer, Long,
 Double, Boolean, String or the enum), and a token method of the property's name
@@ -204,9 +204,11 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
     else:
         writer.call(plan(context, call), "request")
         sent = "request"
+    # `execute` waits for the answer; `queue` would return at once and main would end first.
+    executor = "APIOkRequestsExecutor.getExecutor()"
     writer.lines += [
-        f"{sent}.setCompletion(response -> System.out.println(response.results));",
-        f"APIOkRequestsExecutor.getExecutor().queue({sent}.build(client));",
+        f"Response<?> response = {executor}.execute({sent}.build(client));",
+        "System.out.println(response.isSuccess() ? response.results : response.error);",
     ]
     body = "".join(f"{INDENT * 2}{line}\n" if line else "\n" for line in writer.lines)
     main = f"{INDENT}public static void main(String[] args) throws Exception {{\n"
@@ -218,6 +220,7 @@ def _imports(body: str) -> str:
         "com.kaltura.client.APIOkRequestsExecutor",
         "com.kaltura.client.Client",
         "com.kaltura.client.Configuration",
+        "com.kaltura.client.utils.response.base.Response",
     ]
     optional = {
         "ParamsValueDefaults.": "com.kaltura.client.ParamsValueDefaults",
