@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.form_calls import SubRequest, read_multirequest
+from app.kaltura.form_calls import SubRequest, read_call, read_multirequest
 from app.kaltura.samples import SampleContext, render
 from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
@@ -287,4 +287,49 @@ def test_a_reference_into_a_list_result_is_spelled_as_the_client_spells_it(
     )
     call = read_multirequest(schema, requests).call
     text = render(language, call, SampleContext(schema, SERVICE_URL))
+    assert line in _lines(text).splitlines(), text
+
+
+# An explicit null for a parameter of the action itself (not a property).
+PARAMETER_NULLS = [
+    ("php", "KalturaNull::getInstance()"),
+    ("java", "ParamsValueDefaults.KALTURA_NULL_STRING"),
+    ("javascript", "null /* explicit null: kaltura-client leaves it out */"),
+]
+
+
+@pytest.mark.parametrize(("language", "spelling"), PARAMETER_NULLS)
+def test_a_parameter_set_to_null_is_spelled_as_the_client_allows(
+    schema: Schema, language: str, spelling: str
+) -> None:
+    fields = [("secret", "x"), ("type", "0"), ("privileges__null", "1")]
+    call = read_call(schema, "session", "start", fields).call
+    text = render(language, call, SampleContext(schema, SERVICE_URL))
+    assert f", {spelling})" in text, text
+
+
+# Where the Java client's types are not the schema's: times are Long, KalturaNullableBoolean is
+# Boolean (both read from the client's source, and compiled against it).
+JAVA_TYPES = [
+    (
+        "media",
+        "add",
+        [("entry:objectType", "KalturaMediaEntry"), ("entry:startDate", "1700000000")],
+        "entry.setStartDate(1700000000L);",
+    ),
+    (
+        "category",
+        "delete",
+        [("id", "5"), ("moveEntriesToParentCategory", "0")],
+        "var request = CategoryService.delete(5L, false);",
+    ),
+]
+
+
+@pytest.mark.parametrize(("service", "action", "fields", "line"), JAVA_TYPES)
+def test_java_sample_uses_the_java_clients_types(
+    schema: Schema, service: str, action: str, fields: list[tuple[str, str]], line: str
+) -> None:
+    call = read_call(schema, service, action, fields).call
+    text = render("java", call, SampleContext(schema, SERVICE_URL))
     assert line in _lines(text).splitlines(), text

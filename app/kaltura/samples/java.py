@@ -54,6 +54,7 @@ from app.kaltura.samples.client_calls import (
 from app.kaltura.schema import TypeRef
 
 INDENT = "    "
+NULLABLE_BOOLEAN = "KalturaNullableBoolean"
 # What a skipped argument is passed as, so the client leaves it out (ParamsValueDefaults).
 _UNDEFINED = {
     "int": "ParamsValueDefaults.KALTURA_UNDEF_INT",
@@ -80,6 +81,9 @@ class _Writer:
                 env = env_of(self.context, name, owner)
                 return f'System.getenv("{env}")' if env else _scalar(text, ref)
             case EnumConst(text=text, enum=enum, name=const):
+                if enum == NULLABLE_BOOLEAN:
+                    # The Java client types these as Boolean; -1 (its null) it cannot send.
+                    return {"1": "true", "0": "false"}.get(text.strip(), "null")
                 return f"{class_name(enum)}.{const}" if const else _string(text)
             case Object():
                 return self.object(value, name)
@@ -112,6 +116,8 @@ class _Writer:
         for member, inner in value.members:
             prop = self.context.schema.property(value.object_type, member)
             ref = prop.ref if prop else None
+            if prop and prop.is_time and ref and ref.type == "int":
+                ref = TypeRef("bigint")  # the Java client holds times as Long
             if isinstance(inner, Reference) or (isinstance(inner, Null) and not _null_of(ref)):
                 # The token method takes any property as text (a null marker included).
                 text = _reference(inner.text) if isinstance(inner, Reference) else _NULL["string"]

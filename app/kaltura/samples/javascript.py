@@ -151,7 +151,8 @@ def _value(context: SampleContext, value: Value, name: str, owner: str, depth: i
         case Empty():
             return "{ '-': '' }"
         case Null():
-            return "null"
+            # A parameter's own null: the client has no way to send `name__null`.
+            return "null /* explicit null: kaltura-client leaves it out */"
         case Unknown(value=wire) | Loose(value=wire):
             return _wire(wire, depth)
     raise ValueError(value)
