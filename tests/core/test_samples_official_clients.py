@@ -101,7 +101,7 @@ SNIPPETS = [
         "require_once 'KalturaPlugins/KalturaElasticSearchClientPlugin.php';",
     ),
     # Java
-    ("java", "a filter and a pager", 'config.setEndpoint("https://kaltura.example.com");'),
+    ("java", "a filter and a pager", 'configuration.setEndpoint("https://kaltura.example.com");'),
     ("java", "a filter and a pager", 'client.setKs(System.getenv("KALTURA_KS"));'),
     (
         "java",
@@ -176,7 +176,11 @@ SNIPPETS = [
     ),
     # JavaScript
     ("javascript", "a filter and a pager", "const kaltura = require('kaltura-client');"),
-    ("javascript", "a filter and a pager", "config.serviceUrl = 'https://kaltura.example.com';"),
+    (
+        "javascript",
+        "a filter and a pager",
+        "configuration.serviceUrl = 'https://kaltura.example.com';",
+    ),
     ("javascript", "a filter and a pager", "client.setKs(process.env.KALTURA_KS);"),
     (
         "javascript",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from app.kaltura import fieldnames
 from app.kaltura.call import (
     Array,
     Call,
@@ -22,6 +23,7 @@ from app.kaltura.call import (
     Wire,
 )
 from app.kaltura.patterns import FLOAT, INT, REFERENCE
+from app.kaltura.protocol import OBJECT_TYPE
 from app.kaltura.samples import SampleContext, secret_env
 from app.kaltura.schema import ActionDef, ParamDef, ServiceDef
 from app.kaltura.wire import renumber_references
@@ -110,7 +112,7 @@ def reference_path(text: str) -> tuple[int, tuple[str, ...]] | None:
     found = _WHOLE_REFERENCE.fullmatch(text.strip())
     if not found:
         return None
-    return int(found.group(1)), tuple(p for p in found.group(2).split(":") if p)
+    return int(found.group(1)), tuple(p for p in fieldnames.segments(found.group(2)) if p)
 
 
 def referenced(calls: tuple[Call, ...]) -> frozenset[int]:
@@ -156,7 +158,7 @@ def item_name(item: Value | Wire, name: str) -> str:
     if isinstance(item, Object):
         object_type: object = item.object_type
     else:
-        object_type = item.get("objectType") if isinstance(item, dict) else None
+        object_type = item.get(OBJECT_TYPE) if isinstance(item, dict) else None
     if not isinstance(object_type, str):
         return name
     short = class_name(object_type)

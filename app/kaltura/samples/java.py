@@ -37,6 +37,7 @@ from app.kaltura.call import (
     Wire,
 )
 from app.kaltura.patterns import FLOAT, INT
+from app.kaltura.protocol import OBJECT_TYPE
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
@@ -73,7 +74,7 @@ class _Writer:
     def __init__(self, context: SampleContext) -> None:
         self.context = context
         self.lines: list[str] = []
-        self.names = Names(("client", "config", "request", "multiRequest", "args"))
+        self.names = Names(("client", "configuration", "request", "multiRequest", "args"))
 
     def value(self, value: Value, ref: TypeRef | None, name: str, owner: str) -> str:
         match value:
@@ -109,7 +110,7 @@ class _Writer:
 
     def object(self, value: Object, name: str) -> str:
         if not value.known:
-            return self.wire({"objectType": value.object_type}, name)
+            return self.wire({OBJECT_TYPE: value.object_type}, name)
         java_class = class_name(value.object_type)
         variable = self.names.take(name)
         self.lines.append(f"{java_class} {variable} = new {java_class}();")
@@ -137,7 +138,7 @@ class _Writer:
         if isinstance(wire, list):
             items = [self.wire(item, item_name(item, name)) for item in wire]
             return f"Arrays.asList({', '.join(items)})"
-        object_type = wire.get("objectType")
+        object_type = wire.get(OBJECT_TYPE)
         if not (isinstance(object_type, str) and re.fullmatch(r"\w+", object_type)):
             pairs = [f"{_string(k)}, {self.wire(v, k)}" for k, v in wire.items()]
             return f"Map.of({', '.join(pairs)})"
@@ -145,7 +146,7 @@ class _Writer:
         variable = self.names.take(name)
         self.lines.append(f"{java_class} {variable} = new {java_class}();")
         for member, inner in wire.items():
-            if member == "objectType":
+            if member == OBJECT_TYPE:
                 continue
             rendered = self.wire(inner, member)
             if isinstance(inner, str):
@@ -195,9 +196,9 @@ class _Writer:
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
     writer = _Writer(context)
     writer.lines += [
-        "Configuration config = new Configuration();",
-        f"config.setEndpoint({_string(context.service_url)});",
-        "Client client = new Client(config);",
+        "Configuration configuration = new Configuration();",
+        f"configuration.setEndpoint({_string(context.service_url)});",
+        "Client client = new Client(configuration);",
     ]
     writer.config(call.config)
     writer.lines.append("")

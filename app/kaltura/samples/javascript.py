@@ -34,6 +34,7 @@ from app.kaltura.call import (
     Value,
     Wire,
 )
+from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
@@ -56,9 +57,9 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
     lines = [
         "const kaltura = require('kaltura-client');",
         "",
-        "const config = new kaltura.Configuration();",
-        f"config.serviceUrl = {_string(context.service_url)};",
-        "const client = new kaltura.Client(config);",
+        "const configuration = new kaltura.Configuration();",
+        f"configuration.serviceUrl = {_string(context.service_url)};",
+        "const client = new kaltura.Client(configuration);",
     ]
     config = call.config
     lines += _config(context, config, "client")
@@ -149,7 +150,7 @@ def _value(context: SampleContext, value: Value, name: str, owner: str, depth: i
         case Reference(text=text):
             return _string(text)
         case Empty():
-            return "{ '-': '' }"
+            return f"{{ '{EMPTY_MARK}': '' }}"
         case Null():
             # A parameter's own null: the client has no way to send `name__null`.
             return "null /* explicit null: kaltura-client leaves it out */"
@@ -163,12 +164,12 @@ def _object(context: SampleContext, value: Object, depth: int) -> str:
     for name, member in value.members:
         if isinstance(member, Null):
             # The client drops nulls; api_v3 reads `name__null` as one.
-            pairs.append((f"{name}__null", "''"))
+            pairs.append((f"{name}{NULL_SUFFIX}", "''"))
             continue
         owner = owner_of(context, value.object_type, name)
         pairs.append((name, _value(context, member, name, owner, depth + 1)))
     if not value.known:
-        return _literal([("objectType", _string(value.object_type)), *pairs], depth)
+        return _literal([(OBJECT_TYPE, _string(value.object_type)), *pairs], depth)
     body = _literal(pairs, depth) if pairs else ""
     return f"new kaltura.objects.{class_name(value.object_type)}({body})"
 
@@ -199,8 +200,8 @@ def _wire(wire: Wire, depth: int) -> str:
         return _string(wire)
     if isinstance(wire, list):
         return _list([_wire(item, depth + 1) for item in wire], depth)
-    object_type = wire.get("objectType")
-    pairs = [(k, _wire(v, depth + 1)) for k, v in wire.items() if k != "objectType"]
+    object_type = wire.get(OBJECT_TYPE)
+    pairs = [(k, _wire(v, depth + 1)) for k, v in wire.items() if k != OBJECT_TYPE]
     if isinstance(object_type, str) and _IDENTIFIER.fullmatch(object_type):
         body = _literal(pairs, depth) if pairs else ""
         return f"new kaltura.objects.{class_name(object_type)}({body})"

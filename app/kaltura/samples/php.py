@@ -33,6 +33,7 @@ from app.kaltura.call import (
     Value,
     Wire,
 )
+from app.kaltura.protocol import OBJECT_TYPE
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
@@ -58,7 +59,7 @@ class _Writer:
     def __init__(self, context: SampleContext) -> None:
         self.context = context
         self.lines: list[str] = []
-        self.names = Names(("client", "config", "result", "results"))
+        self.names = Names(("client", "configuration", "result", "results"))
         self.plugins: dict[str, str] = {}
         self.configured: dict[str, str] = {}
         self.requires = ["require_once 'KalturaClient.php';"]
@@ -91,7 +92,7 @@ class _Writer:
 
     def object(self, value: Object, name: str) -> str:
         if not value.known:
-            return self.wire({"objectType": value.object_type}, name)
+            return self.wire({OBJECT_TYPE: value.object_type}, name)
         variable = "$" + self.names.take(name)
         self.lines.append(f"{variable} = new {value.object_type}();")
         for member, inner in value.members:
@@ -107,12 +108,12 @@ class _Writer:
             return _string(wire)
         if isinstance(wire, list):
             return _array([self.wire(item, item_name(item, name)) for item in wire])
-        object_type = wire.get("objectType")
+        object_type = wire.get(OBJECT_TYPE)
         if isinstance(object_type, str) and re.fullmatch(r"\w+", object_type):
             variable = "$" + self.names.take(name)
             self.lines.append(f"{variable} = new {object_type}();")
             for member, inner in wire.items():
-                if member != "objectType":
+                if member != OBJECT_TYPE:
                     self.lines.append(f"{variable}->{member} = {self.wire(inner, member)};")
             return variable
         return _array([f"{_string(k)} => {self.wire(v, k)}" for k, v in wire.items()])
