@@ -337,3 +337,14 @@ def test_java_sample_uses_the_java_clients_types(
     call = read_call(schema, service, action, fields).call
     text = render("java", call, SampleContext(schema, SERVICE_URL))
     assert line in _lines(text).splitlines(), text
+
+
+@pytest.mark.parametrize("language", ["php", "java", "javascript"])
+def test_a_name_the_action_does_not_declare_is_said_to_be_left_out(
+    schema: Schema, language: str
+) -> None:
+    """The clients' methods take only the declared parameters: the sample says what it drops."""
+    call = read_call(schema, "media", "get", [("entryId", "0_x"), ("foo", "bar")]).call
+    text = render(language, call, SampleContext(schema, SERVICE_URL))
+    assert "foo: not a parameter of media.get, not sent" in text
+    assert "bar" not in text

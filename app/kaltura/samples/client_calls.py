@@ -28,9 +28,6 @@ from app.kaltura.samples import SampleContext, secret_env
 from app.kaltura.schema import ActionDef, ParamDef, ServiceDef
 from app.kaltura.wire import renumber_references
 
-_WHOLE_REFERENCE = re.compile(r"\{([0-9]+):result((?::[^:{}]+)*)\}")
-
-
 CONFIG_SETTERS = {
     "ks": "setKs",
     "partnerId": "setPartnerId",
@@ -66,6 +63,7 @@ class Plan:
 
 
 def plan(context: SampleContext, call: Call) -> Plan:
+    """`call` as its client method is called (LookupError if the schema lacks the action)."""
     service = context.schema.service(call.service)
     action = service.action(call.action) if service else None
     if service is None or action is None:
@@ -109,10 +107,10 @@ def _renumbered(members: Members, numbers: dict[int, int]) -> Members:
 def reference_path(text: str) -> tuple[int, tuple[str, ...]] | None:
     """`{2:result:objects:0:id}` → (2, ("objects", "0", "id")); None when `text` is not one
     whole reference."""
-    found = _WHOLE_REFERENCE.fullmatch(text.strip())
+    found = REFERENCE.fullmatch(text.strip())
     if not found:
         return None
-    return int(found.group(1)), tuple(p for p in fieldnames.segments(found.group(2)) if p)
+    return int(found.group(1)), tuple(p for p in fieldnames.segments(found.group(2) or "") if p)
 
 
 def referenced(calls: tuple[Call, ...]) -> frozenset[int]:

@@ -179,6 +179,8 @@ class _Writer:
             if setter:
                 rendered = self.value(value, self.config_ref(name), name, owner)
                 self.lines.append(f"{variable}.{setter}({rendered});")
+            else:
+                self.lines.append(f"// {name}: not a parameter of {owner}, not sent")
 
     def config_ref(self, name: str) -> TypeRef | None:
         return next((f.ref for f in self.context.schema.configurations if f.name == name), None)

@@ -119,7 +119,7 @@ def _request(context: SampleContext, found: Plan, depth: int) -> str:
         if setter:
             text += f".{setter}({rendered})"
         else:
-            text += f"  /* {name}: not a parameter of {owner} */"
+            text += f"  /* {name}: not a parameter of {owner}, not sent */"
     return text
 
 

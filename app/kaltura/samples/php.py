@@ -142,6 +142,8 @@ class _Writer:
                 # client's own value is put back after this call.
                 self.lines.append(f"$client->{setter}({rendered});")
                 self.restore.append(f"$client->{setter}({self.configured.get(name, 'null')});")
+            else:
+                self.lines.append(f"// {name}: not a parameter of {owner}, not sent")
         args = [
             "null" if a.value is None else self.value(a.value, a.param.name, owner)
             for a in found.arguments
