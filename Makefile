@@ -26,7 +26,7 @@ run: $(VENV)/.run-deps
 NODE_MODULES := $(VENV)/node/node_modules
 KALTURA_NODE_CLIENT := kaltura-client@21.20.0
 
-$(NODE_MODULES)/kaltura-client: Makefile | $(PY)
+$(NODE_MODULES)/kaltura-client: Makefile
 	@if command -v npm >/dev/null; then \
 		npm install --silent --prefix $(VENV)/node $(KALTURA_NODE_CLIENT) && touch $@; \
 	else echo "npm not found: the Node code-sample tests will be skipped"; fi
