@@ -348,3 +348,31 @@ def test_a_name_the_action_does_not_declare_is_said_to_be_left_out(
     text = render(language, call, SampleContext(schema, SERVICE_URL))
     assert "foo: not a parameter of media.get, not sent" in text
     assert "bar" not in text
+
+
+def test_php_sample_sends_no_null_object_parameter(schema: Schema) -> None:
+    """`KalturaNull` is for scalars: a method reads an object parameter's properties."""
+    call = read_call(schema, "media", "list", [("filter__null", "1")]).call
+    text = render("php", call, SampleContext(schema, SERVICE_URL))
+    assert "$client->media->listAction(null /* explicit null: the client cannot send" in text
+
+
+def test_java_sample_sets_an_out_of_range_float_as_text(schema: Schema) -> None:
+    """`setFrameRate` takes a Double; the token method takes what the form says as text."""
+    fields = [
+        ("flavorParams:objectType", "KalturaFlavorParams"),
+        ("flavorParams:frameRate", "1e999"),
+    ]
+    call = read_call(schema, "flavorparams", "add", fields).call
+    text = render("java", call, SampleContext(schema, SERVICE_URL))
+    assert 'flavorParams.frameRate("1e999");' in _lines(text).splitlines(), text
+
+
+def test_java_sample_sets_an_int_beyond_javas_int_as_text(schema: Schema) -> None:
+    fields = [
+        ("flavorParams:objectType", "KalturaFlavorParams"),
+        ("flavorParams:width", "2147483648"),
+    ]
+    call = read_call(schema, "flavorparams", "add", fields).call
+    text = render("java", call, SampleContext(schema, SERVICE_URL))
+    assert 'flavorParams.width("2147483648");' in _lines(text).splitlines(), text

@@ -16,6 +16,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from app.kaltura.call import (
@@ -119,16 +120,28 @@ class _Writer:
             ref = prop.ref if prop else None
             if prop and prop.is_time and ref and ref.type == "int":
                 ref = TypeRef("bigint")  # the Java client holds times as Long
-            if isinstance(inner, Reference) or (isinstance(inner, Null) and not _null_of(ref)):
-                # The token method takes any property as text (a null marker included).
-                text = _reference(inner.text) if isinstance(inner, Reference) else _NULL["string"]
-                self.lines.append(f"{variable}.{member}({text});")
-                continue
             owner = owner_of(self.context, value.object_type, member)
+            token = self.token(inner, ref, member, owner)
+            if token is not None:
+                # The token method takes any property as text (a null marker included).
+                self.lines.append(f"{variable}.{member}({token});")
+                continue
             rendered = self.value(inner, ref, member, owner)
             setter = "set" + member[:1].upper() + member[1:]
             self.lines.append(f"{variable}.{setter}({rendered});")
         return variable
+
+    def token(self, value: Value, ref: TypeRef | None, name: str, owner: str) -> str | None:
+        """The text for a property's token method where its typed setter cannot take the
+        value: a reference, a null the type has no constant for, a number out of range."""
+        if isinstance(value, Reference):
+            return _reference(value.text)
+        if isinstance(value, Null) and not _null_of(ref):
+            return _NULL["string"]
+        if isinstance(value, Scalar) and ref and ref.type in _UNDEFINED:
+            rendered = self.value(value, ref, name, owner)
+            return rendered if rendered.startswith('"') else None
+        return None
 
     def wire(self, wire: Wire, name: str) -> str:
         """A value the schema does not type: an object still gets its client class (which has
@@ -270,9 +283,13 @@ def _reference(text: str) -> str:
 def _scalar(text: str, ref: TypeRef | None) -> str:
     kind = ref.type if ref else "string"
     if kind in ("int", "bigint") and re.fullmatch(INT, text):
-        return str(int(text)) + ("L" if kind == "bigint" else "")
+        number, bits = int(text), (31 if kind == "int" else 63)
+        if -(2**bits) <= number < 2**bits:  # Java's int and long
+            return str(number) + ("L" if kind == "bigint" else "")
     if kind == "float" and re.fullmatch(FLOAT, text):
-        return repr(float(text))
+        decimal = float(text)
+        if math.isfinite(decimal):
+            return repr(decimal)
     if kind == "bool" and text in ("true", "false"):
         return text
     return _string(text)

@@ -37,6 +37,7 @@ from app.kaltura.protocol import OBJECT_TYPE
 from app.kaltura.samples import SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
+    Argument,
     Names,
     Plan,
     bare_literal,
@@ -144,12 +145,21 @@ class _Writer:
                 self.restore.append(f"$client->{setter}({self.configured.get(name, 'null')});")
             else:
                 self.lines.append(f"// {name}: not a parameter of {owner}, not sent")
-        args = [
-            "null" if a.value is None else self.value(a.value, a.param.name, owner)
-            for a in found.arguments
-        ]
+        args = [self.argument(a, owner) for a in found.arguments]
         method = f"{action}Action" if action in RENAMED_ACTIONS else action
         return f"{self.service(found)}->{method}({', '.join(args)})"
+
+    def argument(self, argument: Argument, owner: str) -> str:
+        if argument.value is None:
+            return "null"
+        if isinstance(argument.value, Null) and self.context.schema.kind(argument.param.ref) in (
+            "object",
+            "array",
+            "map",
+        ):
+            # The method reads an object's properties; KalturaNull has none to read.
+            return "null /* explicit null: the client cannot send one here */"
+        return self.value(argument.value, argument.param.name, owner)
 
     def config(self, config: Members) -> None:
         if "ks" not in [name for name, _ in config]:
