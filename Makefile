@@ -21,8 +21,19 @@ $(VENV)/.test-deps: pyproject.toml | $(PY)
 run: $(VENV)/.run-deps
 	$(VENV)/bin/testme
 
-test: $(VENV)/.test-deps
-	chromium="$$(scripts/find-chromium $(PY))" && TESTME_CHROMIUM="$$chromium" $(PY) -m pytest
+# The Node code samples run in the tests with the official client, pinned (see
+# tests/e2e/test_javascript_sample_runs.py).
+NODE_MODULES := $(VENV)/node/node_modules
+KALTURA_NODE_CLIENT := kaltura-client@21.20.0
+
+$(NODE_MODULES)/kaltura-client: Makefile
+	@if command -v npm >/dev/null; then \
+		npm install --silent --prefix $(VENV)/node $(KALTURA_NODE_CLIENT) && touch $@; \
+	else echo "npm not found: the Node code-sample tests will be skipped"; fi
+
+test: $(VENV)/.test-deps $(NODE_MODULES)/kaltura-client
+	chromium="$$(scripts/find-chromium $(PY))" && TESTME_CHROMIUM="$$chromium" \
+		TESTME_NODE_MODULES="$(abspath $(NODE_MODULES))" $(PY) -m pytest
 
 check: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check app tests scripts
