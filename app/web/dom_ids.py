@@ -30,3 +30,8 @@ def request_id(number: int, part: str = "") -> str:
     """Multirequest request `number`'s fieldset (`request-2`) or one `part` of it
     (`request-2-action`); request 0, the page's own call, has the bare part (`action`)."""
     return dom_id("request", number, part) if number else part
+
+
+def code_id(part: str, language: str = "") -> str:
+    """The Code region's ids: `code-tab-python`, `code-panel-python`, `code-samples`…"""
+    return dom_id("code", part, language)

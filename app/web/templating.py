@@ -60,6 +60,7 @@ _env.policies["json.dumps_kwargs"] = {"sort_keys": False}
 _env.filters["time_hint"] = time_hint
 _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
+_env.filters["code_id"] = dom_ids.code_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,
@@ -76,6 +77,8 @@ _env.globals.update(
     SERVICE=fieldnames.SERVICE,
     ACTION=fieldnames.ACTION,
     MULTIREQUEST=protocol.MULTIREQUEST,
+    LANGUAGE=fieldnames.LANGUAGE,
+    INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url

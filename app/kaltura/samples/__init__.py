@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.kaltura import fieldnames
 from app.kaltura.call import Call, MultiRequest
 from app.kaltura.schema import Schema
 from app.kaltura.secrets import is_secret
@@ -53,7 +54,7 @@ def secret_env(name: str, owner: str = "") -> str | None:
     None when it is not secret: `ks` → KALTURA_KS, a password → KALTURA_PASSWORD, any other
     secret (`secret`, `adminSecret`, an app token) → KALTURA_SECRET. `owner` is the class
     that declares a property, or `service.action` for a parameter (see `secrets.is_secret`)."""
-    leaf = name.rsplit(":", 1)[-1]
+    leaf = fieldnames.leaf(name)
     if leaf.lower() == "ks":
         return KS_ENV
     if not is_secret(leaf, owner):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 
-from app.kaltura import patterns
+from app.kaltura import fieldnames, patterns
 from app.kaltura.call import (
     Array,
     Call,
@@ -97,9 +97,9 @@ class _Writer:
             head = ["import os", "", *head]
         setup = [
             "",
-            "config = KalturaConfiguration()",
-            f"config.serviceUrl = {string(self.context.service_url)}",
-            "client = KalturaClient(config)",
+            "configuration = KalturaConfiguration()",
+            f"configuration.serviceUrl = {string(self.context.service_url)}",
+            "client = KalturaClient(configuration)",
         ]
         return "\n".join(head + setup + body) + "\n"
 
@@ -262,7 +262,7 @@ class _Writer:
 
     def path(self, found: re.Match[str]) -> str:
         out = self.results[int(found.group(1))]
-        for step in (found.group(2) or "").split(":")[1:]:
+        for step in fieldnames.segments(found.group(2) or ":")[1:]:
             if _INT.fullmatch(step):
                 out += f"[{step}]"
             elif _IDENTIFIER.fullmatch(step) and not step.startswith("__"):
