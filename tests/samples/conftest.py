@@ -15,8 +15,7 @@ from fastapi.testclient import TestClient
 
 from app.settings import Settings
 from app.web.app import create_app
-from tests.e2e.conftest import fake, fake_server  # noqa: F401  (the recording server)
-from tests.e2e.conftest import FakeKaltura
+from tests.e2e.conftest import FakeKaltura, fake, fake_server  # noqa: F401  (the recording server)
 
 _CODE = re.compile(r'<code id="code-text-(?P<language>\w+)">(?P<text>.*?)</code>', re.S)
 
