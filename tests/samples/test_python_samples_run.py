@@ -107,6 +107,16 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, tuple[str, bytes]]]] = {
         ],
         {},
     ),
+    "a parameter named like a configuration value": (
+        [
+            ("config.partnerId", "999"),
+            ("service", "session"),
+            ("action", "start"),
+            ("secret", SECRET),
+            ("partnerId", "101"),
+        ],
+        {},
+    ),
     "a filter and a pager": (
         [
             ("service", "media"),

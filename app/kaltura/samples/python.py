@@ -84,7 +84,10 @@ class _Writer:
                 self.results[one.number or at] = variable
             body += ["results = client.doMultiRequest()", "print(results)"]
         else:
-            body += self.configuration(call.config)
+            # A parameter named like a configuration value wins on the wire (session.start's
+            # partnerId); the client would overwrite it with the configured one, so that goes.
+            own = {name for name, _ in call.params}
+            body += self.configuration(tuple((n, v) for n, v in call.config if n not in own))
             body += ["", *self.call_lines(call, "result"), "print(result)"]
         head = ["from KalturaClient import KalturaClient, KalturaConfiguration"]
         for module in sorted(self.imports, key=lambda m: (m != "Core", m)):
