@@ -200,6 +200,21 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, tuple[str, bytes]]]] = {
         ],
         {},
     ),
+    "a multirequest request's own ks": (
+        [
+            ("service", "multirequest"),
+            ("1:service", "session"),
+            ("1:action", "start"),
+            ("1:secret", SECRET),
+            ("1:type", "2"),
+            ("2:service", "media"),
+            ("2:action", "list"),
+            ("2:ks", "{1:result}"),
+            ("3:service", "system"),
+            ("3:action", "ping"),
+        ],
+        {},
+    ),
     "a plugin service": (
         [
             ("service", "elasticsearch_esearch"),

@@ -70,6 +70,7 @@ class _Writer:
         self.imports: dict[str, set[str]] = {}
         self.results: dict[int, str] = {}  # a multirequest request's number → its variable
         self.plugin = ""  # the current call's plugin: where classes the schema lacks live
+        self.batch: dict[str, str] = {}  # a multirequest's configuration, as written
 
     # -- the program -----------------------------------------------------------------------
 
@@ -114,8 +115,8 @@ class _Writer:
                 if value != Scalar("2", "int") and isinstance(value, Scalar):
                     lines.append(f"# format {value.text}: the Python client reads XML answers only")
                 continue
-            ref = declared.get(name, TypeRef("string"))
-            lines.append(f"client.set{name[:1].upper()}{name[1:]}({self.value(value, ref, 0)})")
+            self.batch[name] = self.value(value, declared.get(name, TypeRef("string")), 0)
+            lines.append(f"client.set{name[:1].upper()}{name[1:]}({self.batch[name]})")
         return lines
 
     def call_lines(self, call: Call, variable: str) -> list[str]:
@@ -134,24 +135,25 @@ class _Writer:
         )
         declared = {p.name: p.ref for p in action.params} if action else {}
         config = {p.name: p.ref for p in config_params(self.schema)}
-        before, arguments = [], []
+        before, arguments, after = [], [], []
         for name, value in call.params:
             if name not in declared and name in config:
                 # A request's own configuration (`2:ks` = `{1:result}`): the client copies
-                # what is set when a call is queued into that call.
-                before.append(
-                    f"client.set{name[:1].upper()}{name[1:]}("
-                    + self.value(value, config[name], 0)
-                    + ")"
-                )
+                # what is set when a call is queued into that call, so it is set just for it.
+                setter = f"client.set{name[:1].upper()}{name[1:]}"
+                before.append(f"{setter}({self.value(value, config[name], 0)})")
+                if name in self.batch:
+                    after.append(f"{setter}({self.batch[name]})")
+                else:
+                    after.append(f"client.requestConfiguration.pop({string(name)}, None)")
                 continue
             ref = declared.get(name, TypeRef("string"))
             arguments.append(f"{INDENT}{name}={self.value(value, ref, 1)},")
         for name, file in call.files:
             arguments.append(f'{INDENT}{name}=open({string(file.filename)}, "rb"),')
         if not arguments:
-            return [*before, f"{variable} = {accessor}()"]
-        return [*before, f"{variable} = {accessor}(", *arguments, ")"]
+            return [*before, f"{variable} = {accessor}()", *after]
+        return [*before, f"{variable} = {accessor}(", *arguments, ")", *after]
 
     # -- values ----------------------------------------------------------------------------
 
@@ -265,7 +267,8 @@ class _Writer:
 
     def path(self, found: re.Match[str]) -> str:
         out = self.results[int(found.group(1))]
-        for step in fieldnames.segments(found.group(2) or ":")[1:]:
+        steps = fieldnames.segments(found.group(2))[1:] if found.group(2) else []
+        for step in steps:
             if _INT.fullmatch(step):
                 out += f"[{step}]"
             elif _IDENTIFIER.fullmatch(step) and not step.startswith("__"):
