@@ -89,7 +89,15 @@
     // controls it disabled, so Tab still finds a way back.
     button.tabIndex = on ? 0 : -1;
     if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; cover(button, hidden, on); }
+    formChanged(button);
     return on;
+  }
+
+  // What changes the form without an input event of its own (a switch, a removed item) says so,
+  // so the Code region follows (it listens for `change` on the form).
+  function formChanged(element) {
+    if (element && element.form) element.form.dispatchEvent(new Event("change"));
+    else { var form = document.getElementById("console"); if (form) form.dispatchEvent(new Event("change")); }
   }
 
   // A value of a type the schema lacks: JSON that opens an object or array must parse (the
@@ -217,7 +225,7 @@
     } else if (target.dataset.remove) {
       var item = document.getElementById(target.dataset.remove);
       if (item && item.classList.contains("subrequest")) removeRequest(item);
-      else if (item) item.remove();
+      else if (item) { item.remove(); formChanged(null); }
     }
   });
 
@@ -302,6 +310,7 @@
     var next = others.filter(function (other) { return requestNumber(other) === n; })[0];
     var focus = next ? next.querySelector("select") : add;
     if (focus) focus.focus();
+    formChanged(null);
   }
   // The Code region (views/code.py) gets the form as it stands, but a file input only names its
   // file: a sample never needs the contents, so none are uploaded for it.

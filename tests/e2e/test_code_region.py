@@ -127,3 +127,12 @@ def test_copy_puts_the_shown_sample_on_the_clipboard(
     copied = console.page.evaluate("() => navigator.clipboard.readText()")
     assert copied.startswith("POST /api_v3/service/system/action/ping HTTP/1.1")
     assert copied == shown(console.page).locator("code").inner_text()
+
+
+def test_a_null_switch_is_followed_too(console: Console) -> None:
+    console.choose("session", "start")
+    code(console.page).get_by_role("tab", name="Python").click()
+    expect(shown(console.page)).not_to_contain_text("privileges=None")
+    privileges = labelled(console.parameters, "privileges")
+    privileges.locator("xpath=..").get_by_role("button", name="null", exact=True).click()
+    expect(shown(console.page)).to_contain_text("privileges=None")
