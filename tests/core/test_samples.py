@@ -177,7 +177,8 @@ def test_a_plugin_service_is_reached_through_its_plugin(schema: Schema) -> None:
     assert "operator=1," in text
 
 
-def _calls(schema: Schema) -> Iterator[Call | MultiRequest]:
+def every_call(schema: Schema) -> Iterator[Call | MultiRequest]:
+    """Every action filled with every kind of value, then a multirequest per service."""
     for form in forms(schema):
         uploads = tuple(FilePart(u.name, u.filename, b"") for u in form.files)
         yield read_call(schema, form.service, form.action, form.fields, uploads, CONFIG).call
@@ -197,7 +198,7 @@ def test_every_action_and_batch_gives_python_that_compiles_and_curl_and_http_tha
     body word and the HTTP sample's body are the console's own JSON, byte for byte."""
     context = SampleContext(schema, URL, include_secrets=True)
     count = 0
-    for call in _calls(schema):
+    for call in every_call(schema):
         compile(render("python", call, context), "sample.py", "exec")
         body = to_http(to_wire(call)).json_body
         words = shlex.split(render("curl", call, context))

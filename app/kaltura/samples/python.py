@@ -71,6 +71,7 @@ class _Writer:
         self.results: dict[int, str] = {}  # a multirequest request's number → its variable
         self.plugin = ""  # the current call's plugin: where classes the schema lacks live
         self.batch: dict[str, str] = {}  # a multirequest's configuration, as written
+        self.skipped: list[str] = []  # names the client cannot send, said in a comment
 
     # -- the program -----------------------------------------------------------------------
 
@@ -147,10 +148,22 @@ class _Writer:
                 else:
                     after.append(f"client.requestConfiguration.pop({string(name)}, None)")
                 continue
+            if name in self.batch:
+                # The client would overwrite this parameter with the batch's configuration
+                # (session.start's partnerId): it steps aside for this call.
+                setter = f"client.set{name[:1].upper()}{name[1:]}"
+                before.append(f"client.requestConfiguration.pop({string(name)}, None)")
+                after.append(f"{setter}({self.batch[name]})")
+            if isinstance(value, Loose) and name not in declared:
+                self.skipped.append(name)  # the client's methods take declared ones only
+                continue
             ref = declared.get(name, TypeRef("string"))
             arguments.append(f"{INDENT}{name}={self.value(value, ref, 1)},")
         for name, file in call.files:
             arguments.append(f'{INDENT}{name}=open({string(file.filename)}, "rb"),')
+        if self.skipped:
+            before.append(f"# not sent: the client has no way to send {', '.join(self.skipped)}")
+            self.skipped = []
         if not arguments:
             return [*before, f"{variable} = {accessor}()", *after]
         return [*before, f"{variable} = {accessor}(", *arguments, ")", *after]
@@ -216,6 +229,7 @@ class _Writer:
         arguments = []
         for name, member in value.members:
             if isinstance(member, Loose):
+                self.skipped.append(f"{value.object_type}.{name}")
                 continue  # the client's classes send only the properties they declare
             prop = self.schema.property(cls.name, name) if cls else None
             ref = prop.ref if prop else TypeRef("string")
