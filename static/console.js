@@ -89,7 +89,15 @@
     // controls it disabled, so Tab still finds a way back.
     button.tabIndex = on ? 0 : -1;
     if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; cover(button, hidden, on); }
+    formChanged(button);
     return on;
+  }
+
+  // What changes the form without an input event of its own (a switch, a removed item) says so,
+  // so the Code region follows (it listens for `change` on the form).
+  function formChanged(element) {
+    if (element && element.form) element.form.dispatchEvent(new Event("change"));
+    else { var form = document.getElementById("console"); if (form) form.dispatchEvent(new Event("change")); }
   }
 
   // A value of a type the schema lacks: JSON that opens an object or array must parse (the
@@ -446,7 +454,7 @@
     } else if (target.dataset.remove) {
       var item = document.getElementById(target.dataset.remove);
       if (item && item.classList.contains("subrequest")) removeRequest(item);
-      else if (item) item.remove();
+      else if (item) { item.remove(); formChanged(null); }
     }
   });
 
@@ -532,7 +540,77 @@
     var next = others.filter(function (other) { return requestNumber(other) === n; })[0];
     var focus = next ? next.querySelector("select") : add;
     if (focus) focus.focus();
+    formChanged(null);
   }
+  // The Code region (views/code.py) gets the form as it stands, but a file input only names its
+  // file: a sample never needs the contents, so none are uploaded for it.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var samples = event.detail.elt;
+    if (!samples || !samples.hasAttribute("data-samples") || !event.detail.formData) return;
+    var data = event.detail.formData, files = [];
+    data.forEach(function (value, key) { if (value instanceof File) files.push([key, value]); });
+    files.forEach(function (entry) {
+      data.delete(entry[0]);
+      data.append(entry[0], new File([], entry[1].name, { type: entry[1].type }));
+    });
+  });
+
+  // Its tabs: click, or Left/Right/Home/End, selects a tab and shows its panel (the choice
+  // travels with the next refresh in a hidden input, the tab's data-language).
+  function selectTab(tab, focus) {
+    var list = tab.closest("[role=tablist]");
+    Array.prototype.forEach.call(list.querySelectorAll("[role=tab]"), function (other) {
+      var on = other === tab;
+      other.setAttribute("aria-selected", on ? "true" : "false");
+      other.tabIndex = on ? 0 : -1;
+      var panel = document.getElementById(other.getAttribute("aria-controls"));
+      if (panel) panel.hidden = !on;
+    });
+    var region = tab.closest("[role=region]");
+    var chosen = region && region.querySelector("input[type=hidden]");
+    if (chosen) chosen.value = tab.dataset.language;
+    if (focus) tab.focus();
+  }
+  // A refresh answering a request sent before the last choice keeps that choice (and the
+  // focus, if it was on a tab).
+  var tabFocused = false;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.target.hasAttribute("data-samples")) return;
+    tabFocused = !!(document.activeElement && document.activeElement.closest("[role=tablist]"));
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var samples = event.detail.target;
+    if (!samples.hasAttribute("data-samples")) return;
+    var chosen = samples.closest("[role=region]").querySelector("input[type=hidden]");
+    var tab = Array.prototype.filter.call(samples.querySelectorAll("[role=tab]"), function (t) {
+      return chosen && t.dataset.language === chosen.value;
+    })[0] || samples.querySelector("[role=tab][aria-selected=true]");
+    if (tab) selectTab(tab, tabFocused);
+  });
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest("[role=tab]");
+    if (tab) selectTab(tab, false);
+    var copy = event.target.closest("button[data-copy]");
+    var source = copy && document.getElementById(copy.dataset.copy);
+    if (!source) return;
+    var said = copy.parentNode.querySelector("[role=status]");
+    navigator.clipboard.writeText(source.textContent).then(function () {
+      if (said) said.textContent = "Copied.";
+    }, function () {
+      if (said) said.textContent = "Not copied: the browser refused. Select the text instead.";
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest("[role=tab]");
+    if (!tab) return;
+    var tabs = Array.prototype.slice.call(tab.closest("[role=tablist]").querySelectorAll("[role=tab]"));
+    var at = tabs.indexOf(tab);
+    var next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(tabs[(next + tabs.length) % tabs.length], true);
+  });
+
   // A secret's Show button: its password input reads as text while the button is pressed.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-reveal]");

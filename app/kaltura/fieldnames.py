@@ -9,7 +9,8 @@ A console field name is one of (N: is request N of a multirequest, absent otherw
     [N:]PATH__null         send PATH as null
     [N:]PATH:-             send the array or map at PATH explicitly empty
     [N:]PATH:__key         the key of the map item at PATH
-    send_anyway, prefix, __path, __declared, __kind, __item_type, __index
+    send_anyway, prefix, __path, __declared, __kind, __item_type, __index,
+    __language, __include_secrets
                            controls of the Send and fragment routes, never parameters
 
 PATH segments are Kaltura's own names and item indices, so the encoder reads a value's place
@@ -39,7 +40,21 @@ DECLARED = "__declared"  # the declared type of the object at PATH
 CONTAINER_KIND = "__kind"  # array or map
 ITEM_TYPE = "__item_type"  # the type of a container's items
 INDEX = "__index"  # the number of the item to add
-CONTROLS = frozenset({SEND_ANYWAY, PREFIX, PATH, DECLARED, CONTAINER_KIND, ITEM_TYPE, INDEX})
+LANGUAGE = "__language"  # the Code region's chosen tab
+INCLUDE_SECRETS = "__include_secrets"  # the Code region's switch: real secrets in samples
+CONTROLS = frozenset(
+    {
+        SEND_ANYWAY,
+        PREFIX,
+        PATH,
+        DECLARED,
+        CONTAINER_KIND,
+        ITEM_TYPE,
+        INDEX,
+        LANGUAGE,
+        INCLUDE_SECRETS,
+    }
+)
 _ITEM_FIELD = re.compile(r"^(\d+)[:]")
 
 Kind = Literal["config", "control", "call", "value", "type", "null", "empty", "key"]

@@ -43,3 +43,8 @@ def references_id(path: str, kind: str) -> str:
     → `request-2-references-string`; "" where none is (request 1, the page's own call)."""
     number, _ = fieldnames.split_request(path)
     return request_id(number, "references-" + kind) if number > 1 else ""
+
+
+def code_id(part: str, language: str = "") -> str:
+    """The Code region's ids: `code-tab-python`, `code-panel-python`, `code-samples`…"""
+    return dom_id("code", part, language)

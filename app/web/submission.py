@@ -15,7 +15,11 @@ from app.kaltura import fieldnames
 from app.kaltura.call import FilePart
 
 # Not parameters: the call chosen and the Send's own control (`fieldnames` reads every name).
-CONTROLS = frozenset({fieldnames.SERVICE, fieldnames.ACTION, fieldnames.SEND_ANYWAY})
+# The Code region's own controls come along with the form it renders and are no parameters either.
+CONTROLS = frozenset(
+    {fieldnames.SERVICE, fieldnames.ACTION, fieldnames.SEND_ANYWAY}
+    | {fieldnames.LANGUAGE, fieldnames.INCLUDE_SECRETS}
+)
 
 
 @dataclass(frozen=True)

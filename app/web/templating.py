@@ -61,6 +61,7 @@ _env.filters["time_hint"] = time_hint
 _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
 _env.filters["references_id"] = dom_ids.references_id
+_env.filters["code_id"] = dom_ids.code_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,
@@ -77,6 +78,8 @@ _env.globals.update(
     SERVICE=fieldnames.SERVICE,
     ACTION=fieldnames.ACTION,
     MULTIREQUEST=protocol.MULTIREQUEST,
+    LANGUAGE=fieldnames.LANGUAGE,
+    INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url

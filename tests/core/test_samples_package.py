@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
-from app.kaltura.samples import secret_env
+from app.kaltura.samples import LANGUAGES, secret_env
 
 
 @pytest.mark.parametrize(
@@ -26,3 +28,9 @@ def test_secret_env_names_the_variable_a_sample_reads(
     name: str, owner: str, expected: str | None
 ) -> None:
     assert secret_env(name, owner) == expected
+
+
+@pytest.mark.parametrize("language", [lang for lang, _ in LANGUAGES])
+def test_every_offered_language_has_a_renderer(language: str) -> None:
+    module = importlib.import_module(f"app.kaltura.samples.{language}")
+    assert callable(module.render)

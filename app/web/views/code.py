@@ -1,0 +1,103 @@
+"""The Code region: the form as it stands, written as code in every sample language.
+
+The page POSTs the whole form here as it changes (values in the body, never the URL; a file
+input sends its name only, see console.js), with the chosen tab and the "Include secrets"
+switch. Nothing is sent to Kaltura. The samples come from the pure core
+(`app.kaltura.samples`), read from the same call a Send of this form would send.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.kaltura import fieldnames, samples
+from app.kaltura.call import Call, MultiRequest
+from app.kaltura.form_calls import (
+    IncompleteRequestError,
+    UnknownActionError,
+    read_call,
+    read_multirequest,
+    split_multirequest,
+)
+from app.kaltura.protocol import MULTIREQUEST
+from app.kaltura.schema import Schema
+from app.web.console_state import ConsoleState
+from app.web.submission import Submission, read_submission
+from app.web.templating import fragment
+from app.web.urls import CONSOLE
+
+router = APIRouter(prefix=CONSOLE)
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    name: str
+    text: str  # the sample, or why there is none
+
+
+@dataclass(frozen=True)
+class CodeView:
+    samples: tuple[Sample, ...]
+    selected: str
+    message: str  # shown instead of samples: no call chosen yet, or none the schema has
+
+
+def call_of(schema: Schema, submission: Submission) -> Call | MultiRequest:
+    """The call a Send of this form would make (`form_calls` says what it raises)."""
+    if submission.service.lower() == MULTIREQUEST:
+        requests = split_multirequest(submission.fields, submission.files)
+        return read_multirequest(schema, requests, submission.config).call
+    return read_call(
+        schema,
+        submission.service,
+        submission.action,
+        submission.fields,
+        submission.files,
+        submission.config,
+    ).call
+
+
+def sample(language: str, call: Call | MultiRequest, context: samples.SampleContext) -> str:
+    try:
+        return samples.render(language, call, context)
+    except ModuleNotFoundError as error:
+        if error.name != f"{samples.__name__}.{language}":
+            raise
+        return "This language's sample is not available in this version of testme."
+
+
+def code_view(
+    schema: Schema, submission: Submission, context: samples.SampleContext, selected: str
+) -> CodeView:
+    if selected not in dict(samples.LANGUAGES):
+        selected = samples.LANGUAGES[0][0]
+    try:
+        call = call_of(schema, submission)
+    except (IncompleteRequestError, UnknownActionError) as error:
+        return CodeView((), selected, str(error))
+    found = tuple(
+        Sample(language, name, sample(language, call, context))
+        for language, name in samples.LANGUAGES
+    )
+    return CodeView(found, selected, "")
+
+
+@router.post("/code", response_class=HTMLResponse)
+async def code(request: Request) -> HTMLResponse:
+    console: ConsoleState = request.app.state.console
+    form = await request.form()
+    submission = await read_submission(form)
+    # In sandbox mode the sandbox answers at the console's own address (see `shown_base`).
+    service_url = console.settings.service_url or str(request.base_url)
+    context = samples.SampleContext(
+        console.schema,
+        service_url.rstrip("/"),
+        include_secrets=form.get(fieldnames.INCLUDE_SECRETS) == "1",
+    )
+    selected = str(form.get(fieldnames.LANGUAGE) or "")
+    view = code_view(console.schema, submission, context, selected)
+    return fragment(request, "_code.html", view)
