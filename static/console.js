@@ -178,8 +178,14 @@
     var line = document.getElementById("console-status");
     if (line) line.textContent = message;
   }
+  // Requests the page makes by itself (the Code region, the references a request offers, the
+  // ks note: marked data-quiet) leave the line alone, or they would wipe a failure just said.
+  function quiet(event) {
+    var elt = event.detail && event.detail.elt;
+    return !!(elt && elt.closest && elt.closest("[data-quiet]"));
+  }
   document.addEventListener("htmx:beforeRequest", function (event) {
-    status("");
+    if (!quiet(event)) status("");
     if (isSend(event)) {
       if (sending) event.preventDefault(); else showSending(true);
     }

@@ -150,3 +150,12 @@ def test_a_multirequest_answer_shows_each_request_with_its_own_error(
     expect(result.get_by_label("Answer", exact=True)).to_be_hidden()
     whole.click()
     expect(result.get_by_label("Answer", exact=True)).to_contain_text("executionTime")
+    # The references each request fetches land in that request, never in the Result: changing
+    # a call or adding a request after a Send leaves the answer where it was.
+    console.add_request()
+    console.choose("system", "ping", console.request(3))
+    with console.swap("/params"):
+        console.request(1).get_by_label("Select action").select_option("count")
+    wait_until_offered_first(labelled(console.request(2), "entryId"), "{1:result}")
+    expect(first).to_be_visible()
+    expect(second.get_by_role("alert")).to_contain_text("ENTRY_ID_NOT_FOUND")
