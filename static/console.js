@@ -295,11 +295,16 @@
     var link = location.href;
     var shown = document.querySelector("[data-share-link]");
     if (shown) { shown.hidden = false; shown.value = link; shown.focus(); shown.select(); }
-    var copied = function () { status("Link copied."); };
+    // Said in its own polite line: the one beside Send is for failures (an alert, in red).
+    var said = function (message) {
+      var line = document.querySelector("[data-share-status]");
+      if (line) line.textContent = message;
+    };
+    var copied = function () { said("Link copied."); };
     var fallback = function () {
       var done = false;
       try { done = document.execCommand("copy"); } catch (error) { done = false; }
-      if (done) copied(); else status("Copy the link shown beside Share.");
+      if (done) copied(); else said("Copy the link shown beside Share.");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).then(copied, fallback);
     else fallback();
