@@ -543,6 +543,7 @@
           return k > n ? "{" + (k - 1) + ":result" + (path || "") + "}" : ref;
         });
         if (value !== input.value) input.value = value;
+        if (input.dataset.check) check(input); // its own line may name the old numbers
       });
     });
     resultsChanged();

@@ -203,3 +203,25 @@ def test_send_names_the_request_that_has_no_action_yet(console: Console, fake: F
     expect(result.get_by_role("alert")).to_have_text("Request 2: choose a service and an action.")
     expect(console.request(2).get_by_label("Select service")).to_have_value("media")
     assert fake.received == []
+
+
+def test_a_renumbered_field_says_its_problem_with_the_new_numbers(console: Console) -> None:
+    choose_multirequest(console)
+    for n, (service, action) in enumerate(
+        [("system", "ping"), ("system", "ping"), ("media", "get")], start=1
+    ):
+        if n > 1:
+            console.add_request()
+        console.choose(service, action, console.request(n))
+    entry_id = labelled(console.request(3), "entryId")
+    entry_id.fill("{4:result:id}")  # a later request: flagged as typed
+    problem = console.request(3).get_by_text("Refers to request 4, which does not run before it.")
+    expect(problem).to_be_visible()
+
+    console.request(1).get_by_role("button", name="Remove request 1").click()
+    entry_id = labelled(console.request(2), "entryId")
+    expect(entry_id).to_have_value("{3:result:id}")
+    expect(
+        console.request(2).get_by_text("Refers to request 3, which does not run before it.")
+    ).to_be_visible()
+    expect(console.page.get_by_text("Refers to request 4")).to_have_count(0)
