@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 
 import pytest
 
@@ -154,10 +153,10 @@ def _pretty_list(kind: str, count: int) -> str:
 
 
 @pytest.mark.parametrize(("kind", "count"), [("json", 7_000), ("xml", 9_000)])
-def test_a_megabyte_highlights_quickly(kind: str, count: int) -> None:
+def test_a_megabyte_highlights_whole(kind: str, count: int) -> None:
+    # How fast is `make bench`'s to say, as a ratio in its own run: a timed assertion here
+    # would fail on a busy machine and pass a slow regression on a fast one.
     text = _pretty_list(kind, count)
     assert len(text) > 1_000_000
-    started = time.perf_counter()
     tokens = highlight(text, kind)
-    assert time.perf_counter() - started < 2
     assert "".join(t.text for t in tokens) == text

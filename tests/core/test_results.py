@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from app.kaltura.results import KalturaError, ResultView, read_result
@@ -457,17 +455,17 @@ def _big_list(count: int) -> bytes:
     )
 
 
-def test_a_5mb_xml_answer_is_read_quickly() -> None:
+# How fast these are read is `make bench`'s to say (a ratio in its own run), never a timed
+# assertion here: that fails on a busy machine and passes a slow regression on a fast one.
+def test_a_5mb_xml_answer_is_read_whole() -> None:
     body = _big_list(25_000)
     assert len(body) > 5_000_000
-    started = time.perf_counter()
     view = read_result(body, "text/xml", "2", "media", "list")
-    assert time.perf_counter() - started < 3
     assert view.kind == "xml" and view.note == ""
     assert view.pretty.count("\n") > 150_000
 
 
-def test_a_5mb_json_answer_is_read_quickly() -> None:
+def test_a_5mb_json_answer_is_read_whole() -> None:
     entry = (
         '{"id":"0_%06d","name":"Entry","description":"A fairly ordinary description.",'
         '"objectType":"KalturaMediaEntry"}'
@@ -478,7 +476,5 @@ def test_a_5mb_json_answer_is_read_quickly() -> None:
         + '],"objectType":"KalturaMediaListResponse"}'
     ).encode()
     assert len(body) > 5_000_000
-    started = time.perf_counter()
     view = read_result(body, "application/json", "1", "media", "list")
-    assert time.perf_counter() - started < 3
     assert view.kind == "json"
