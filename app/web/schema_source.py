@@ -64,17 +64,23 @@ async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
 async def fetch_remote(settings: Settings, upstream: Upstream) -> LoadedSchema | str:
     """The server's schema, freshly fetched and written to the cache, or why not (nothing is
     cached then: a server that answers garbage must not replace the last good copy)."""
-    source = f"{settings.service_url}/api_v3/api_schema.php"
+    fetched = await fetch_schema(upstream, f"{settings.service_url}/api_v3/api_schema.php")
+    if isinstance(fetched, LoadedSchema):
+        _write_cache(settings, fetched.schema, fetched.xml)
+    return fetched
+
+
+async def fetch_schema(upstream: Upstream, source: str) -> LoadedSchema | str:
+    """`/api_v3/api_schema.php` from `upstream` (named `source` in messages), parsed, or why it
+    cannot be used: no answer, an HTTP error, or a document that is not a schema."""
     answer = await upstream.get("/api_v3/api_schema.php")
     problem = answer.error or (f"HTTP {answer.status}" if answer.status != 200 else "")
     if problem:
         return problem
     try:
-        schema = parse_schema(answer.body, source)
+        return LoadedSchema(parse_schema(answer.body, source), source, answer.body)
     except SchemaError as exc:
         return str(exc)
-    _write_cache(settings, schema, answer.body)
-    return LoadedSchema(schema, source, answer.body)
 
 
 def _write_cache(settings: Settings, schema: Schema, xml: bytes) -> None:
