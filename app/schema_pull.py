@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -38,7 +39,10 @@ def schema_pull(argv: Sequence[str], transport: httpx.AsyncBaseTransport | None 
     if settings.service_url is None:
         print("error: no server: give --service-url or set TESTME_SERVICE_URL", file=sys.stderr)
         return 2
-    loaded = asyncio.run(_fetch(settings, transport))
+    # Its own thread and loop: `asyncio.run` refuses a thread whose loop is already running
+    # (a caller inside an event loop: a notebook, a test after Playwright's sync API).
+    with ThreadPoolExecutor(1) as pool:
+        loaded = pool.submit(asyncio.run, _fetch(settings, transport)).result()
     if not isinstance(loaded, LoadedSchema):
         print(f"error: {settings.service_url} gave no usable schema: {loaded}", file=sys.stderr)
         return 1
