@@ -1,4 +1,5 @@
-"""The `testme` command: serve the console (default), or `testme schema check PATH`."""
+"""The `testme` command: serve the console (default), `testme schema check PATH`, or
+`testme schema pull` (see `app.schema_pull`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="testme",
         description="A console for Kaltura api_v3; without --service-url a sandbox answers.",
-        epilog="Also: `testme schema check PATH` validates a schema file.",
+        epilog="Also: `testme schema check PATH` validates a schema file; "
+        "`testme schema pull [--service-url URL] [-o FILE]` saves a server's schema.",
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1; TESTME_HOST)")
     parser.add_argument("--port", type=int, help="port (default 8000; TESTME_PORT)")
@@ -87,7 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:2] == ["schema", "check"]:
         return schema_check(args[2:])
+    if args[:2] == ["schema", "pull"]:
+        from app.schema_pull import schema_pull
+
+        return schema_pull(args[2:])
     if args[:1] == ["schema"]:
-        print("usage: testme schema check PATH", file=sys.stderr)
+        print(
+            "usage: testme schema check PATH | testme schema pull [--service-url URL] [-o FILE]",
+            file=sys.stderr,
+        )
         return 2
     return serve(args)

@@ -30,7 +30,7 @@ from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.upstream import Upstream
-from app.web.views import code, console, docs, ks, schema_file
+from app.web.views import code, console, docs, ks, libraries, schema_file, schema_reload
 
 log = logging.getLogger("testme")
 
@@ -138,6 +138,8 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(docs.router)
     app.include_router(ks.router)
     app.include_router(schema_file.router)
+    app.include_router(libraries.router)
+    app.include_router(schema_reload.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

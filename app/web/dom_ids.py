@@ -48,3 +48,8 @@ def references_id(path: str, kind: str) -> str:
 def code_id(part: str, language: str = "") -> str:
     """The Code region's ids: `code-tab-python`, `code-panel-python`, `code-samples`…"""
     return dom_id("code", part, language)
+
+
+RELOAD_FORM = "schema-reload"
+"""The Reload schema form, outside the console's form (forms do not nest); its button sits in
+the origin line and names it with `form=`."""

@@ -8,8 +8,10 @@ the embedded default. The sandbox serves the embedded default itself, so it is l
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.kaltura.schema import Schema
@@ -47,26 +49,62 @@ async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
     """The configured server's schema, refreshed into the cache; the cache or the embedded
     default when the server does not give a usable one."""
     cache = cache_path(settings)
-    answer = await upstream.get("/api_v3/api_schema.php")
-    problem = answer.error or (f"HTTP {answer.status}" if answer.status != 200 else "")
-    if not problem:
-        try:
-            schema = parse_schema(answer.body, f"{settings.service_url}/api_v3/api_schema.php")
-        except SchemaError as exc:
-            problem = str(exc)
-        else:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_bytes(answer.body)
-            return LoadedSchema(
-                schema, f"{settings.service_url}/api_v3/api_schema.php", answer.body
-            )
-    log.warning("could not load the server's schema: %s", problem)
+    fetched = await fetch_remote(settings, upstream)
+    if isinstance(fetched, LoadedSchema):
+        return fetched
+    log.warning("could not load the server's schema: %s", fetched)
     if cache.is_file():
         try:
-            return _from_file(cache, f"cached copy of {settings.service_url}'s schema")
+            return _from_file(cache, _cached_origin(settings))
         except SchemaError as exc:
             log.warning("the cached schema is unusable: %s", exc)
     return _from_file(default_schema_path(), "embedded schema (server unreachable)")
+
+
+async def fetch_remote(settings: Settings, upstream: Upstream) -> LoadedSchema | str:
+    """The server's schema, freshly fetched and written to the cache, or why not (nothing is
+    cached then: a server that answers garbage must not replace the last good copy)."""
+    fetched = await fetch_schema(upstream, f"{settings.service_url}/api_v3/api_schema.php")
+    if isinstance(fetched, LoadedSchema):
+        _write_cache(settings, fetched.schema, fetched.xml)
+    return fetched
+
+
+async def fetch_schema(upstream: Upstream, source: str) -> LoadedSchema | str:
+    """`/api_v3/api_schema.php` from `upstream` (named `source` in messages), parsed, or why it
+    cannot be used: no answer, an HTTP error, or a document that is not a schema."""
+    answer = await upstream.get("/api_v3/api_schema.php")
+    problem = answer.error or (f"HTTP {answer.status}" if answer.status != 200 else "")
+    if problem:
+        return problem
+    try:
+        return LoadedSchema(parse_schema(answer.body, source), source, answer.body)
+    except SchemaError as exc:
+        return str(exc)
+
+
+def _write_cache(settings: Settings, schema: Schema, xml: bytes) -> None:
+    """The document, and beside it which one it is and when it was fetched, so the page can
+    say how old a cached copy is without trusting the file's mtime."""
+    cache = cache_path(settings)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(xml)
+    meta = {
+        "url": settings.service_url,
+        "apiVersion": schema.api_version,
+        "generatedDate": schema.generated_date,
+        "fetched": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+    cache.with_suffix(".json").write_text(json.dumps(meta))
+
+
+def _cached_origin(settings: Settings) -> str:
+    origin = f"cached copy of {settings.service_url}'s schema"
+    try:
+        fetched = json.loads(cache_path(settings).with_suffix(".json").read_text())["fetched"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return origin
+    return f"{origin}, fetched {fetched}"
 
 
 def _from_file(path: Path, origin: str) -> LoadedSchema:

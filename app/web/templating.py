@@ -35,6 +35,18 @@ def time_hint(value: str) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def generated_age(value: str, now: float | None = None) -> str:
+    """A schema's `generatedDate` (Unix seconds) as a date and how long ago: `2025-11-28
+    (3 days ago)`; text that is not a number is shown as it is."""
+    try:
+        seconds = int(value)
+    except ValueError:
+        return value
+    days = int(((datetime.now(UTC).timestamp() if now is None else now) - seconds) // 86400)
+    ago = "today" if days < 1 else f"{days} day{'s' if days != 1 else ''} ago"
+    return f"{datetime.fromtimestamp(seconds, UTC):%Y-%m-%d} ({ago})"
+
+
 @jinja2.pass_context
 def url_for(context: jinja2.runtime.Context, name: str, /, **query: str | int) -> str:
     """`url_for("send")`: the path of a route, by its name (see `urls.py`)."""
@@ -58,6 +70,7 @@ _env = jinja2.Environment(
 # `|tojson` writes hx-vals; keys in the order the template gives them, as htmx sends them.
 _env.policies["json.dumps_kwargs"] = {"sort_keys": False}
 _env.filters["time_hint"] = time_hint
+_env.filters["generated_age"] = generated_age
 _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
 _env.filters["references_id"] = dom_ids.references_id
@@ -80,6 +93,7 @@ _env.globals.update(
     MULTIREQUEST=protocol.MULTIREQUEST,
     LANGUAGE=fieldnames.LANGUAGE,
     INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,
+    RELOAD_FORM=dom_ids.RELOAD_FORM,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url

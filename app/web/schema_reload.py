@@ -1,0 +1,49 @@
+"""Reload the schema while the console runs: the "Reload schema" button and nothing else.
+
+The narrow interface is `reload(console) -> (console, Reloaded)`: it returns a new frozen
+`ConsoleState` that the caller swaps in with one assignment, so a request being served keeps the
+schema it started with. When the server is down or answers something that is not a schema, the
+state returned is the one given: the last good schema stays, and `Reloaded` says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from app.kaltura.forms import FormBuilder
+from app.kaltura.schema_loader import SchemaError
+from app.web.console_state import ConsoleState
+from app.web.schema_source import LoadedSchema, fetch_remote, load_local
+
+log = logging.getLogger("testme.schema")
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    ok: bool
+    message: str  # what the page says: the schema now in use, or why the old one stays
+
+
+async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
+    settings = console.settings
+    try:
+        loaded = load_local(settings) or await fetch_remote(settings, console.upstream)
+    except SchemaError as exc:  # the --schema file was broken since start-up
+        loaded = str(exc)
+    if not isinstance(loaded, LoadedSchema):
+        log.warning("schema reload failed, keeping %s: %s", console.schema.api_version, loaded)
+        kept = f"Kept schema {console.schema.api_version} ({console.schema_origin})"
+        return console, Reloaded(False, f"The schema could not be reloaded: {loaded}. {kept}.")
+    fresh = dataclasses.replace(
+        console,
+        schema=loaded.schema,
+        schema_origin=loaded.origin,
+        schema_xml=loaded.xml,
+        forms=FormBuilder(loaded.schema),
+    )
+    before = console.schema.api_version
+    return fresh, Reloaded(
+        True, f"Schema reloaded: {loaded.schema.api_version} from {loaded.origin} (was {before})."
+    )

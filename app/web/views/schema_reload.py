@@ -1,0 +1,40 @@
+"""`POST /api_v3/testme/schema/reload`: the console's "Reload schema" button.
+
+A plain form POST (it works without JavaScript) answering a page that says what happened.
+Only the console's own pages may ask: a browser marks a cross-site request in `Sec-Fetch-Site`,
+and the session cookie is SameSite=strict as for every other POST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.kaltura.schema import Schema
+from app.web.errors import problem
+from app.web.schema_reload import reload
+from app.web.templating import fragment
+from app.web.urls import CONSOLE
+from app.web.views.console import state
+
+router = APIRouter(prefix=CONSOLE)
+
+
+@dataclass(frozen=True)
+class ReloadPage:
+    ok: bool
+    message: str
+    schema: Schema
+    schema_origin: str
+
+
+@router.post("/schema/reload", response_class=HTMLResponse, name="schema_reload")
+async def schema_reload(request: Request) -> HTMLResponse:
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return problem(request, "Reload schema is only accepted from the console itself.", 403)
+    fresh, outcome = await reload(state(request))
+    request.app.state.console = fresh  # one assignment: requests in flight keep the old state
+    page = ReloadPage(outcome.ok, outcome.message, fresh.schema, fresh.schema_origin)
+    return fragment(request, "schema_reload.html", page, status_code=200 if outcome.ok else 502)
