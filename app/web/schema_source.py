@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.kaltura.schema import Schema
@@ -26,6 +26,7 @@ class LoadedSchema:
     schema: Schema
     origin: str  # shown on the page: where the forms come from
     xml: bytes  # the document itself, which the top bar's "XML Schema" link serves back
+    fallback: str = ""  # why the server's own schema is not the one shown: its mark in the list
 
 
 def cache_path(settings: Settings) -> Path:
@@ -63,10 +64,12 @@ async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
     log.warning("could not load the server's schema: %s", problem)
     if cache.is_file():
         try:
-            return _from_file(cache, f"cached copy of {settings.service_url}'s schema")
+            cached = _from_file(cache, f"cached copy of {settings.service_url}'s schema")
+            return replace(cached, fallback="unreachable, cached schema")
         except SchemaError as exc:
             log.warning("the cached schema is unusable: %s", exc)
-    return _from_file(default_schema_path(), "embedded schema (server unreachable)")
+    embedded = _from_file(default_schema_path(), "embedded schema (server unreachable)")
+    return replace(embedded, fallback="unreachable, embedded schema")
 
 
 def _from_file(path: Path, origin: str) -> LoadedSchema:
