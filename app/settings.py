@@ -34,6 +34,8 @@ class Settings:
     sandbox_user_secret: str | None = None
     sandbox_max_upload_bytes: int = 512 * 1024 * 1024
     secret_key: str | None = None
+    # TESTME_SERVERS: (name, base URL) pairs in their order; empty = the one-server case
+    servers: tuple[tuple[str, str], ...] = ()
 
     @property
     def sandbox(self) -> bool:
@@ -77,6 +79,7 @@ class Settings:
                 int,
             ),
             secret_key=pick("secret_key", "TESTME_SECRET_KEY"),
+            servers=parse_servers(pick("servers", "TESTME_SERVERS") or ""),
         )
 
 
@@ -90,18 +93,34 @@ def _number(raw: str, name: str, kind: type[_N]) -> _N:
     return value
 
 
-def normalize_service_url(raw: str) -> str:
+SANDBOX_SERVER = "sandbox"  # the embedded sandbox's name among TESTME_SERVERS
+
+
+def parse_servers(raw: str) -> tuple[tuple[str, str], ...]:
+    """`prod=https://www.kaltura.com,qa=https://qa.example.com` → ((name, base URL), …).
+    Names are what the browser posts (never a URL), so each must be present and unique;
+    `sandbox` is kept for the embedded sandbox."""
+    servers: dict[str, tuple[str, str]] = {}  # by the name in lower case: told apart by case
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        name, sep, url = (piece.strip() for piece in item.partition("="))
+        if not sep or not name or not url:
+            raise SettingsError(f"TESTME_SERVERS: {item!r} is not name=url")
+        if name.lower() in servers or name.lower() == SANDBOX_SERVER:
+            raise SettingsError(f"TESTME_SERVERS: the name {name!r} is used twice (or reserved)")
+        servers[name.lower()] = (name, normalize_service_url(url, "TESTME_SERVERS"))
+    return tuple(servers.values())
+
+
+def normalize_service_url(raw: str, setting: str = "TESTME_SERVICE_URL (--service-url)") -> str:
     """`https://www.kaltura.com/api_v3/` → `https://www.kaltura.com`: the base every api_v3 path
     is appended to. Only http(s) with a host; no query, fragment or credentials."""
     parts = urlsplit(raw.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError(
-            f"TESTME_SERVICE_URL (--service-url) must be an http(s) URL, not {raw!r}"
-        )
+        raise SettingsError(f"{setting} must be an http(s) URL, not {raw!r}")
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise SettingsError(
-            "TESTME_SERVICE_URL (--service-url) must not carry a query, fragment or credentials"
-        )
+        raise SettingsError(f"{setting} must not carry a query, fragment or credentials")
     path = parts.path.rstrip("/")
     if path.endswith("/api_v3"):
         path = path[: -len("/api_v3")]

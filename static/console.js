@@ -632,4 +632,12 @@
     button.setAttribute("aria-pressed", on ? "true" : "false");
     input.type = on ? "text" : "password";
   });
+
+  // The Server select: another server has another schema, so its console is another page
+  // (`?__server=NAME`: a name the server checks, never a URL).
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest && event.target.closest("select[data-server-select]");
+    if (!select) return;
+    window.location.assign(select.dataset.page + "?" + new URLSearchParams([[select.name, select.value]]));
+  });
 })();

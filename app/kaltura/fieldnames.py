@@ -10,7 +10,7 @@ A console field name is one of (N: is request N of a multirequest, absent otherw
     [N:]PATH:-             send the array or map at PATH explicitly empty
     [N:]PATH:__key         the key of the map item at PATH
     send_anyway, prefix, __path, __declared, __kind, __item_type, __index,
-    __language, __include_secrets
+    __language, __include_secrets, __server
                            controls of the Send and fragment routes, never parameters
 
 PATH segments are Kaltura's own names and item indices, so the encoder reads a value's place
@@ -42,6 +42,7 @@ ITEM_TYPE = "__item_type"  # the type of a container's items
 INDEX = "__index"  # the number of the item to add
 LANGUAGE = "__language"  # the Code region's chosen tab
 INCLUDE_SECRETS = "__include_secrets"  # the Code region's switch: real secrets in samples
+SERVER = "__server"  # the name of the TESTME_SERVERS server chosen (never its URL)
 CONTROLS = frozenset(
     {
         SEND_ANYWAY,
@@ -53,6 +54,7 @@ CONTROLS = frozenset(
         INDEX,
         LANGUAGE,
         INCLUDE_SECRETS,
+        SERVER,
     }
 )
 _ITEM_FIELD = re.compile(r"^(\d+)[:]")

@@ -7,11 +7,13 @@ HTTP transport: the console still speaks plain api_v3 HTTP to it and never impor
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import httpx
 from fastapi import FastAPI
@@ -23,12 +25,13 @@ from starlette.types import ASGIApp
 
 from app.kaltura.forms import FormBuilder
 from app.resources import resource_path
-from app.settings import Settings
+from app.settings import SANDBOX_SERVER, Settings
 from app.web import urls
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import install_error_handlers
-from app.web.schema_source import load_local, load_remote
+from app.web.schema_source import LoadedSchema, load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
+from app.web.servers import Server, Servers
 from app.web.upstream import Upstream
 from app.web.views import code, console, docs, ks, libraries, schema_file, schema_reload
 
@@ -58,7 +61,8 @@ def session_cookie_name(settings: Settings, secret_key: str) -> str:
     instances apart and stays the same across restarts: the port, the server (or the sandbox)
     and the signing key, which lives in the data dir. A different server gets a new name, so its
     KS is never sent to another."""
-    instance = "\n".join((str(settings.port), settings.service_url or "sandbox", secret_key))
+    target = settings.service_url or (repr(settings.servers) if settings.servers else "sandbox")
+    instance = "\n".join((str(settings.port), target, secret_key))
     return "testme_session_" + hashlib.sha256(instance.encode()).hexdigest()[:12]
 
 
@@ -84,39 +88,77 @@ def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
     return api, info
 
 
+def server_settings(settings: Settings) -> tuple[tuple[str, Settings], ...]:
+    """Each server's name and own settings. `--service-url` (or no TESTME_SERVERS) is the
+    one-server case; otherwise the TESTME_SERVERS in their order, then the embedded sandbox."""
+    if settings.service_url or not settings.servers:
+        return (("server" if settings.service_url else SANDBOX_SERVER, settings),)
+    named = tuple((name, replace(settings, service_url=url)) for name, url in settings.servers)
+    return (*named, (SANDBOX_SERVER, replace(settings, service_url=None)))
+
+
+async def _load(
+    name: str,
+    settings: Settings,
+    upstream: Upstream,
+    sandbox: SandboxInfo | None,
+    local: LoadedSchema | None,
+) -> Server:
+    loaded = local or load_local(settings) or await load_remote(settings, upstream)
+    if loaded.schema.warnings:
+        log.warning(
+            "the schema of %s refers to %d unknown types, shown as JSON fields "
+            "(`testme schema check` lists them)",
+            name,
+            len(loaded.schema.warnings),
+        )
+    console = ConsoleState(
+        settings=settings,
+        schema=loaded.schema,
+        schema_origin=loaded.origin,
+        schema_xml=loaded.xml,
+        forms=FormBuilder(loaded.schema),
+        upstream=upstream,
+        sandbox=sandbox if settings.sandbox else None,
+    )
+    return Server(name, console, loaded.fallback)
+
+
 def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     """Build the app. `transport` replaces the network for tests (a fake Kaltura upstream)."""
     local = load_local(settings)  # a broken --schema stops start-up here, with its line
     sandbox_api, sandbox_info = _sandbox(settings) if settings.sandbox else (None, None)
-    base_url = settings.service_url or SANDBOX_BASE_URL
-    if transport is None and sandbox_api is not None:
-        transport = httpx.ASGITransport(app=sandbox_api)
+    each = server_settings(settings)
+    sandbox_transport: httpx.AsyncBaseTransport | None = transport
+    if sandbox_api is not None and (transport is None or len(each) > 1):
+        sandbox_transport = httpx.ASGITransport(app=sandbox_api)
 
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with httpx.AsyncClient(
-            transport=transport,
+    def client(through: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=through,
             timeout=httpx.Timeout(settings.upstream_timeout),
             follow_redirects=False,
             headers={"User-Agent": "testme"},
-        ) as client:
-            upstream = Upstream(client, base_url)
-            loaded = local or await load_remote(settings, upstream)
-            if loaded.schema.warnings:
-                log.warning(
-                    "the schema refers to %d unknown types, shown as JSON fields "
-                    "(`testme schema check` lists them)",
-                    len(loaded.schema.warnings),
+        )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with client(transport) as remote, client(sandbox_transport) as inside:
+            loads = (
+                _load(
+                    name,
+                    own,
+                    Upstream(
+                        inside if own.sandbox else remote, own.service_url or SANDBOX_BASE_URL
+                    ),
+                    sandbox_info,
+                    local if own is settings else None,
                 )
-            app.state.console = ConsoleState(
-                settings=settings,
-                schema=loaded.schema,
-                schema_origin=loaded.origin,
-                schema_xml=loaded.xml,
-                forms=FormBuilder(loaded.schema),
-                upstream=upstream,
-                sandbox=sandbox_info,
+                for name, own in each
             )
+            servers = Servers(tuple(await asyncio.gather(*loads)))
+            app.state.servers = servers
+            app.state.console = servers.default.console
             yield
 
     app = FastAPI(

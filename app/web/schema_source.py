@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class LoadedSchema:
     schema: Schema
     origin: str  # shown on the page: where the forms come from
     xml: bytes  # the document itself, which the top bar's "XML Schema" link serves back
+    fallback: str = ""  # why the server's own schema is not the one shown: its mark in the list
 
 
 def cache_path(settings: Settings) -> Path:
@@ -55,10 +56,12 @@ async def load_remote(settings: Settings, upstream: Upstream) -> LoadedSchema:
     log.warning("could not load the server's schema: %s", fetched)
     if cache.is_file():
         try:
-            return _from_file(cache, _cached_origin(settings))
+            cached = _from_file(cache, _cached_origin(settings))
+            return replace(cached, fallback="unreachable, cached schema")
         except SchemaError as exc:
             log.warning("the cached schema is unusable: %s", exc)
-    return _from_file(default_schema_path(), "embedded schema (server unreachable)")
+    embedded = _from_file(default_schema_path(), "embedded schema (server unreachable)")
+    return replace(embedded, fallback="unreachable, embedded schema")
 
 
 async def fetch_remote(settings: Settings, upstream: Upstream) -> LoadedSchema | str:

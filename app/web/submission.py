@@ -18,7 +18,7 @@ from app.kaltura.call import FilePart
 # The Code region's own controls come along with the form it renders and are no parameters either.
 CONTROLS = frozenset(
     {fieldnames.SERVICE, fieldnames.ACTION, fieldnames.SEND_ANYWAY}
-    | {fieldnames.LANGUAGE, fieldnames.INCLUDE_SECRETS}
+    | {fieldnames.LANGUAGE, fieldnames.INCLUDE_SECRETS, fieldnames.SERVER}
 )
 
 

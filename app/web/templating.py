@@ -90,6 +90,7 @@ _env.globals.update(
     NULL_SUFFIX=protocol.NULL_SUFFIX,
     SERVICE=fieldnames.SERVICE,
     ACTION=fieldnames.ACTION,
+    SERVER=fieldnames.SERVER,
     MULTIREQUEST=protocol.MULTIREQUEST,
     LANGUAGE=fieldnames.LANGUAGE,
     INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,

@@ -191,6 +191,13 @@ def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
 
 @pytest.fixture(scope="session")
 def fake_server() -> Iterator[FakeKaltura]:
+    with running_fake() as fake:
+        yield fake
+
+
+@contextmanager
+def running_fake() -> Iterator[FakeKaltura]:
+    """A fake Kaltura server listening on a free port until the block ends."""
     fake = FakeKaltura()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(fake))
     server.daemon_threads = True

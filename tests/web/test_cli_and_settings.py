@@ -86,6 +86,13 @@ def test_serving_with_a_broken_schema_stops_with_its_line(
         ({"TESTME_SERVICE_URL": "ftp://kaltura.example"}, "TESTME_SERVICE_URL"),
         ({"TESTME_SERVICE_URL": "https://user:pw@kaltura.example"}, "TESTME_SERVICE_URL"),
         ({"TESTME_SERVICE_URL": "https://kaltura.example/?x=1"}, "TESTME_SERVICE_URL"),
+        ({"TESTME_SERVERS": "https://www.kaltura.com"}, "TESTME_SERVERS.*not name=url"),
+        ({"TESTME_SERVERS": "=https://www.kaltura.com"}, "TESTME_SERVERS.*not name=url"),
+        ({"TESTME_SERVERS": "prod="}, "TESTME_SERVERS.*not name=url"),
+        ({"TESTME_SERVERS": "a=http://a.example,A=http://b.example"}, "TESTME_SERVERS.*twice"),
+        ({"TESTME_SERVERS": "sandbox=http://a.example"}, "TESTME_SERVERS.*reserved"),
+        ({"TESTME_SERVERS": "prod=ftp://a.example"}, "TESTME_SERVERS must be an http"),
+        ({"TESTME_SERVERS": "prod=www.kaltura.com"}, "TESTME_SERVERS must be an http"),
     ],
 )
 def test_a_bad_setting_fails_naming_the_setting(env: dict[str, str], named: str) -> None:
@@ -103,6 +110,21 @@ def test_a_bad_setting_fails_naming_the_setting(env: dict[str, str], named: str)
 )
 def test_service_url_is_normalized_to_the_api_base(raw: str, base: str) -> None:
     assert Settings.from_env({"TESTME_SERVICE_URL": raw}).service_url == base
+
+
+@pytest.mark.parametrize(
+    ("raw", "servers"),
+    [
+        ("", ()),
+        (
+            "prod=https://www.kaltura.com/api_v3/, qa = http://qa.example:8080 ,",
+            (("prod", "https://www.kaltura.com"), ("qa", "http://qa.example:8080")),
+        ),
+        ("QA=http://qa.example", (("QA", "http://qa.example"),)),
+    ],
+)
+def test_servers_are_read_as_named_api_bases(raw: str, servers: tuple[object, ...]) -> None:
+    assert Settings.from_env({"TESTME_SERVERS": raw}).servers == servers
 
 
 def test_flags_win_over_the_environment() -> None:

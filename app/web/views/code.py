@@ -24,10 +24,10 @@ from app.kaltura.form_calls import (
 )
 from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema import Schema
-from app.web.console_state import ConsoleState
 from app.web.submission import Submission, read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
+from app.web.views.console import server_of
 
 router = APIRouter(prefix=CONSOLE)
 
@@ -88,8 +88,8 @@ def code_view(
 
 @router.post("/code", response_class=HTMLResponse)
 async def code(request: Request) -> HTMLResponse:
-    console: ConsoleState = request.app.state.console
     form = await request.form()
+    console = server_of(request, str(form.get(fieldnames.SERVER) or "")).console
     submission = await read_submission(form)
     # In sandbox mode the sandbox answers at the console's own address (see `shown_base`).
     service_url = console.settings.service_url or str(request.base_url)

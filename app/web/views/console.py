@@ -20,7 +20,8 @@ from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound, problem
-from app.web.ks_memory import after_send, held_ks, ks_status
+from app.web.ks_memory import Session, after_send, held_ks, ks_status
+from app.web.servers import Server, Servers
 from app.web.submission import read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
@@ -37,14 +38,26 @@ from app.web.views.console_context import (
     config_defaults,
     linked_area,
     request_number,
+    server_choices,
 )
 
 router = APIRouter(prefix=CONSOLE)
 
 
+def server_of(request: Request, posted: str = "") -> Server:
+    """The server this request is for (see `Servers.chosen`); an unknown name is refused."""
+    servers: Servers = request.app.state.servers
+    return servers.chosen(request, posted)
+
+
 def state(request: Request) -> ConsoleState:
-    console: ConsoleState = request.app.state.console
-    return console
+    return server_of(request).console
+
+
+def memory(request: Request, server: Server) -> Session:
+    """What this browser keeps for `server` (its KS)."""
+    servers: Servers = request.app.state.servers
+    return servers.memory(request, server)
 
 
 def values_of(request: Request) -> dict[str, list[str]]:
@@ -67,9 +80,10 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
     """The console; `?service=…&action=…` opens that action, and the rest of a link (the
     address follows the form) its values. A link naming what the schema lacks still gets the
     whole console (404), saying what was not found; values that do not fit are named."""
-    console = state(request)
+    server = server_of(request)
+    console, kept = server.console, memory(request, server)
     link = read_link(console.schema, request.query_params.multi_items())
-    ks = held_ks(request.session)
+    ks = held_ks(kept)
     chosen = select(console.schema, service, action)
     if chosen.problem:  # keep what resolved (the service of media.nosuch), drop the rest
         chosen = Selection(chosen.service, problem=chosen.problem)
@@ -82,9 +96,11 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         selected_service=chosen.service,
         not_found=chosen.problem,
         ks=ks,
-        ks_status=ks_status(request.session, console, ks),
+        ks_status=ks_status(kept, console, ks),
         dropped=link.dropped,
         config_defaults=config_defaults(console),
+        servers=server_choices(request.app.state.servers),
+        server=server.name,
     )
     area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(
@@ -185,8 +201,10 @@ async def references(request: Request) -> HTMLResponse:
 async def send(request: Request) -> HTMLResponse:
     """Encode and send the form; the Result region gets the answer and, out of band, the ks
     field gets a KS the answer carried."""
-    console = state(request)
-    submission = await read_submission(await request.form())
+    form = await request.form()
+    server = server_of(request, str(form.get(fieldnames.SERVER) or ""))
+    console = server.console
+    submission = await read_submission(form)
     try:
         shown_base = console.shown_base(str(request.base_url))
         outcome = await sending.send(console.upstream, console.schema, submission, shown_base)
@@ -196,5 +214,5 @@ async def send(request: Request) -> HTMLResponse:
         # Nothing to send yet: a message in the Result, not an error of the console (the form,
         # which this answer does not replace, keeps everything typed).
         return problem(request, str(exc), 200)
-    held = after_send(request.session, console, submission, outcome)
+    held = after_send(memory(request, server), console, submission, outcome)
     return fragment(request, "_result.html", Result(outcome, held.ks, held.status, held.changed))

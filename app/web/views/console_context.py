@@ -27,6 +27,7 @@ from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.dom_ids import REFERENCE_KINDS
 from app.web.errors import NotFound
 from app.web.sending import Outcome
+from app.web.servers import Servers
 
 Values = dict[str, list[str]]
 MAX_REQUESTS = 1000  # as many as Add request numbers
@@ -76,6 +77,13 @@ class Page:
     dropped: tuple[Dropped, ...] = ()  # what the page's link held that the form left out
     # what the configuration holds with no link: a link leaves these out (console.js)
     config_defaults: dict[str, str] = field(default_factory=dict)
+    servers: tuple[tuple[str, str], ...] = ()  # (name, label) of each server when several
+    server: str = ""  # the name of the one this page is for
+
+
+def server_choices(servers: Servers) -> tuple[tuple[str, str], ...]:
+    """The Server select's options, or none for a one-server console."""
+    return tuple((s.name, s.label) for s in servers.servers) if servers.several else ()
 
 
 @dataclass(frozen=True)

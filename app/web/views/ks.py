@@ -16,7 +16,7 @@ from app.kaltura.ks_status import KsStatus
 from app.web.ks_memory import keep_ks, ks_status
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
-from app.web.views.console import state
+from app.web.views.console import memory, server_of
 
 router = APIRouter(prefix=CONSOLE)
 
@@ -30,8 +30,11 @@ class KsChanged:
 @router.post("/ks", response_class=HTMLResponse)
 async def ks_changed(request: Request) -> HTMLResponse:
     """The note under the ks field, and (out of band) the warning beside Send."""
-    value = (await request.form()).get(fieldnames.config("ks"), "")
+    form = await request.form()
+    value = form.get(fieldnames.config("ks"), "")
     ks = value.strip() if isinstance(value, str) else ""
-    keep_ks(request.session, ks)
-    status = ks_status(request.session, state(request), ks)
+    server = server_of(request, str(form.get(fieldnames.SERVER) or ""))
+    kept = memory(request, server)
+    keep_ks(kept, ks)
+    status = ks_status(kept, server.console, ks)
     return fragment(request, "_ks_changed.html", KsChanged(status))

@@ -15,9 +15,10 @@ from fastapi.responses import HTMLResponse
 from app.kaltura.schema import Schema
 from app.web.errors import problem
 from app.web.schema_reload import reload
+from app.web.servers import Servers
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
-from app.web.views.console import state
+from app.web.views.console import server_of
 
 router = APIRouter(prefix=CONSOLE)
 
@@ -34,7 +35,12 @@ class ReloadPage:
 async def schema_reload(request: Request) -> HTMLResponse:
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return problem(request, "Reload schema is only accepted from the console itself.", 403)
-    fresh, outcome = await reload(state(request))
-    request.app.state.console = fresh  # one assignment: requests in flight keep the old state
+    server = server_of(request)
+    fresh, outcome = await reload(server.console)
+    if outcome.ok:  # one assignment each: requests in flight keep the state they started with
+        servers: Servers = request.app.state.servers
+        request.app.state.servers = servers.replaced(server.name, fresh)
+        if server is servers.default:
+            request.app.state.console = fresh
     page = ReloadPage(outcome.ok, outcome.message, fresh.schema, fresh.schema_origin)
     return fragment(request, "schema_reload.html", page, status_code=200 if outcome.ok else 502)

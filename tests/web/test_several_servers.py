@@ -1,0 +1,139 @@
+"""TESTME_SERVERS: each named server has its own schema, upstream and KS; a browser names a
+server, never a host, and a server that is down at start-up leaves the others working."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from app.kaltura import fieldnames
+from app.settings import Settings
+from app.web.app import create_app
+from tests.web.conftest import FakeKaltura
+from tests.web.test_schema_reload import RELOAD, small_schema
+
+SERVERS = (("prod", "http://prod.test"), ("qa", "http://qa.test"))
+PING = {fieldnames.SERVICE: "system", fieldnames.ACTION: "ping", "config.format": "2"}
+
+
+@pytest.fixture
+def prod() -> FakeKaltura:
+    return FakeKaltura()
+
+
+@pytest.fixture
+def qa() -> FakeKaltura:
+    return FakeKaltura()
+
+
+def _client(tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura, schema: Path | None) -> TestClient:
+    by_host = {"prod.test": prod, "qa.test": qa}
+    settings = Settings(
+        servers=SERVERS, schema_path=schema, data_dir=tmp_path / "var", secret_key="s"
+    )
+    transport = httpx.MockTransport(lambda request: by_host[request.url.host](request))
+    return TestClient(create_app(settings, transport=transport))
+
+
+@pytest.fixture
+def client(
+    tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura, real_schema_path: Path
+) -> Iterator[TestClient]:
+    with _client(tmp_path, prod, qa, real_schema_path) as client:
+        yield client
+
+
+def test_the_server_select_names_each_server_and_the_sandbox(client: TestClient) -> None:
+    page = client.get("/api_v3/testme/")
+    assert page.status_code == 200
+    assert f'name="{fieldnames.SERVER}"' in page.text
+    for name in ("prod", "qa", "sandbox"):
+        assert f'<option value="{name}"' in page.text
+    assert "prod — http://prod.test" in page.text
+
+
+def test_a_one_server_console_has_no_server_select(tmp_path: Path, fake: FakeKaltura) -> None:
+    settings = Settings(service_url="http://one.test", servers=SERVERS, data_dir=tmp_path)
+    with TestClient(create_app(settings, transport=httpx.MockTransport(fake))) as client:
+        assert f'name="{fieldnames.SERVER}"' not in client.get("/api_v3/testme/").text
+
+
+@pytest.mark.parametrize(("name", "reached"), [("prod", "prod"), ("qa", "qa"), ("", "prod")])
+def test_send_goes_to_the_chosen_server_only(
+    client: TestClient, prod: FakeKaltura, qa: FakeKaltura, name: str, reached: str
+) -> None:
+    answer = client.post("/api_v3/testme/send", data={**PING, fieldnames.SERVER: name})
+    assert answer.status_code == 200
+    fakes = {"prod": prod, "qa": qa}
+    assert [str(r.url.host) for r in fakes[reached].received] == [f"{reached}.test"]
+    assert all(not f.received for n, f in fakes.items() if n != reached)
+
+
+@pytest.mark.parametrize("name", ["evil", "http://evil.test", "Prod"])
+def test_an_unknown_server_name_is_refused(
+    client: TestClient, prod: FakeKaltura, qa: FakeKaltura, name: str
+) -> None:
+    answer = client.post("/api_v3/testme/send", data={**PING, fieldnames.SERVER: name})
+    assert answer.status_code == 400
+    assert "No server named" in answer.text
+    page = client.get("/api_v3/testme/", params={fieldnames.SERVER: name})
+    assert page.status_code == 400
+    assert not prod.received and not qa.received
+
+
+def test_the_ks_is_kept_per_server(client: TestClient) -> None:
+    ks_field = {"config.ks": "PRODKS"}
+    client.post("/api_v3/testme/ks", data={**ks_field, fieldnames.SERVER: "prod"})
+    client.post("/api_v3/testme/ks", data={"config.ks": "QAKS", fieldnames.SERVER: "qa"})
+    on_prod = client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).text
+    on_qa = client.get("/api_v3/testme/", params={fieldnames.SERVER: "qa"}).text
+    assert "PRODKS" in on_prod and "QAKS" not in on_prod
+    assert "QAKS" in on_qa and "PRODKS" not in on_qa
+    # the page a browser chose last is the one it gets back, with that server's KS
+    assert "QAKS" in client.get("/api_v3/testme/").text
+
+
+def test_the_ks_a_send_brings_back_stays_with_its_server(
+    client: TestClient, qa: FakeKaltura
+) -> None:
+    qa.reply_xml("<xml><result>QASESSION</result><executionTime>0</executionTime></xml>")
+    start = {fieldnames.SERVICE: "session", fieldnames.ACTION: "start", "secret": "x"}
+    client.post("/api_v3/testme/send", data={**start, fieldnames.SERVER: "qa"})
+    assert "QASESSION" in client.get("/api_v3/testme/", params={fieldnames.SERVER: "qa"}).text
+    assert "QASESSION" not in client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).text
+
+
+def test_a_server_down_at_start_up_is_marked_and_the_others_work(
+    tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura, real_schema_path: Path
+) -> None:
+    prod.answer = httpx.Response(200, content=real_schema_path.read_bytes())
+    qa.fail = httpx.ConnectError("refused")
+    with _client(tmp_path, prod, qa, None) as client:
+        page = client.get("/api_v3/testme/")
+        assert "qa — http://qa.test (unreachable, embedded schema)" in page.text
+        assert "prod — http://prod.test</option>" in page.text
+        prod.answer = httpx.Response(200, content=b"<xml><result>1</result></xml>")
+        sent = client.post("/api_v3/testme/send", data={**PING, fieldnames.SERVER: "prod"})
+        assert sent.status_code == 200
+        assert prod.received[-1].url.path == "/api_v3/service/system/action/ping"
+        docs = client.get("/api_v3/testmeDoc/", params={fieldnames.SERVER: "qa"})
+        assert docs.status_code == 200
+
+
+def test_reload_schema_reloads_the_chosen_servers_schema_only(
+    tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura
+) -> None:
+    prod.reply_xml(small_schema("1.0.0"))
+    qa.reply_xml(small_schema("1.0.0"))
+    with _client(tmp_path, prod, qa, None) as client:
+        qa.reply_xml(small_schema("2.0.0"))
+        assert client.get(f"/api_v3/testme/?{fieldnames.SERVER}=qa").status_code == 200
+        assert "Schema reloaded: 2.0.0" in client.post(RELOAD).text
+        qa_page = client.get(f"/api_v3/testme/?{fieldnames.SERVER}=qa").text
+        prod_page = client.get(f"/api_v3/testme/?{fieldnames.SERVER}=prod").text
+    assert "schema 2.0.0" in qa_page
+    assert "schema 1.0.0" in prod_page and "schema 2.0.0" not in prod_page
