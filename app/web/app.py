@@ -30,7 +30,7 @@ from app.web.errors import install_error_handlers
 from app.web.schema_source import load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.upstream import Upstream
-from app.web.views import code, console, docs, ks, schema_file
+from app.web.views import code, console, docs, finder, ks, schema_file
 
 log = logging.getLogger("testme")
 
@@ -136,6 +136,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(console.router)
     app.include_router(code.router)
     app.include_router(docs.router)
+    app.include_router(finder.router)
     app.include_router(ks.router)
     app.include_router(schema_file.router)
 

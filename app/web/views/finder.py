@@ -1,0 +1,43 @@
+"""`GET /api_v3/testme/find?q=`: the finder's results, as the top bar's listbox options.
+
+Matching runs on the server (`app.kaltura.finder`, a few ms over the full schema), so the page
+carries no copy of the schema; a query names API things, never a secret. The index is built once
+per loaded schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.kaltura.finder import FinderIndex, Hit
+from app.kaltura.schema import Schema
+from app.web.templating import fragment
+from app.web.urls import CONSOLE
+from app.web.views.console import state
+
+router = APIRouter(prefix=CONSOLE)
+
+_indexes: dict[int, tuple[Schema, FinderIndex]] = {}  # id → (schema kept alive, its index)
+
+
+def index_of(schema: Schema) -> FinderIndex:
+    kept = _indexes.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        if len(_indexes) > 8:  # schemas reloaded or several servers: keep the recent few
+            _indexes.clear()
+        kept = _indexes[id(schema)] = (schema, FinderIndex.of(schema))
+    return kept[1]
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    hits: tuple[Hit, ...]
+
+
+@router.get("/find", response_class=HTMLResponse, name="find")
+async def find(request: Request, q: str = "") -> HTMLResponse:
+    hits = index_of(state(request).schema).find(q[:100])
+    return fragment(request, "_finder.html", Found(query=q, hits=tuple(hits)))
