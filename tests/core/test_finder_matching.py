@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.kaltura.finder import FinderIndex, Hit, words_of
+from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
 
 
@@ -97,7 +98,12 @@ def test_words_are_camel_humps_and_parts(name: str, words: tuple[str, ...]) -> N
 
 def test_a_keystroke_over_the_full_schema_is_well_under_50_ms(index: FinderIndex) -> None:
     # Generous against a slow shared machine; `make bench` prints the real figure.
-    for query in ("e", "searchEntry", "medlist", "KMEF"):
+    worst = ("e" * 99 + "z", "ka" * 50, "kmef" * 25)  # many ways to split into word prefixes
+    for query in ("e", "searchEntry", "medlist", "KMEF", *worst):
         started = time.perf_counter()
         index.find(query)
         assert (time.perf_counter() - started) * 1000 < 150, query
+
+
+def test_an_empty_schema_finds_nothing() -> None:
+    assert FinderIndex.of(Schema(api_version="0", generated_date="")).find("media") == []
