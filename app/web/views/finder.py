@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from app.kaltura.finder import FinderIndex, Hit
 from app.kaltura.schema import Schema
 from app.web.templating import fragment
-from app.web.urls import CONSOLE
+from app.web.urls import CONSOLE, url_for
 from app.web.views.console import state
 
 router = APIRouter(prefix=CONSOLE)
@@ -32,12 +32,30 @@ def index_of(schema: Schema) -> FinderIndex:
 
 
 @dataclass(frozen=True)
+class Option:
+    label: str
+    kind: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Found:
     query: str
-    hits: tuple[Hit, ...]
+    options: tuple[Option, ...]
+
+
+def href_of(request: Request, hit: Hit) -> str:
+    """An action opens in the console; the rest in the docs (an error at `?error=CODE`)."""
+    app = request.app
+    if hit.kind == "action":
+        return url_for(app, "page", service=hit.service, action=hit.action)
+    if hit.kind == "service":
+        return url_for(app, "docs", service=hit.service)
+    return url_for(app, "docs", **{"error" if hit.kind == "error" else "object": hit.name})
 
 
 @router.get("/find", response_class=HTMLResponse, name="find")
 async def find(request: Request, q: str = "") -> HTMLResponse:
     hits = index_of(state(request).schema).find(q[:100])
-    return fragment(request, "_finder.html", Found(query=q, hits=tuple(hits)))
+    options = tuple(Option(hit.label, hit.kind, href_of(request, hit)) for hit in hits)
+    return fragment(request, "_finder.html", Found(query=q, options=options))
