@@ -22,11 +22,15 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.kaltura.finder import FinderIndex  # noqa: E402
 from app.kaltura.highlight import highlight  # noqa: E402
 from app.kaltura.results import read_result  # noqa: E402
 from app.kaltura.schema_loader import parse_schema  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.web.app import create_app  # noqa: E402
+
+FINDER_QUERIES = ("e", "medlist", "searchEntry", "KMEF")
+"""One character (the most names to rank) and the issue's examples."""
 
 
 def best_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -38,6 +42,19 @@ def best_ms(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def finder_row(
+    index: FinderIndex, names: list[str], query: str, repeat: int
+) -> tuple[str, float, str, float]:
+    """One keystroke of the finder against the plainest scan of the same names."""
+    lowered = query.lower()
+    return (
+        f"finder keystroke {query!r} ({len(names)} names)",
+        best_ms(lambda: index.find(query), repeat),
+        "substring scan, all names",
+        best_ms(lambda: [n for n in names if lowered in n], repeat),
+    )
 
 
 def big_answer(entries: int) -> bytes:
@@ -70,6 +87,20 @@ def main() -> None:
             best_ms(lambda: parse_schema(data, "bench"), args.repeat),
             "ElementTree.fromstring",
             best_ms(lambda: ET.fromstring(data), args.repeat),
+        )
+    )
+
+    schema = parse_schema(data, "bench")
+    index = FinderIndex.of(schema)
+    names = [e.hit.label.lower() for e in index.entries]
+    for query in FINDER_QUERIES:
+        rows.append(finder_row(index, names, query, args.repeat))
+    rows.append(
+        (
+            "finder index (once per schema)",
+            best_ms(lambda: FinderIndex.of(schema), args.repeat),
+            "lowercase all names",
+            best_ms(lambda: [n.lower() for n in names], args.repeat),
         )
     )
 
@@ -111,6 +142,16 @@ def main() -> None:
             (
                 "media.list form, filter opened",
                 best_ms(lambda: client.get("/api_v3/testme/params", params=opened), args.repeat),
+                "GET /healthz",
+                baseline,
+            )
+        )
+        rows.append(
+            (
+                "finder answer GET /find?q=medlist",
+                best_ms(
+                    lambda: client.get("/api_v3/testme/find", params={"q": "medlist"}), args.repeat
+                ),
                 "GET /healthz",
                 baseline,
             )

@@ -33,7 +33,7 @@ from app.web.schema_source import LoadedSchema, load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.servers import Server, Servers
 from app.web.upstream import Upstream
-from app.web.views import code, console, docs, ks, libraries, schema_file, schema_reload
+from app.web.views import code, console, docs, finder, ks, libraries, schema_file, schema_reload
 
 log = logging.getLogger("testme")
 
@@ -178,6 +178,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(console.router)
     app.include_router(code.router)
     app.include_router(docs.router)
+    app.include_router(finder.router)
     app.include_router(ks.router)
     app.include_router(schema_file.router)
     app.include_router(libraries.router)

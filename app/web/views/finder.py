@@ -1,0 +1,61 @@
+"""`GET /api_v3/testme/find?q=`: the finder's results, as the top bar's listbox options.
+
+Matching runs on the server (`app.kaltura.finder`, a few ms over the full schema), so the page
+carries no copy of the schema; a query names API things, never a secret. The index is built once
+per loaded schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.kaltura.finder import FinderIndex, Hit
+from app.kaltura.schema import Schema
+from app.web.templating import fragment
+from app.web.urls import CONSOLE, url_for
+from app.web.views.console import state
+
+router = APIRouter(prefix=CONSOLE)
+
+_indexes: dict[int, tuple[Schema, FinderIndex]] = {}  # id → (schema kept alive, its index)
+
+
+def index_of(schema: Schema) -> FinderIndex:
+    kept = _indexes.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        if len(_indexes) > 8:  # schemas reloaded or several servers: keep the recent few
+            _indexes.clear()
+        kept = _indexes[id(schema)] = (schema, FinderIndex.of(schema))
+    return kept[1]
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    kind: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    options: tuple[Option, ...]
+
+
+def href_of(request: Request, hit: Hit) -> str:
+    """An action opens in the console; the rest in the docs (an error at `?error=CODE`)."""
+    app = request.app
+    if hit.kind == "action":
+        return url_for(app, "page", service=hit.service, action=hit.action)
+    if hit.kind == "service":
+        return url_for(app, "docs", service=hit.service)
+    return url_for(app, "docs", **{"error" if hit.kind == "error" else "object": hit.name})
+
+
+@router.get("/find", response_class=HTMLResponse, name="find")
+async def find(request: Request, q: str = "") -> HTMLResponse:
+    hits = index_of(state(request).schema).find(q[:100])
+    options = tuple(Option(hit.label, hit.kind, href_of(request, hit)) for hit in hits)
+    return fragment(request, "_finder.html", Found(query=q, options=options))
