@@ -33,6 +33,10 @@ LINK = '<a href="/api_v3/testmeDoc/?object={0}">{0}</a>'
             {"object": "KalturaMediaEntryFilter"},
             '<a href="/api_v3/testmeDoc/?service=media#list">media.list</a> <small>(parameter filter)',
         ),
+        (
+            {"object": "KalturaMediaEntryFilter"},
+            "values of " + LINK.format("KalturaMediaEntryOrderBy"),
+        ),
         ({"object": "KalturaResource"}, LINK.format("KalturaUrlResource")),
         # an enum: constants and where used
         ({"object": "KalturaMediaType"}, "<tr><td>VIDEO</td><td>1</td></tr>"),
