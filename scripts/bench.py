@@ -156,6 +156,24 @@ def main() -> None:
                 baseline,
             )
         )
+        for label, path, query in (
+            ("docs index", "/api_v3/testmeDoc/", {}),
+            ("docs service page (media)", "/api_v3/testmeDoc/", {"service": "media"}),
+            (
+                "docs class page (KalturaMediaEntry)",
+                "/api_v3/testmeDoc/",
+                {"object": "KalturaMediaEntry"},
+            ),
+            ("docs error list", "/api_v3/testmeDoc/errors", {}),
+        ):
+            rows.append(
+                (
+                    label,
+                    best_ms(lambda: client.get(path, params=query), args.repeat),  # noqa: B023
+                    "GET /healthz",
+                    baseline,
+                )
+            )
         form = {
             **opened,
             "filter:nameLike": "x",

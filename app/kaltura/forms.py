@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.kaltura import fieldnames
+from app.kaltura.docs import doc_type
 from app.kaltura.protocol import MULTIREQUEST, OBJECT_TYPE
 from app.kaltura.schema import ParamDef, PropertyDef, Schema, TypeRef
 from app.kaltura.secrets import is_ks, is_secret
@@ -39,6 +40,7 @@ class Field:
     name: str
     path: str
     type_label: str
+    doc_type: str = ""  # the class or enum its type label links to in the docs
     description: str = ""
     optional: bool = True
     nullable: bool = True
@@ -234,6 +236,7 @@ class FormBuilder:
             name=name,
             path=path,
             type_label=ref.label,
+            doc_type=doc_type(self.schema, ref, values_enum_type),
             description=description,
             optional=optional,
             default=default,

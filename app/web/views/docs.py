@@ -1,7 +1,8 @@
 """`/api_v3/testmeDoc/`: the API documentation, read from the same schema as the console.
 
-Names match in any case, as api_v3's do. A link naming what the schema lacks still gets the
-whole documentation page (404), saying what was not found."""
+One page per service (each action at its own anchor), per type (`?object=` names a class or an
+enum) and the error list. Names match in any case, as api_v3's do. A link naming what the schema
+lacks still gets the whole documentation page (404), saying what was not found."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.schema import ClassDef, PropertyDef, Schema, ServiceDef
+from app.kaltura.docs import DocsIndex, docs_index
+from app.kaltura.schema import ClassDef, EnumDef, PropertyDef, Schema, ServiceDef
 from app.web.templating import fragment
 from app.web.urls import DOCS
 from app.web.views.console import state
@@ -21,12 +23,21 @@ router = APIRouter(prefix=DOCS)
 @dataclass(frozen=True)
 class DocsPage:
     schema: Schema
-    services: tuple[ServiceDef, ...]
+    index: DocsIndex
     service: ServiceDef | None = None
     cls: ClassDef | None = None
+    enum: EnumDef | None = None
     properties: tuple[PropertyDef, ...] = ()
     subtypes: tuple[str, ...] = ()
+    errors_page: bool = False
     not_found: str = ""
+
+
+def _enum_named(schema: Schema, name: str) -> EnumDef | None:
+    wanted = name.lower()
+    return schema.enums.get(name) or next(
+        (e for n, e in schema.enums.items() if n.lower() == wanted), None
+    )
 
 
 @router.get("/", response_class=HTMLResponse, name="docs")
@@ -34,20 +45,29 @@ async def index(request: Request, service: str = "", object: str = "") -> HTMLRe
     schema = state(request).schema
     chosen = schema.service(service) if service else None
     cls = schema.class_named(object) if object else None
+    enum = _enum_named(schema, object) if object and cls is None else None
     missing = []
     if service and chosen is None:
         missing.append(f"service {service}")
-    if object and cls is None:
+    if object and cls is None and enum is None:
         missing.append(f"type {object}")
     docs = DocsPage(
         schema=schema,
-        services=tuple(sorted(schema.services, key=lambda s: s.name.lower())),
+        index=docs_index(schema),
         service=chosen,
         cls=cls,
-        properties=tuple(schema.properties(cls.name)) if cls else (),
+        enum=enum,
+        properties=schema.properties(cls.name) if cls else (),
         subtypes=tuple(schema.concrete_types(cls.name)) if cls else (),
         not_found=f"No {' and no '.join(missing)} in schema {schema.api_version}."
         if missing
         else "",
     )
     return fragment(request, "docs.html", docs, status_code=404 if missing else 200)
+
+
+@router.get("/errors", response_class=HTMLResponse, name="docs_errors")
+async def errors(request: Request) -> HTMLResponse:
+    schema = state(request).schema
+    docs = DocsPage(schema=schema, index=docs_index(schema), errors_page=True)
+    return fragment(request, "docs.html", docs)
