@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.kaltura.call import FieldProblem
-from app.kaltura.encoding import encode_call, encode_multirequest
-from app.kaltura.form_calls import split_multirequest
+from app.kaltura.form_calls import FormCall, read_call, read_multirequest, split_multirequest
 from app.kaltura.highlight import Token, highlight
 from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.results import ResultView, read_result
 from app.kaltura.schema import Schema
 from app.kaltura.secrets import masked
-from app.kaltura.wire import EncodedCall, to_http
+from app.kaltura.wire import EncodedCall, to_http, to_wire
 from app.web.submission import Submission
 from app.web.upstream import Answer, Upstream
 
@@ -71,13 +70,14 @@ class Outcome:
         return self.view.ks if self.view and self.view.ks else ""
 
 
-def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
-    """Raises `form_calls.UnknownActionError` for a service or action not in the schema and
-    `form_calls.IncompleteRequestError` for a request without them."""
+def read_submission_call(schema: Schema, submission: Submission) -> FormCall:
+    """The call a Send of this form makes, and its problems: what Send encodes and the Code
+    region writes as samples. Raises `form_calls.UnknownActionError` for a service or action
+    not in the schema and `form_calls.IncompleteRequestError` for a request without them."""
     if submission.service.lower() == MULTIREQUEST:
         requests = split_multirequest(submission.fields, submission.files)
-        return encode_multirequest(schema, requests, submission.config)
-    return encode_call(
+        return read_multirequest(schema, requests, submission.config)
+    return read_call(
         schema,
         submission.service,
         submission.action,
@@ -85,6 +85,12 @@ def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
         submission.files,
         submission.config,
     )
+
+
+def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
+    """What a Send of this form puts on the wire (`read_submission_call` says what it raises)."""
+    read = read_submission_call(schema, submission)
+    return to_wire(read.call, read.problems)
 
 
 def describe_sent(

@@ -18,12 +18,9 @@ from app.kaltura.call import Call, MultiRequest
 from app.kaltura.form_calls import (
     IncompleteRequestError,
     UnknownActionError,
-    read_call,
-    read_multirequest,
-    split_multirequest,
 )
-from app.kaltura.protocol import MULTIREQUEST
 from app.kaltura.schema import Schema
+from app.web.sending import read_submission_call
 from app.web.submission import Submission, read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
@@ -46,21 +43,6 @@ class CodeView:
     message: str  # shown instead of samples: no call chosen yet, or none the schema has
 
 
-def call_of(schema: Schema, submission: Submission) -> Call | MultiRequest:
-    """The call a Send of this form would make (`form_calls` says what it raises)."""
-    if submission.service.lower() == MULTIREQUEST:
-        requests = split_multirequest(submission.fields, submission.files)
-        return read_multirequest(schema, requests, submission.config).call
-    return read_call(
-        schema,
-        submission.service,
-        submission.action,
-        submission.fields,
-        submission.files,
-        submission.config,
-    ).call
-
-
 def sample(language: str, call: Call | MultiRequest, context: samples.SampleContext) -> str:
     try:
         return samples.render(language, call, context)
@@ -76,7 +58,7 @@ def code_view(
     if selected not in dict(samples.LANGUAGES):
         selected = samples.LANGUAGES[0][0]
     try:
-        call = call_of(schema, submission)
+        call = read_submission_call(schema, submission).call
     except (IncompleteRequestError, UnknownActionError) as error:
         return CodeView((), selected, str(error))
     found = tuple(
