@@ -65,6 +65,9 @@ class PropertyDef:
     is_time: bool = False
     deprecated: bool = False
     owner: str = ""
+    # what else the schema says of the value, worded for the docs: `nullable`, `multi-lingual`,
+    # `length 1 to 256`, `at least 1` (OTT schemas carry these; OVP ones rarely do)
+    limits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

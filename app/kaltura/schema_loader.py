@@ -137,6 +137,7 @@ def _class(node: _Node, source: str) -> ClassDef:
             is_time=p.flag("isTime"),
             deprecated=p.flag("deprecated"),
             owner=name,
+            limits=_limits(p),
         )
         for p in node.all("property")
     )
@@ -198,6 +199,25 @@ def _error(node: _Node, source: str) -> ErrorDef:
         message=node.attrs.get("message", ""),
         parameters=tuple(p.attrs.get("name", "") for p in node.all("parameter")),
     )
+
+
+def _limits(node: _Node) -> tuple[str, ...]:
+    """The value's constraints as the docs word them, from the attributes OTT schemas use."""
+    limits = [word for flag, word in _LIMIT_FLAGS if node.flag(flag)]
+    for low, high, unit in (("minLength", "maxLength", "length "), ("minValue", "maxValue", "")):
+        lo, hi = node.attrs.get(low, ""), node.attrs.get(high, "")
+        if lo and hi:
+            limits.append(f"{unit}{lo} to {hi}")
+        elif lo or hi:
+            limits.append(f"{unit}{'at least ' + lo if lo else 'at most ' + hi}")
+    return tuple(limits)
+
+
+_LIMIT_FLAGS = (
+    ("isTime", "time (Unix seconds)"),
+    ("nullable", "nullable"),
+    ("multiLingual", "multi-lingual"),
+)
 
 
 def _configurations(node: _Node | None) -> tuple[ConfigField, ...]:
