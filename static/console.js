@@ -113,6 +113,17 @@
     if (problem) problem.textContent = message;
   }
 
+  // Alt+Shift+D in a field opens its type's docs: the link in a label is no Tab stop (one stop
+  // per field), so this is the keyboard's way to it.
+  document.addEventListener("keydown", function (event) {
+    if (event.code !== "KeyD" || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    var field = event.target.closest && event.target.closest(".field");
+    var link = field && field.querySelector(":scope > label a[href]");
+    if (!link) return;
+    event.preventDefault();
+    link.click();
+  });
+
   document.addEventListener("input", function (event) {
     if (event.target.dataset && event.target.dataset.json) checkJson(event.target);
   });

@@ -58,3 +58,24 @@ def test_a_console_field_type_opens_its_docs_page_in_a_new_tab(
         filter_group.get_by_role("link", name="KalturaMediaEntryFilter", exact=True).click()
     expect(opened.value.get_by_role("heading", level=1)).to_have_text("KalturaMediaEntryFilter")
     expect(page.get_by_label("Select action")).to_have_value("list")  # the console stays
+
+
+def test_alt_shift_d_in_a_field_opens_its_type_docs_by_keyboard(
+    page: Page, console_url: str
+) -> None:
+    page.goto(console_url + "/api_v3/testme/?service=media&action=list")
+    console = Console(page, console_url)
+    filter_group = console.group("filter")
+    console.choose_type(filter_group, "KalturaMediaEntryFilter")
+    media_type = labelled(filter_group, "mediaTypeEqual")
+    media_type.focus()
+    with page.expect_popup() as opened:
+        page.keyboard.press("Alt+Shift+D")
+    expect(opened.value.get_by_role("heading", level=1)).to_contain_text("KalturaMediaType")
+    expect(media_type).to_be_focused()  # the console keeps its place
+
+    pages = len(page.context.pages)
+    labelled(filter_group, "idEqual").focus()  # a plain string: no page to open, nothing happens
+    page.keyboard.press("Alt+Shift+D")
+    expect(labelled(filter_group, "idEqual")).to_be_focused()
+    assert len(page.context.pages) == pages
