@@ -565,6 +565,16 @@
     if (focus) focus.focus();
     formChanged(null);
   }
+  // Every request a page makes names the page's server (the Server select, when there are
+  // several): with two tabs on two servers, a fragment comes from its own tab's server, not
+  // from the browser's last choice (app/web/servers.py).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var select = document.querySelector("[data-server-select]");
+    var params = event.detail.parameters;
+    if (!select || !select.name || params[select.name] !== undefined) return;
+    params[select.name] = select.value;
+  });
+
   // The Code region (views/code.py) gets the form as it stands, but a file input only names its
   // file: a sample never needs the contents, so none are uploaded for it.
   document.addEventListener("htmx:configRequest", function (event) {
