@@ -74,7 +74,15 @@ class Reader:
                 if not node.is_blank():
                     self.flag(param.name, "a file parameter takes an uploaded file")
                 continue
-            self.put(out, param.name, param.ref, node, param.name, mandatory=not param.optional)
+            self.put(
+                out,
+                param.name,
+                param.ref,
+                node,
+                param.name,
+                mandatory=not param.optional,
+                values_enum=param.values_enum_type,
+            )
         for name, node in root.children.items():
             if name not in names and _put_loose(out, name, node) and strict:
                 self.flag(name, f"not a parameter of {owner}; sent as given")

@@ -193,6 +193,7 @@ class FormBuilder:
             description=param.description,
             optional=param.optional,
             default=param.default or "",
+            values_enum_type=param.values_enum_type,
             open_by_default=not param.optional,
         )
         return _secret_if(field, action)

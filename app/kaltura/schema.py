@@ -88,6 +88,7 @@ class ParamDef:
     optional: bool = False
     default: str | None = None
     description: str = ""
+    values_enum_type: str = ""  # a comma-separated list of this enum's values (`…In`)
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,7 @@ def _action(node: _Node, source: str) -> ActionDef:
             optional=p.flag("optional"),
             default=p.attrs.get("default"),
             description=p.attrs.get("description", ""),
+            values_enum_type=p.attrs.get("valuesEnumType", ""),
         )
         for p in node.all("param")
     )

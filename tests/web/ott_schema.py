@@ -3,8 +3,8 @@
 No OTT server is reachable from here, so this is written from what the official client generator
 (kaltura/clients-generator) reads out of OTT schemas and what the generated OTT clients show:
 camel-case services (`ottUser`), string enums with lower-case values, `bigint`, `map` with an
-`arrayType`, `multiLingual` twins of string properties, `isTime`, `nullable`, validation bounds,
-numeric error codes with parameters, and request configurations beyond the OVP ones (`userId`,
+`arrayType`, `valuesEnumType` on a parameter, `multiLingual` twins of string properties,
+`isTime`, `nullable`, validation bounds, numeric error codes with parameters, and request configurations beyond the OVP ones (`userId`,
 `currency`, `abortAllOnError`, `skipCondition`) with `alias` and `volatile`.
 """
 
@@ -16,6 +16,8 @@ OTT_SCHEMA = """<?xml version="1.0" encoding="utf-8"?>
       <const name="NAME_ASC" value="NAME_ASC"/></enum>
     <enum name="KalturaUserState" enumType="string">
       <const name="OK" value="ok"/><const name="USER_WITH_NO_HOUSEHOLD" value="user_with_no_household"/></enum>
+    <enum name="KalturaAssetReferenceType" enumType="string">
+      <const name="MEDIA" value="media"/><const name="EPG_INTERNAL" value="epg_internal"/></enum>
     <enum name="KalturaSkipOptions" enumType="string">
       <const name="NO" value="No"/><const name="PREVIOUS" value="Previous"/></enum>
   </enums>
@@ -89,6 +91,7 @@ OTT_SCHEMA = """<?xml version="1.0" encoding="utf-8"?>
       <action name="list" enableInMultiRequest="1" description="Returns media or EPG assets">
         <param name="filter" type="KalturaAssetFilter" optional="1" default="null"/>
         <param name="pager" type="KalturaFilterPager" optional="1" default="null"/>
+        <param name="referenceTypeIn" type="string" valuesEnumType="KalturaAssetReferenceType" optional="1"/>
         <result type="KalturaAssetListResponse"/></action>
       <action name="get" enableInMultiRequest="1">
         <param name="id" type="string" optional="0"/>

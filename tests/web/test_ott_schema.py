@@ -68,9 +68,12 @@ def test_every_page_of_the_ott_docs_is_reachable_and_every_link_lands(
     ott: TestClient, ott_path: Path
 ) -> None:
     pages = walk(ott, ott_path)
-    assert len(pages) == 2 + 2 + 19 + 3  # the index, the errors, each service, each type
+    assert len(pages) == 2 + 2 + 19 + 4  # the index, the errors, each service, each type
     login = pages["/api_v3/testmeDoc/?service=ottuser"]
     assert "KalturaStringValue" in login and "WrongPasswordOrUserName" in login
+    asset = pages["/api_v3/testmeDoc/?service=asset"]
+    row = asset.split("<tr><td>referenceTypeIn</td>", 1)[1].split("</tr>", 1)[0]
+    assert "values of" in row and "?object=KalturaAssetReferenceType" in row
 
 
 def test_an_ott_login_sends_its_map_and_configuration_as_json(
@@ -131,3 +134,15 @@ def test_an_unbounded_side_is_worded_as_at_least_or_at_most() -> None:
     pager = schema.classes["KalturaFilterPager"].properties[0]
     user = next(p for p in schema.classes["KalturaBaseOTTUser"].properties if p.name == "username")
     assert (pager.limits, user.limits) == (("at least 1",), ("length at most 256",))
+
+
+def test_a_parameter_listing_enum_values_offers_and_checks_them(
+    ott: TestClient, fake: FakeKaltura
+) -> None:
+    page = ott.get("/api_v3/testme/", params={"service": "asset", "action": "list"}).text
+    field = page.split('<label for="f-referenceTypeIn">', 1)[1].split("</select>", 1)[0]
+    assert "?object=KalturaAssetReferenceType" in field and "multiple" in field
+    assert '<option value="epg_internal">' in field
+    data = {"service": "asset", "action": "list", "referenceTypeIn": ["media", "epg_internal"]}
+    ott.post("/api_v3/testme/send", data=data, files={"_": ("", b"")})
+    assert fake.last_json["referenceTypeIn"] == "media,epg_internal"  # chosen values, joined
