@@ -254,11 +254,21 @@
     });
     return own.concat(config);
   }
-  function linkOf(form) {
+  // Servers refuse request lines past 8-16 KB (uvicorn: 16 KB): an address longer than this
+  // would not open again, so the address keeps only the call, and Share says why.
+  var LINK_LIMIT = 8000;
+  function linkOf(form, callOnly) {
     var query = new URLSearchParams();
-    valuesOf(form).forEach(function (pair) { query.append(pair[0], pair[1]); });
+    valuesOf(form).forEach(function (pair) {
+      var el = form.elements[pair[0]];
+      if (!callOnly || el && el.matches && el.matches("select.call, [data-server-select]")) query.append(pair[0], pair[1]);
+    });
     var search = query.toString().replace(/%3A/gi, ":"); // colons may stand in a query: readable
     return location.pathname + (search ? "?" + search : "");
+  }
+  function addressOf(form) {
+    var link = linkOf(form, false);
+    return link.length > LINK_LIMIT ? linkOf(form, true) : link;
   }
   var newEntry = false, following = null;
   function follow() {
@@ -269,7 +279,7 @@
     clearTimeout(following);
     var form = document.getElementById("console");
     if (!form) return;
-    var link = linkOf(form);
+    var link = addressOf(form);
     if (link === location.pathname + location.search) { newEntry = false; return; }
     if (newEntry) history.pushState(null, "", link); else history.replaceState(history.state, "", link);
     newEntry = false;
@@ -305,12 +315,19 @@
     followNow();
     var link = location.href;
     var shown = document.querySelector("[data-share-link]");
-    if (shown) { shown.hidden = false; shown.value = link; shown.focus(); shown.select(); }
     // Said in its own polite line: the one beside Send is for failures (an alert, in red).
     var said = function (message) {
       var line = document.querySelector("[data-share-status]");
       if (line) line.textContent = message;
     };
+    var whole = linkOf(document.getElementById("console"), false);
+    if (whole.length > LINK_LIMIT) {
+      if (shown) shown.hidden = true;
+      said("Not shared: the form's values make a link of " + Math.ceil(whole.length / 1024) +
+        " KB, past what servers accept (" + LINK_LIMIT / 1000 + " KB). Shorten the longest values to share it.");
+      return;
+    }
+    if (shown) { shown.hidden = false; shown.value = link; shown.focus(); shown.select(); }
     var copied = function () { said("Link copied."); };
     var fallback = function () {
       var done = false;

@@ -135,3 +135,20 @@ def test_share_copies_the_link_of_the_form(console: Console) -> None:
         context.clear_permissions()
     assert copied == console.page.url
     assert copied.endswith("?service=media&action=get&entryId=0_shared")
+
+
+def test_a_form_too_long_for_a_link_keeps_an_address_that_opens_and_share_says_why(
+    console: Console,
+) -> None:
+    console.choose("media", "get")
+    labelled(console.parameters, "entryId").fill("0_" + "x" * 9000)
+    expect(console.page).to_have_url(re.compile(r"\?service=media&action=get$"))
+    console.page.get_by_role("button", name="Share").click()
+    note = console.page.get_by_role("status").filter(has_text="Not shared")
+    expect(note).to_contain_text("a link of 9 KB, past what servers accept")
+    expect(console.page.get_by_label("Link to this form")).to_be_hidden()
+
+    console.page.reload()  # the address still opens: the call, without the long value
+    expect(console.page.get_by_label("Select action")).to_have_value("get")
+    labelled(console.parameters, "entryId").fill("0_short")
+    expect(console.page).to_have_url(re.compile(r"entryId=0_short$"))
