@@ -7,9 +7,8 @@
   // The same words as app/kaltura/ks_inspection.py `countdown`, which writes the first ones.
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function countdown(seconds) {
-    if (seconds <= 0) {
+    if (seconds < 0) {
       var ago = -seconds;
-      if (ago < 1) return "expired just now";
       if (ago < 60) return "expired " + ago + " s ago";
       if (ago < 3600) return "expired " + Math.floor(ago / 60) + " min ago";
       if (ago < 86400) return "expired " + Math.floor(ago / 3600) + " h ago";
@@ -31,7 +30,8 @@
       var left = Math.floor(Number(panel.dataset.expiry) - (Date.now() / 1000 + Number(panel.dataset.offset)));
       var shown = panel.querySelector("[data-countdown]");
       if (shown) shown.textContent = countdown(left);
-      if (left <= 0 && !panel.classList.contains("ks-expired")) expired(panel, shown);
+      // Past, not at, the expiry: a server takes a KS until its second has gone by.
+      if (left < 0 && !panel.classList.contains("ks-expired")) expired(panel, shown);
     });
   }
 

@@ -51,7 +51,7 @@ class KsDetails:
         return None if self.expiry is None else int(self.expiry - now)
 
     def expired(self, now: float) -> bool:
-        return self.expiry is not None and self.expiry <= now
+        return self.expiry is not None and self.expiry < now  # as `KsInfo.expired`
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Inspection:
         if self.refused_for_good:
             return self.refused_for_good
         expiry = self.expiry
-        return "EXPIRED" if expiry is not None and expiry <= self.now else ""
+        return "EXPIRED" if expiry is not None and expiry < self.now else ""
 
 
 def type_label(session_type: int | None) -> str:
@@ -179,10 +179,10 @@ def read_answer(
 def countdown(seconds: int) -> str:
     """`3 h 05 min 09 s left`, or `expired 2 min ago`: what the expiry line says at first (the
     browser's ks-inspector.js keeps it going with the same words)."""
-    if seconds <= 0:
+    if seconds < 0:
         ago = -seconds
         if ago < 60:
-            return "expired just now" if ago < 1 else f"expired {ago} s ago"
+            return f"expired {ago} s ago"
         if ago < 3600:
             return f"expired {ago // 60} min ago"
         if ago < 86400:
