@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from app.kaltura.ks import KsInfo, parse_privileges, read
 from app.kaltura.ks_status import FATAL, TYPES, invalid_ks_failure
+from app.kaltura.secrets import shortened_ks
 
 SESSION_INFO = "KalturaSessionInfo"
 ANSWER_FORMAT = "1"  # JSON: see the module docstring
@@ -148,10 +149,16 @@ def _int(value: object) -> int | None:
 
 
 def read_answer(
-    status: int, content_type: str, body: bytes, now: int, local: KsDetails | None = None
+    status: int,
+    content_type: str,
+    body: bytes,
+    now: int,
+    local: KsDetails | None = None,
+    ks: str = "",
 ) -> Inspection:
     """The inspection of one session.get answer (in JSON, `ANSWER_FORMAT`), beside the `local`
-    reading of the same KS."""
+    reading of the same KS; `ks`, which an `INVALID_KS` message repeats, is shortened in it as
+    the Result shortens it."""
     try:
         value = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -168,6 +175,7 @@ def read_answer(
         return Inspection(now, local, server=details)
     if isinstance(value, dict) and value.get("objectType") in _ERROR_TYPES:
         code, message = str(value.get("code") or ""), str(value.get("message") or "")
+        message = message.replace(ks, shortened_ks(ks)) if ks.strip() else message
         failure = invalid_ks_failure(message) if code == "INVALID_KS" else ""
         return Inspection(now, local, error=ServerError(code or "error", message, failure))
     kind = content_type.split(";")[0].strip() or "no content type"

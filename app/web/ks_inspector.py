@@ -38,4 +38,4 @@ async def inspect(console: ConsoleState, ks: str) -> Inspection:
     answer = await console.upstream.send(to_http(to_wire(read.call)))
     if answer.error:
         return Inspection(now, local, unreachable=answer.error)
-    return read_answer(answer.status, answer.content_type, answer.body, now, local)
+    return read_answer(answer.status, answer.content_type, answer.body, now, local, ks)

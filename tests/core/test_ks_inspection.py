@@ -139,6 +139,15 @@ def test_a_session_get_answer_becomes_details_or_a_said_error(
     assert read_answer(status, content_type, body, NOW) == expected
 
 
+def test_the_ks_an_error_repeats_is_shortened() -> None:
+    ks = "djJ8MTAxfABCDEFGHIJKLMNOP"
+    body = error("INVALID_KS", f'Invalid KS "{ks}", Error "-5,EXPIRED"')
+    found = read_answer(200, JSON, body, NOW, ks=ks).error
+    assert found == ServerError(
+        "INVALID_KS", 'Invalid KS "djJ8MTAxfA…", Error "-5,EXPIRED"', "EXPIRED"
+    )
+
+
 V1 = ks.encode_v1(SECRET, 101, expiry=LATER, session_type=2, user_id="bob", privileges="edit:*")
 V2 = ks.encode_v2(SECRET, 101, expiry=LATER, session_type=0, user_id="carol")
 

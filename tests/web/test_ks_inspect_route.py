@@ -78,6 +78,7 @@ def test_a_ks_the_server_calls_expired_is_marked_and_warned_of_beside_send(
     panel = inspect(client, SEALED)
     assert "data-ks-dead>Expired<" in panel
     assert "INVALID_KS" in panel and 'Error "-5,EXPIRED"' in panel
+    assert f'Invalid KS "{SEALED[:10]}…"' in panel  # shortened, as in the Result
     assert 'id="ks-warning"' in panel and "will be refused: the server reported it expired" in panel
     assert "the server reported it expired" in warning_on_page(client)
 
