@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 
 from app.kaltura.ks import KsInfo, parse_privileges, read
 from app.kaltura.ks_status import FATAL, TYPES, invalid_ks_failure
+from app.kaltura.protocol import API_EXCEPTION, OBJECT_TYPE
 from app.kaltura.secrets import shortened_ks
 
 SESSION_INFO = "KalturaSessionInfo"
 ANSWER_FORMAT = "1"  # JSON: see the module docstring
-_ERROR_TYPES = ("KalturaAPIException", "KalturaException")
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def read_answer(
         value = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         value = None
-    if isinstance(value, dict) and value.get("objectType") == SESSION_INFO:
+    if isinstance(value, dict) and value.get(OBJECT_TYPE) == SESSION_INFO:
         details = KsDetails(
             source="server",
             partner_id=_int(value.get("partnerId")),
@@ -173,7 +173,7 @@ def read_answer(
             privileges=parse_privileges(str(value.get("privileges") or "")),
         )
         return Inspection(now, local, server=details)
-    if isinstance(value, dict) and value.get("objectType") in _ERROR_TYPES:
+    if isinstance(value, dict) and value.get(OBJECT_TYPE) == API_EXCEPTION:
         code, message = str(value.get("code") or ""), str(value.get("message") or "")
         message = message.replace(ks, shortened_ks(ks)) if ks.strip() else message
         failure = invalid_ks_failure(message) if code == "INVALID_KS" else ""
