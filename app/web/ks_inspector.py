@@ -2,7 +2,8 @@
 
 The call goes the way a Send goes (the pure encoder, then the server's one `Upstream`), so it
 reaches only a configured server and the KS travels only in the request body. Nothing here
-keeps the KS; what the answer teaches (the KS is dead) goes to `ks_memory` by fingerprint.
+keeps the KS; what the answer teaches (the KS is dead) the route tells `ks_memory`, which keeps
+only a fingerprint of it.
 """
 
 from __future__ import annotations
