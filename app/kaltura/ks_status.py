@@ -78,5 +78,11 @@ def reported_failure(code: str, message: str) -> str:
     `INVALID_KS` with `Error "-5,EXPIRED"` gives `EXPIRED`; anything else gives ""."""
     if code != "INVALID_KS":
         return ""
+    failure = invalid_ks_failure(message)
+    return failure if failure in FATAL else ""
+
+
+def invalid_ks_failure(message: str) -> str:
+    """The failure name an `INVALID_KS` message ends with (`EXPIRED`, `INVALID_STR`…), or ""."""
     found = _INVALID_KS_ERROR.search(message)
-    return found.group(2) if found and found.group(2) in FATAL else ""
+    return found.group(2) if found else ""

@@ -77,9 +77,14 @@ def _mask_text(key: str, value: str, owner: str) -> str:
         return value
     if is_secret(key, owner):
         return MASK
-    if _base_name(key).lower() == "ks" and len(value) > KS_SHOWN:
-        return value[:KS_SHOWN] + "…"
+    if _base_name(key).lower() == "ks":
+        return shortened_ks(value)
     return value
+
+
+def shortened_ks(value: str) -> str:
+    """A KS as shown back: its first `KS_SHOWN` characters and `…`."""
+    return value[:KS_SHOWN] + "…" if len(value) > KS_SHOWN else value
 
 
 def _owner_inside(value: Mapping[str, object], owner: str) -> str:

@@ -39,7 +39,8 @@ def ks_status(session: Session, console: ConsoleState, ks: str) -> KsStatus:
     return status(ks, time.time(), console.ks_secrets, str(reported))
 
 
-def _report(session: Session, ks: str, failure: str) -> None:
+def report(session: Session, ks: str, failure: str) -> None:
+    """Remember that `ks` is dead for `failure` (`EXPIRED`, `LOGOUT`), by its fingerprint."""
     reported = dict(session.get("ks_reported", {}))
     reported.pop(fingerprint(ks), None)
     reported[fingerprint(ks)] = failure
@@ -60,7 +61,7 @@ def _learn(session: Session, sent_ks: str, ended: bool, outcome: Outcome) -> boo
         failure = KsFailure.LOGOUT.name
     if not failure:
         return False
-    _report(session, sent_ks, failure)
+    report(session, sent_ks, failure)
     return True
 
 

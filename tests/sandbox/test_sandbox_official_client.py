@@ -43,6 +43,41 @@ def test_session_start_returns_a_v2_ks_the_sandbox_accepts(live: LiveSandbox) ->
 
 
 @pytest.mark.parametrize("generate", ["generateSession", "generateSessionV2"])
+def test_session_get_reads_a_user_ks_of_either_version(live: LiveSandbox, generate: str) -> None:
+    """What the console's KS inspector asks: session.get with the KS as the call's own."""
+    before = int(time.time())
+    raw = getattr(KalturaClient, generate)(
+        live.credentials.user_secret,
+        "bob",
+        KalturaSessionType.USER,
+        live.credentials.partner_id,
+        600,
+        "edit:*,sview:0_abc",
+    )
+    ks = raw.decode() if isinstance(raw, bytes) else raw
+    info = live.client(ks).session.get()
+    assert (info.ks, info.partnerId, info.userId) == (ks, live.credentials.partner_id, "bob")
+    assert info.sessionType.getValue() == KalturaSessionType.USER
+    assert info.privileges == "edit:*,sview:0_abc"
+    assert before + 600 <= info.expiry <= int(time.time()) + 600  # the expiry the KS carries
+
+
+def test_session_get_refuses_an_expired_ks_as_expired(live: LiveSandbox) -> None:
+    raw = KalturaClient.generateSessionV2(
+        live.credentials.admin_secret,
+        "",
+        KalturaSessionType.ADMIN,
+        live.credentials.partner_id,
+        -60,
+        "",
+    )
+    ks = raw.decode() if isinstance(raw, bytes) else raw
+    with pytest.raises(KalturaException) as refused:
+        live.client(ks).session.get()
+    assert refused.value.code == "INVALID_KS" and '"-5,EXPIRED"' in str(refused.value)
+
+
+@pytest.mark.parametrize("generate", ["generateSession", "generateSessionV2"])
 def test_locally_generated_ks_is_accepted(live: LiveSandbox, generate: str) -> None:
     raw = getattr(KalturaClient, generate)(
         live.credentials.admin_secret,
