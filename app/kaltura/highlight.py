@@ -51,7 +51,9 @@ _JSON = re.compile(
 _XML = re.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>?)
-    | (?P<tag></?[\w:.\-]+\s*/?>)
+    | (?P<endtag></(?P<endname>[\w:.\-]+)\s*>\s*)
+    | (?P<emptytag><[\w:.\-]+\s*/>\s*)
+    | (?P<tag><(?P<name>[\w:.\-]+)\s*>)
     | (?P<element>
         <(?P<open>/?[\w:.\-]+)
         (?P<inside>(?:[^<>"'/]|/(?!>)|"[^"]*"|'[^']*')*)
@@ -87,80 +89,108 @@ def highlight(text: str, kind: str) -> tuple[Token, ...]:
     return (Token("text", text),)
 
 
-# A piece: (class, text, event, name). Event "open"/"close" with the element's name (or the
-# bracket) is a fold candidate, "self" a childless element, "" anything else; class "ws" is
-# whitespace between pieces.
-_Piece = tuple[str, str, str, str]
+# The pieces of a text: their classes and texts side by side, and the events among them:
+# (piece index, "open" / "close" / "empty", name) where a fold may open or close ("empty": an
+# element without content, which still fills its parent). Class "ws" is whitespace between
+# pieces. End and empty tags take the whitespace after them: fewer pieces, as the closer of a
+# fold may end with it (an opener may not: its body starts right after it).
+class _Pieces(NamedTuple):
+    classes: list[str]
+    texts: list[str]
+    events: list[tuple[int, str, str]]
+
+
 _CLOSERS = {"}": "{", "]": "["}
 
 
-def _json_pieces(text: str) -> list[_Piece]:
-    pieces: list[_Piece] = []
+def _json_pieces(text: str) -> _Pieces:
+    classes: list[str] = []
+    texts: list[str] = []
+    events: list[tuple[int, str, str]] = []
     for match in _JSON.finditer(text):
         cls, piece = match.lastgroup or "text", match.group()
         if cls == "open":
-            pieces.append(("punct", piece, "open", piece))
+            events.append((len(texts), "open", piece))
+            cls = "punct"
         elif cls == "close":
-            pieces.append(("punct", piece, "close", _CLOSERS[piece]))
-        else:
-            pieces.append((cls, piece, "", ""))
-    return pieces
+            events.append((len(texts), "close", _CLOSERS[piece]))
+            cls = "punct"
+        classes.append(cls)
+        texts.append(piece)
+    return _Pieces(classes, texts, events)
 
 
-def _xml_pieces(text: str) -> list[_Piece]:
-    pieces: list[_Piece] = []
+def _xml_pieces(text: str) -> _Pieces:
+    classes: list[str] = []
+    texts: list[str] = []
+    events: list[tuple[int, str, str]] = []
     for match in _XML.finditer(text):
-        cls, piece = match.lastgroup or "text", match.group()
-        if cls == "tag":
-            name = piece.strip("</>").strip()
-            event = (
-                "close" if piece.startswith("</") else "self" if piece.endswith("/>") else "open"
-            )
-            pieces.append(("tag", piece, event, name))
+        cls = match.lastgroup or "text"
+        if cls == "endtag":
+            events.append((len(texts), "close", match.group("endname")))
+        elif cls == "emptytag":
+            events.append((len(texts), "empty", ""))
+        elif cls == "tag":
+            events.append((len(texts), "open", match.group("name")))
+        elif cls == "element":
+            _xml_element(match, classes, texts, events)
             continue
-        if match.group("element") is None:
-            pieces.append((cls, piece, "", ""))
-            continue
-        opened = match.group("open")
-        pieces.append(("tag", "<" + opened, "", ""))
-        for part in _XML_ATTRIBUTES.finditer(match.group("inside")):
-            pieces.append((part.lastgroup or "text", part.group(), "", ""))
-        close = match.group("close")
-        if close:
-            event = "self" if close == "/>" else "close" if opened[0] == "/" else "open"
-            pieces.append(("tag", close, event, opened.lstrip("/")))
-    return pieces
+        classes.append("tag" if cls.endswith("tag") else cls)
+        texts.append(match.group())
+    return _Pieces(classes, texts, events)
 
 
-def _fold_marks(pieces: list[_Piece], text_fills: bool) -> dict[int, int]:
+def _xml_element(
+    match: re.Match[str], classes: list[str], texts: list[str], events: list[tuple[int, str, str]]
+) -> None:
+    """A tag with attributes (or cut short): its name, each attribute part, its end."""
+    opened = match.group("open")
+    classes.append("tag")
+    texts.append("<" + opened)
+    for part in _XML_ATTRIBUTES.finditer(match.group("inside")):
+        classes.append(part.lastgroup or "text")
+        texts.append(part.group())
+    close = match.group("close")
+    if close:
+        event = "empty" if close == "/>" else "close" if opened[0] == "/" else "open"
+        events.append((len(texts), event, opened.lstrip("/")))
+        classes.append("tag")
+        texts.append(close)
+
+
+def _fold_marks(pieces: _Pieces, text_fills: bool) -> dict[int, int]:
     """Piece index -> 1 (opens a fold) or -1 (closes one), for the structures holding something.
     An end tag closes its nearest open namesake (dropping what opened since, unclosed); a stray
-    one is ignored; what is open at the end keeps its opener alone."""
+    one is ignored; what is open at the end keeps its opener alone. In XML only elements fill a
+    body (a leaf's text does not); in JSON anything does."""
     marks: dict[int, int] = {}
     stack: list[tuple[int, str]] = []  # (piece index, name)
-    filled: set[int] = set()  # piece indexes of openers whose body holds something
-    for index, (cls, _text, event, name) in enumerate(pieces):
-        if event == "close":
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] == name:
-                    opener = stack[depth][0]
-                    del stack[depth:]
-                    if opener in filled:
-                        marks[opener], marks[index] = 1, -1
-                    break
+    filled: set[int] = set()  # openers whose body holds something
+    for index, event, name in pieces.events:
+        if event != "close":
+            if stack:
+                filled.add(stack[-1][0])
+            if event == "open":
+                stack.append((index, name))
             continue
-        # JSON: anything in a body fills it; XML: only elements do (a leaf's text does not).
-        if stack and cls != "ws" and (event or text_fills):
-            filled.add(stack[-1][0])
-        if event == "open":
-            stack.append((index, name))
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][1] == name:
+                opener = stack[depth][0]
+                del stack[depth:]
+                if opener in filled or (text_fills and _holds_text(pieces, opener, index)):
+                    marks[opener], marks[index] = 1, -1
+                break
     for opener, _name in stack:
-        if opener in filled:
+        if opener in filled or (text_fills and _holds_text(pieces, opener, len(pieces.texts))):
             marks[opener] = 1
     return marks
 
 
-def _merged(pieces: list[_Piece], text_fills: bool) -> tuple[Token, ...]:
+def _holds_text(pieces: _Pieces, opener: int, end: int) -> bool:
+    return any(cls != "ws" for cls in pieces.classes[opener + 1 : end])
+
+
+def _merged(pieces: _Pieces, text_fills: bool) -> tuple[Token, ...]:
     """Join neighbours of the same class into one token: fewer spans, the same picture. A fold's
     opener and closer stay tokens of their own; whitespace joins the token before it, or the
     one after when the one before opened a fold (so a folded body hides its indentation)."""
@@ -168,7 +198,7 @@ def _merged(pieces: list[_Piece], text_fills: bool) -> tuple[Token, ...]:
     out: list[Token] = []
     last_cls, last_text, last_fold = "", "", 0
     pending = ""  # whitespace waiting for the token after a fold's opener
-    for index, (cls, text, _event, _name) in enumerate(pieces):
+    for index, (cls, text) in enumerate(zip(pieces.classes, pieces.texts, strict=True)):
         fold = marks.get(index, 0)
         if cls == "ws":
             if last_text and last_fold <= 0:

@@ -182,6 +182,9 @@ def _folds(text: str, kind: str) -> list[tuple[int, str]]:
         ("<a><b><c>1</c></a>", "xml", [(1, "<a>"), (-1, "</a>")]),
         ("<a><b>1</b></x></a>", "xml", [(1, "<a>"), (-1, "</a>")]),
         ("<a>text</a><e/>", "xml", []),
+        ("<a>\n  <b/>\n</a>", "xml", [(1, "<a>"), (-1, "</a>")]),
+        ('<a><b x="1"/></a>', "xml", [(1, "<a>"), (-1, "</a>")]),
+        ("<a><!-- c --></a>", "xml", []),
     ],
 )
 def test_objects_arrays_and_parent_elements_open_and_close_folds(
