@@ -51,6 +51,7 @@ _JSON = re.compile(
 _XML = re.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>?)
+    | (?P<leaf><(?P<leafname>[\w:.\-]+)>(?P<leaftext>[^<]+)</(?P=leafname)\s*>\s*)
     | (?P<endtag></(?P<endname>[\w:.\-]+)\s*>\s*)
     | (?P<emptytag><[\w:.\-]+\s*/>\s*)
     | (?P<tag><(?P<name>[\w:.\-]+)\s*>)
@@ -132,6 +133,12 @@ def _xml_pieces(text: str) -> _Pieces:
             events.append((len(texts), "empty", ""))
         elif cls == "tag":
             events.append((len(texts), "open", match.group("name")))
+        elif cls == "leaf":  # an element holding text only: one match, never a fold
+            events.append((len(texts), "empty", ""))
+            start, end = match.span("leaftext")
+            classes += ("tag", "text", "tag")
+            texts += (text[match.start() : start], match.group("leaftext"), text[end : match.end()])
+            continue
         elif cls == "element":
             _xml_element(match, classes, texts, events)
             continue
