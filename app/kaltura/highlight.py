@@ -5,13 +5,18 @@ back the input exactly; the template escapes each piece and wraps it in `<span c
 Classes: `tag`, `attr`, `string`, `number`, `key`, `punct`, `bool`, `null`, `comment`, `text`.
 XML and JSON (also JSONP, whose callback name stays text) are tokenized with one regular
 expression each, never by a parser, so broken or truncated input highlights as far as it goes.
-Pure: stdlib only.
+
+Folds: a token's `fold` is 1 when it opens a foldable object or array (`{`, `[`, or the start tag
+of an element that holds elements) and -1 when it closes one; the body between is what folds.
+Openers and closers are tokens of their own, so the template wraps each body in one element.
+Broken nesting is forgiven (a stray end tag is text to the folds), and what is still open at the
+end has an opener without a closer: truncated input is normal, the template closes what remains
+(the sum of the folds). Pure: stdlib only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 MAX_CHARS = 2_000_000
@@ -21,11 +26,12 @@ MAX_CHARS = 2_000_000
 class Token(NamedTuple):
     cls: str
     text: str
+    fold: int = 0
 
 
 # Every alternative list ends with a one-character catch-all, so the scan never skips text.
-# Punctuation (and a run of plain tags) takes the whitespace around it: half the tokens, the
-# same picture.
+# Brackets and tags are pieces of their own (they may open or close a fold); whitespace between
+# pieces joins its neighbour when the tokens are merged: few tokens, the same picture.
 _JSON = re.compile(
     r"""
     (?P<key>"[^"\\]*(?:\\.[^"\\]*)*"(?=\s*:))
@@ -33,8 +39,11 @@ _JSON = re.compile(
     | (?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
     | (?P<bool>\b(?:true|false)\b)
     | (?P<null>\bnull\b)
-    | (?P<punct>\s*[{}\[\],:][\s{}\[\],:]*)
-    | (?P<text>[^"{}\[\],:\dtfn-]+|.)
+    | (?P<open>[{\[])
+    | (?P<close>[}\]])
+    | (?P<punct>\s*[,:]\s*)
+    | (?P<ws>\s+)
+    | (?P<text>[^"{}\[\],:\dtfn\s-]+|.)
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -42,12 +51,16 @@ _JSON = re.compile(
 _XML = re.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>?)
-    | (?P<tag>(?:\s*</?[\w:.\-]+\s*/?>)+\s*)
+    | (?P<leaf><(?P<leafname>[\w:.\-]+)>(?P<leaftext>[^<]+)</(?P=leafname)\s*>\s*)
+    | (?P<endtag></(?P<endname>[\w:.\-]+)\s*>\s*)
+    | (?P<emptytag><[\w:.\-]+\s*/>\s*)
+    | (?P<tag><(?P<name>[\w:.\-]+)\s*>)
     | (?P<element>
         <(?P<open>/?[\w:.\-]+)
         (?P<inside>(?:[^<>"'/]|/(?!>)|"[^"]*"|'[^']*')*)
         (?P<close>/?>)?
       )
+    | (?P<ws>\s+(?=<|\Z))
     | (?P<text>[^<]+|<)
     """,
     re.VERBOSE | re.DOTALL,
@@ -71,39 +84,145 @@ def highlight(text: str, kind: str) -> tuple[Token, ...]:
     if len(text) > MAX_CHARS:
         return (Token("text", text),)
     if kind == "xml":
-        return _merged(_xml_tokens(text))
+        return _merged(_xml_pieces(text), text_fills=False)
     if kind in ("json", "jsonp"):
-        return _merged(_json_tokens(text))
+        return _merged(_json_pieces(text), text_fills=True)
     return (Token("text", text),)
 
 
-def _json_tokens(text: str) -> Iterable[tuple[str, str]]:
-    return [(match.lastgroup or "text", match.group()) for match in _JSON.finditer(text)]
+# The pieces of a text: their classes and texts side by side, and the events among them:
+# (piece index, "open" / "close" / "empty", name) where a fold may open or close ("empty": an
+# element without content, which still fills its parent). Class "ws" is whitespace between
+# pieces. End and empty tags take the whitespace after them: fewer pieces, as the closer of a
+# fold may end with it (an opener may not: its body starts right after it).
+class _Pieces(NamedTuple):
+    classes: list[str]
+    texts: list[str]
+    events: list[tuple[int, str, str]]
 
 
-def _xml_tokens(text: str) -> Iterator[tuple[str, str]]:
+_CLOSERS = {"}": "{", "]": "["}
+
+
+def _json_pieces(text: str) -> _Pieces:
+    classes: list[str] = []
+    texts: list[str] = []
+    events: list[tuple[int, str, str]] = []
+    for match in _JSON.finditer(text):
+        cls, piece = match.lastgroup or "text", match.group()
+        if cls == "open":
+            events.append((len(texts), "open", piece))
+            cls = "punct"
+        elif cls == "close":
+            events.append((len(texts), "close", _CLOSERS[piece]))
+            cls = "punct"
+        classes.append(cls)
+        texts.append(piece)
+    return _Pieces(classes, texts, events)
+
+
+def _xml_pieces(text: str) -> _Pieces:
+    classes: list[str] = []
+    texts: list[str] = []
+    events: list[tuple[int, str, str]] = []
     for match in _XML.finditer(text):
-        if match.group("element") is None:
-            yield match.lastgroup or "text", match.group()
+        cls = match.lastgroup or "text"
+        if cls == "endtag":
+            events.append((len(texts), "close", match.group("endname")))
+        elif cls == "emptytag":
+            events.append((len(texts), "empty", ""))
+        elif cls == "tag":
+            events.append((len(texts), "open", match.group("name")))
+        elif cls == "leaf":  # an element holding text only: one match, never a fold
+            events.append((len(texts), "empty", ""))
+            start, end = match.span("leaftext")
+            classes += ("tag", "text", "tag")
+            texts += (text[match.start() : start], match.group("leaftext"), text[end : match.end()])
             continue
-        yield "tag", "<" + match.group("open")
-        for part in _XML_ATTRIBUTES.finditer(match.group("inside")):
-            yield part.lastgroup or "text", part.group()
-        if match.group("close"):
-            yield "tag", match.group("close")
+        elif cls == "element":
+            _xml_element(match, classes, texts, events)
+            continue
+        classes.append("tag" if cls.endswith("tag") else cls)
+        texts.append(match.group())
+    return _Pieces(classes, texts, events)
 
 
-def _merged(pieces: Iterable[tuple[str, str]]) -> tuple[Token, ...]:
-    """Join neighbours of the same class into one token: fewer spans, the same picture."""
+def _xml_element(
+    match: re.Match[str], classes: list[str], texts: list[str], events: list[tuple[int, str, str]]
+) -> None:
+    """A tag with attributes (or cut short): its name, each attribute part, its end."""
+    opened = match.group("open")
+    classes.append("tag")
+    texts.append("<" + opened)
+    for part in _XML_ATTRIBUTES.finditer(match.group("inside")):
+        classes.append(part.lastgroup or "text")
+        texts.append(part.group())
+    close = match.group("close")
+    if close:
+        event = "empty" if close == "/>" else "close" if opened[0] == "/" else "open"
+        events.append((len(texts), event, opened.lstrip("/")))
+        classes.append("tag")
+        texts.append(close)
+
+
+def _fold_marks(pieces: _Pieces, text_fills: bool) -> dict[int, int]:
+    """Piece index -> 1 (opens a fold) or -1 (closes one), for the structures holding something.
+    An end tag closes its nearest open namesake (dropping what opened since, unclosed); a stray
+    one is ignored; what is open at the end keeps its opener alone. In XML only elements fill a
+    body (a leaf's text does not); in JSON anything does."""
+    marks: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []  # (piece index, name)
+    filled: set[int] = set()  # openers whose body holds something
+    for index, event, name in pieces.events:
+        if event != "close":
+            if stack:
+                filled.add(stack[-1][0])
+            if event == "open":
+                stack.append((index, name))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][1] == name:
+                opener = stack[depth][0]
+                del stack[depth:]
+                if opener in filled or (text_fills and _holds_text(pieces, opener, index)):
+                    marks[opener], marks[index] = 1, -1
+                break
+    for opener, _name in stack:
+        if opener in filled or (text_fills and _holds_text(pieces, opener, len(pieces.texts))):
+            marks[opener] = 1
+    return marks
+
+
+def _holds_text(pieces: _Pieces, opener: int, end: int) -> bool:
+    return any(cls != "ws" for cls in pieces.classes[opener + 1 : end])
+
+
+def _merged(pieces: _Pieces, text_fills: bool) -> tuple[Token, ...]:
+    """Join neighbours of the same class into one token: fewer spans, the same picture. A fold's
+    opener and closer stay tokens of their own; whitespace joins the token before it, or the
+    one after when the one before opened a fold (so a folded body hides its indentation)."""
+    marks = _fold_marks(pieces, text_fills)
     out: list[Token] = []
-    last_cls, last_text = "", ""
-    for cls, text in pieces:
-        if cls == last_cls:
-            last_text += text
+    last_cls, last_text, last_fold = "", "", 0
+    pending = ""  # whitespace waiting for the token after a fold's opener
+    for index, (cls, text) in enumerate(zip(pieces.classes, pieces.texts, strict=True)):
+        fold = marks.get(index, 0)
+        if cls == "ws":
+            if last_text and last_fold <= 0:
+                last_text += text
+            else:
+                pending += text
+            continue
+        if cls == last_cls and not fold and last_fold <= 0:
+            last_text += pending + text
+            pending = ""
             continue
         if last_text:
-            out.append(Token(last_cls, last_text))
-        last_cls, last_text = cls, text
+            out.append(Token(last_cls, last_text, last_fold))
+        last_cls, last_text, last_fold = cls, pending + text, fold
+        pending = ""
     if last_text:
-        out.append(Token(last_cls, last_text))
+        out.append(Token(last_cls, last_text, last_fold))
+    if pending:  # whitespace after an opener at the very end: the body, unclosed
+        out.append(Token("text", pending))
     return tuple(out)

@@ -160,3 +160,48 @@ def test_a_megabyte_highlights_whole(kind: str, count: int) -> None:
     assert len(text) > 1_000_000
     tokens = highlight(text, kind)
     assert "".join(t.text for t in tokens) == text
+
+
+def _folds(text: str, kind: str) -> list[tuple[int, str]]:
+    """(fold, stripped text) of every token that opens or closes a fold."""
+    return [(t.fold, t.text.strip()) for t in highlight(text, kind) if t.fold]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "folds"),
+    [
+        ('{"a": [1, 2], "b": {}}', "json", [(1, "{"), (1, "["), (-1, "],"), (-1, "}")]),
+        ("[[], {}]", "json", [(1, "["), (-1, "]")]),
+        ('{"a": [{"id": 1}, {"id"', "json", [(1, "{"), (1, "["), (1, "{"), (-1, "},"), (1, "{")]),
+        ('{"a": 1}]]}', "json", [(1, "{"), (-1, "}]]}")]),
+        ('cb({"a": 1});', "jsonp", [(1, "{"), (-1, "}")]),
+        ("<a><b>1</b><c/></a>", "xml", [(1, "<a>"), (-1, "</a>")]),
+        ("<a><b><c>1</c></b></a>", "xml", [(1, "<a>"), (1, "<b>"), (-1, "</b>"), (-1, "</a>")]),
+        ('<a x="1"><b>1</b></a>', "xml", [(1, ">"), (-1, "</a>")]),
+        ("<a><b><c>1</c>", "xml", [(1, "<a>"), (1, "<b>")]),
+        ("<a><b><c>1</c></a>", "xml", [(1, "<a>"), (-1, "</a>")]),
+        ("<a><b>1</b></x></a>", "xml", [(1, "<a>"), (-1, "</a>")]),
+        ("<a>text</a><e/>", "xml", []),
+        ("<a>\n  <b/>\n</a>", "xml", [(1, "<a>"), (-1, "</a>")]),
+        ('<a><b x="1"/></a>', "xml", [(1, "<a>"), (-1, "</a>")]),
+        ("<a><!-- c --></a>", "xml", []),
+    ],
+)
+def test_objects_arrays_and_parent_elements_open_and_close_folds(
+    text: str, kind: str, folds: list[tuple[int, str]]
+) -> None:
+    assert _folds(text, kind) == folds
+
+
+@pytest.mark.parametrize(("text", "kind"), ROUND_TRIP_TEXTS)
+def test_folds_never_close_more_than_they_opened(text: str, kind: str) -> None:
+    depth = 0
+    for token in highlight(text, kind):
+        depth += token.fold
+        assert depth >= 0
+
+
+def test_a_folded_body_holds_its_indentation_not_the_opener() -> None:
+    tokens = highlight('{\n  "a": [\n    1\n  ]\n}', "json")
+    openers = [t.text for t in tokens if t.fold == 1]
+    assert openers == ["{", "["]

@@ -35,8 +35,8 @@ def test_each_request_has_its_section_and_its_own_error(
     html = send(client, TWO_REQUESTS).text
 
     first, second = sections(html)
-    assert ">Request 1: media.list</h3>" in first and "error-box" not in first
-    assert ">Request 2: media.get</h3>" in second
+    assert ">Request 1: media.list</button></h3>" in first and "error-box" not in first
+    assert ">Request 2: media.get</button></h3>" in second
     assert "Kaltura error in request 2: <code>ENTRY_ID_NOT_FOUND</code>" in second
     assert "7" in first and "totalCount" not in second.partition("</section>")[0]
     assert "<summary>Whole answer</summary>" in html
