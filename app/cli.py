@@ -30,7 +30,28 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", help="sandbox database and schema cache (default ./var; TESTME_DATA_DIR)"
     )
+    parser.add_argument(
+        "--allowed-hosts",
+        help="host names to answer to beside the loopback ones, comma-separated "
+        "(TESTME_ALLOWED_HOSTS)",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        help="reverse proxies whose X-Forwarded-Host/-Proto to believe, comma-separated "
+        "(TESTME_FORWARDED_ALLOW_IPS)",
+    )
     return parser
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    """What to say when the sandbox's secrets (shown on the console page) are on the network."""
+    if not (settings.sandbox and settings.listens_beyond_loopback):
+        return None
+    return (
+        f"testme: warning: listening on {settings.host} in sandbox mode: the sandbox's admin "
+        "secret, user secret and admin login are shown on the console page to anyone who can "
+        "open it"
+    )
 
 
 def schema_check(argv: Sequence[str]) -> int:
@@ -76,6 +97,9 @@ def serve(argv: Sequence[str]) -> int:
     except SchemaError as exc:
         print(f"error: the schema cannot be used: {exc}", file=sys.stderr)
         return 1
+    warning = exposure_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr)
     print(
         f"testme: console on http://{settings.host}:{settings.port}/api_v3/testme/", file=sys.stderr
     )
