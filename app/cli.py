@@ -54,6 +54,17 @@ def exposure_warning(settings: Settings) -> str | None:
     )
 
 
+def host_names_note(settings: Settings) -> str | None:
+    """Listening on every interface, the console still answers only the names it knows (DNS
+    rebinding): say so at start-up rather than leave a 400 to puzzle over."""
+    if settings.host not in ("0.0.0.0", "::") or settings.allowed_hosts:
+        return None
+    return (
+        "testme: answering only to localhost, 127.0.0.1 and [::1]; list the names or addresses "
+        "it is reached by in TESTME_ALLOWED_HOSTS"
+    )
+
+
 def schema_check(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="testme schema check", description="Load a schema and summarize it."
@@ -97,9 +108,9 @@ def serve(argv: Sequence[str]) -> int:
     except SchemaError as exc:
         print(f"error: the schema cannot be used: {exc}", file=sys.stderr)
         return 1
-    warning = exposure_warning(settings)
-    if warning:
-        print(warning, file=sys.stderr)
+    for note in (exposure_warning(settings), host_names_note(settings)):
+        if note:
+            print(note, file=sys.stderr)
     print(
         f"testme: console on http://{settings.host}:{settings.port}/api_v3/testme/", file=sys.stderr
     )

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.cli import exposure_warning
+from app.cli import exposure_warning, host_names_note
 from app.resources import default_schema_path
 from app.settings import Settings, SettingsError
 from app.web.app import create_app
@@ -292,3 +292,20 @@ def test_head_answers_wherever_get_does(sandboxed: TestClient, path: str) -> Non
     assert head.headers.get("content-type") == got.headers.get("content-type")
     if "content-length" in head.headers:
         assert int(head.headers["content-length"]) == len(got.content)
+
+
+@pytest.mark.parametrize(
+    ("flags", "noted"),
+    [
+        ({"host": "0.0.0.0"}, True),
+        ({"host": "::"}, True),
+        ({"host": "0.0.0.0", "allowed_hosts": "testme.lan"}, False),
+        ({"host": "10.1.2.3"}, False),  # answers to that address itself
+        ({}, False),
+    ],
+)
+def test_listening_everywhere_says_which_names_are_answered(
+    flags: dict[str, str], noted: bool
+) -> None:
+    note = host_names_note(Settings.from_env({}, **flags))
+    assert (note is not None and "TESTME_ALLOWED_HOSTS" in note) == noted
