@@ -154,7 +154,8 @@ def test_no_secret_is_left_in_the_browser_or_the_log(
         history = page.get_by_role("region", name="History entries")
         restore = history.get_by_role("button", name=re.compile(r"^session\.start"))
         restore.click()
-        expect(page.get_by_label("Select action")).to_have_value("start")
+        expect(page.get_by_label("Select action")).to_have_value("start")  # the link opened
+        page.wait_for_load_state("load")  # and its scripts (Share's) are running
 
         page.get_by_role("button", name="Share").click()
         expect(page.get_by_role("status").filter(has_text="Link copied.")).to_be_visible()
