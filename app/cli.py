@@ -30,7 +30,39 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", help="sandbox database and schema cache (default ./var; TESTME_DATA_DIR)"
     )
+    parser.add_argument(
+        "--allowed-hosts",
+        help="host names to answer to beside the loopback ones, comma-separated "
+        "(TESTME_ALLOWED_HOSTS)",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        help="reverse proxies whose X-Forwarded-Host/-Proto to believe, comma-separated "
+        "(TESTME_FORWARDED_ALLOW_IPS)",
+    )
     return parser
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    """What to say when the sandbox's secrets (shown on the console page) are on the network."""
+    if not (settings.sandbox and settings.listens_beyond_loopback):
+        return None
+    return (
+        f"testme: warning: listening on {settings.host} in sandbox mode: the sandbox's admin "
+        "secret, user secret and admin login are shown on the console page to anyone who can "
+        "open it"
+    )
+
+
+def host_names_note(settings: Settings) -> str | None:
+    """Listening on every interface, the console still answers only the names it knows (DNS
+    rebinding): say so at start-up rather than leave a 400 to puzzle over."""
+    if settings.host not in ("0.0.0.0", "::") or settings.allowed_hosts:
+        return None
+    return (
+        "testme: answering only to localhost, 127.0.0.1 and [::1]; list the names or addresses "
+        "it is reached by in TESTME_ALLOWED_HOSTS"
+    )
 
 
 def schema_check(argv: Sequence[str]) -> int:
@@ -76,6 +108,9 @@ def serve(argv: Sequence[str]) -> int:
     except SchemaError as exc:
         print(f"error: the schema cannot be used: {exc}", file=sys.stderr)
         return 1
+    for note in (exposure_warning(settings), host_names_note(settings)):
+        if note:
+            print(note, file=sys.stderr)
     print(
         f"testme: console on http://{settings.host}:{settings.port}/api_v3/testme/", file=sys.stderr
     )

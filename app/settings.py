@@ -7,6 +7,7 @@ here, naming the setting.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ class Settings:
     secret_key: str | None = None
     # TESTME_SERVERS: (name, base URL) pairs in their order; empty = the one-server case
     servers: tuple[tuple[str, str], ...] = ()
+    # TESTME_ALLOWED_HOSTS: host names answered beside the loopback names and `host`
+    allowed_hosts: tuple[str, ...] = ()
+    # TESTME_FORWARDED_ALLOW_IPS: the reverse proxies whose X-Forwarded-Host/-Proto are believed
+    forwarded_allow_ips: tuple[str, ...] = ()
 
     @property
     def sandbox(self) -> bool:
@@ -80,6 +85,22 @@ class Settings:
             ),
             secret_key=pick("secret_key", "TESTME_SECRET_KEY"),
             servers=parse_servers(pick("servers", "TESTME_SERVERS") or ""),
+            allowed_hosts=parse_allowed_hosts(pick("allowed_hosts", "TESTME_ALLOWED_HOSTS") or ""),
+            forwarded_allow_ips=parse_forwarded_allow_ips(
+                pick("forwarded_allow_ips", "TESTME_FORWARDED_ALLOW_IPS") or ""
+            ),
+        )
+
+    @property
+    def host_names(self) -> tuple[str, ...]:
+        """The names the console answers to beside the loopback ones: where it listens, and
+        TESTME_ALLOWED_HOSTS."""
+        return (self.host, *self.allowed_hosts)
+
+    @property
+    def listens_beyond_loopback(self) -> bool:
+        return self.host not in ("127.0.0.1", "localhost", "::1") and not self.host.startswith(
+            "127."
         )
 
 
@@ -111,6 +132,40 @@ def parse_servers(raw: str) -> tuple[tuple[str, str], ...]:
             raise SettingsError(f"TESTME_SERVERS: the name {name!r} is used twice (or reserved)")
         servers[name.lower()] = (name, normalize_service_url(url, "TESTME_SERVERS"))
     return tuple(servers.values())
+
+
+def parse_allowed_hosts(raw: str) -> tuple[str, ...]:
+    """`testme.example.com,10.0.0.5` → the names, lower-cased. Names only: `Host` is compared
+    without its port, and a scheme or path here is a mistake worth stopping for."""
+    names = tuple(name.strip().lower() for name in raw.split(",") if name.strip())
+    for name in names:
+        if "/" in name or "*" in name or (":" in name and not _ipv6(name)):
+            raise SettingsError(
+                f"TESTME_ALLOWED_HOSTS takes host names (testme.example.com), not {name!r}"
+            )
+    return names
+
+
+def _ipv6(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name.strip("[]")).version == 6
+    except ValueError:
+        return False
+
+
+def parse_forwarded_allow_ips(raw: str) -> tuple[str, ...]:
+    """`127.0.0.1,10.0.0.0/8` or `*`: addresses or networks of the trusted reverse proxies."""
+    entries = tuple(entry.strip() for entry in raw.split(",") if entry.strip())
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise SettingsError(
+                f"TESTME_FORWARDED_ALLOW_IPS takes IP addresses or networks (or *), not {entry!r}"
+            ) from None
+    return entries
 
 
 def normalize_service_url(raw: str, setting: str = "TESTME_SERVICE_URL (--service-url)") -> str:

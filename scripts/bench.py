@@ -121,7 +121,10 @@ def main() -> None:
         lambda r: httpx.Response(200, content=answer[:2000] + b"</objects></result></xml>")
     )
     settings = Settings(
-        service_url="http://kaltura.bench", schema_path=schema_path, data_dir=ROOT / "var" / "bench"
+        service_url="http://kaltura.bench",
+        schema_path=schema_path,
+        data_dir=ROOT / "var" / "bench",
+        allowed_hosts=("testserver",),  # TestClient's Host
     )
     with TestClient(create_app(settings, transport=fake)) as client:
         baseline = best_ms(lambda: client.get("/healthz"), args.repeat * 4)

@@ -29,6 +29,7 @@ from app.settings import SANDBOX_SERVER, Settings
 from app.web import urls
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import install_error_handlers
+from app.web.request_guard import RequestGuard
 from app.web.schema_source import LoadedSchema, load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.servers import Server, Servers
@@ -172,7 +173,12 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
         same_site="strict",
         max_age=14 * 24 * 3600,
     )
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(
+        RequestGuard,
+        allowed_hosts=settings.host_names,
+        trusted_proxies=settings.forwarded_allow_ips,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: refusals carry the headers too
     install_error_handlers(app)
     app.mount(urls.STATIC, StaticFiles(directory=resource_path("static")), name="static")
     app.include_router(console.router)

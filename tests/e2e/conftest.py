@@ -17,7 +17,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -225,6 +225,20 @@ def free_port() -> int:
     return port
 
 
+def wait_until_ready(url: str, alive: Callable[[], bool], seconds: float = 30) -> None:
+    """Returns once the console at `url` answers `/healthz` with 200 (its schema is loaded)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if not alive() or time.monotonic() > deadline:
+            raise RuntimeError("the console did not start")
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+
+
 @contextmanager
 def serve_console(settings: Settings) -> Iterator[str]:
     """The console on uvicorn, on a free 127.0.0.1 port in a daemon thread; yields its base URL
@@ -238,16 +252,7 @@ def serve_console(settings: Settings) -> Iterator[str]:
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the console did not start")
-            try:
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
+        wait_until_ready(url, thread.is_alive)
         yield url
     finally:
         server.should_exit = True

@@ -38,6 +38,7 @@ def console(
         schema_path=real_schema_path,
         data_dir=tmp_path_factory.mktemp("samples"),
         secret_key="samples-test",
+        allowed_hosts=("testserver",),  # TestClient's Host
     )
     with TestClient(create_app(settings)) as client:
         yield client

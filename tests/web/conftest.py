@@ -60,7 +60,8 @@ def make_client(tmp_path: Path, real_schema_path: Path) -> Iterator[Callable[...
             schema_path=schema or real_schema_path,
             data_dir=tmp_path / "var",
             secret_key="test-secret",
-            **settings,  # type: ignore[arg-type]
+            # TestClient's Host, allowed as a deployment's name is (TESTME_ALLOWED_HOSTS)
+            **{"allowed_hosts": ("testserver",), **settings},  # type: ignore[arg-type]
         )
         client = TestClient(create_app(config, transport=httpx.MockTransport(upstream)))
         client.__enter__()

@@ -35,16 +35,19 @@ def test_top_bar_links_the_schema_the_console_uses(
 
 
 def test_in_sandbox_mode_the_schema_link_serves_the_embedded_schema(tmp_path: Path) -> None:
-    with TestClient(create_app(Settings(data_dir=tmp_path))) as sandboxed:
+    with TestClient(
+        create_app(Settings(data_dir=tmp_path, allowed_hosts=("testserver",)))
+    ) as sandboxed:
         href = nav_link(sandboxed.get("/api_v3/testme/").text, "XML Schema")
         assert sandboxed.get(href).content == default_schema_path().read_bytes()
 
 
-@pytest.mark.parametrize("host", ["testserver", "127.0.0.1:8123", "evil.example"])
+@pytest.mark.parametrize("host", ["testserver", "127.0.0.1:8123", "testme.example.com"])
 def test_sandbox_requests_show_the_consoles_own_address_and_still_reach_the_sandbox(
     tmp_path: Path, host: str
 ) -> None:
-    with TestClient(create_app(Settings(data_dir=tmp_path))) as sandboxed:
+    allowed = ("testserver", "testme.example.com")
+    with TestClient(create_app(Settings(data_dir=tmp_path, allowed_hosts=allowed))) as sandboxed:
         html = sandboxed.post(
             "/api_v3/testme/send",
             data={"service": "system", "action": "ping", "config.format": "1"},

@@ -148,7 +148,12 @@ def _partner_input(html: str) -> str:
 
 
 def test_sandbox_mode_shows_credentials_and_prefills_the_partner(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path, sandbox_partner_id=4321, sandbox_admin_secret="s" * 32)
+    settings = Settings(
+        data_dir=tmp_path,
+        sandbox_partner_id=4321,
+        sandbox_admin_secret="s" * 32,
+        allowed_hosts=("testserver",),
+    )
     with TestClient(create_app(settings)) as sandboxed:
         html = sandboxed.get("/api_v3/testme/").text
         assert 'aria-label="Sandbox credentials"' in html

@@ -69,7 +69,9 @@ def test_a_real_server_gets_a_partner_placeholder(page: str) -> None:
 
 
 def test_the_sandbox_writes_its_own_partner(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path, secret_key="k", sandbox_partner_id=4242)
+    settings = Settings(
+        data_dir=tmp_path, secret_key="k", sandbox_partner_id=4242, allowed_hosts=("testserver",)
+    )
     with TestClient(create_app(settings)) as client:
         html = client.get("/api_v3/testme/libraries").text
     assert "partnerId=4242" in html

@@ -21,7 +21,7 @@ assert Path(app.__file__).is_relative_to(sys.argv[1]), app.__file__
 from fastapi.testclient import TestClient
 from app.settings import Settings
 from app.web.app import create_app
-with TestClient(create_app(Settings(data_dir=Path(sys.argv[2])))) as client:
+with TestClient(create_app(Settings(data_dir=Path(sys.argv[2]), allowed_hosts=("testserver",)))) as client:
     page = client.get("/api_v3/testme/")
     assert page.status_code == 200 and "Select service" in page.text, page.status_code
     assert client.get("/api_v3/testme/static/htmx.min.js").status_code == 200

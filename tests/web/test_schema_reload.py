@@ -29,7 +29,12 @@ def small_schema(version: str) -> str:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(service_url=FAKE_URL, data_dir=tmp_path / "var", secret_key="k")
+    return Settings(
+        service_url=FAKE_URL,
+        data_dir=tmp_path / "var",
+        secret_key="k",
+        allowed_hosts=("testserver",),
+    )
 
 
 @pytest.fixture
@@ -97,7 +102,9 @@ def test_a_cached_copy_says_when_it_was_fetched(
 
 
 def test_the_sandbox_reloads_its_embedded_schema(tmp_path: Path) -> None:
-    with TestClient(create_app(Settings(data_dir=tmp_path, secret_key="k"))) as client:
+    with TestClient(
+        create_app(Settings(data_dir=tmp_path, secret_key="k", allowed_hosts=("testserver",)))
+    ) as client:
         response = client.post(RELOAD)
     assert response.status_code == 200
     assert "Schema reloaded" in response.text and "embedded sandbox schema" in response.text

@@ -53,7 +53,12 @@ def test_two_consoles_on_one_host_keep_their_own_ks(
 
 def test_a_restarted_console_keeps_its_ks(tmp_path: Path, real_schema_path: Path) -> None:
     fake = FakeKaltura()
-    settings = Settings(service_url=FAKE_URL, schema_path=real_schema_path, data_dir=tmp_path)
+    settings = Settings(
+        service_url=FAKE_URL,
+        schema_path=real_schema_path,
+        data_dir=tmp_path,
+        allowed_hosts=("testserver",),
+    )
     transport = httpx.MockTransport(fake)
     with TestClient(create_app(settings, transport=transport)) as before:
         start_session(before, fake, FIRST_KS)

@@ -33,7 +33,11 @@ def qa() -> FakeKaltura:
 def _client(tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura, schema: Path | None) -> TestClient:
     by_host = {"prod.test": prod, "qa.test": qa}
     settings = Settings(
-        servers=SERVERS, schema_path=schema, data_dir=tmp_path / "var", secret_key="s"
+        servers=SERVERS,
+        schema_path=schema,
+        data_dir=tmp_path / "var",
+        secret_key="s",
+        allowed_hosts=("testserver",),
     )
     transport = httpx.MockTransport(lambda request: by_host[request.url.host](request))
     return TestClient(create_app(settings, transport=transport))
@@ -57,7 +61,12 @@ def test_the_server_select_names_each_server_and_the_sandbox(client: TestClient)
 
 
 def test_a_one_server_console_has_no_server_select(tmp_path: Path, fake: FakeKaltura) -> None:
-    settings = Settings(service_url="http://one.test", servers=SERVERS, data_dir=tmp_path)
+    settings = Settings(
+        service_url="http://one.test",
+        servers=SERVERS,
+        data_dir=tmp_path,
+        allowed_hosts=("testserver",),
+    )
     with TestClient(create_app(settings, transport=httpx.MockTransport(fake))) as client:
         assert f'name="{fieldnames.SERVER}"' not in client.get("/api_v3/testme/").text
 
