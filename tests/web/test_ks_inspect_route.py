@@ -146,7 +146,11 @@ def test_a_sandbox_ks_is_inspected_by_the_sandbox(tmp_path: Path) -> None:
     from app.settings import Settings
     from app.web.app import create_app
 
-    with TestClient(create_app(Settings(data_dir=tmp_path / "var", secret_key="s"))) as client:
+    with TestClient(
+        create_app(
+            Settings(data_dir=tmp_path / "var", secret_key="s", allowed_hosts=("testserver",))
+        )
+    ) as client:
         sandbox = client.app.state.servers.default.console.sandbox  # type: ignore[attr-defined]
         ks = encode_v2(
             sandbox.admin_secret,
