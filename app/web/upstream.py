@@ -106,12 +106,12 @@ class Upstream:
             return self._failure(started, self._connect_problem(exc))
         except httpx.RemoteProtocolError as exc:
             return self._failure(
-                started, f"The server at {self.base_url} closed the connection: {exc}."
+                started,
+                f"The server at {self.base_url} closed the connection: {str(exc).rstrip('.')}.",
             )
         except httpx.HTTPError as exc:
-            return self._failure(
-                started, f"The request to {self.base_url} failed: {type(exc).__name__}: {exc}."
-            )
+            what = f"{type(exc).__name__}: {str(exc).rstrip('.')}"
+            return self._failure(started, f"The request to {self.base_url} failed: {what}.")
 
     async def _exchange(self, request: httpx.Request, started: float, reading: _Reading) -> Answer:
         response = await self.client.send(request, stream=True)
