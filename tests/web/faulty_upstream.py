@@ -119,6 +119,16 @@ def _external_entity(sock: socket.socket, fake: FaultyKaltura, path: str) -> Non
     sock.sendall(_head("200 OK", "text/xml", len(body)) + body)
 
 
+def _external_dtd(sock: socket.socket, fake: FaultyKaltura, path: str) -> None:
+    """A well-formed document whose DOCTYPE names an external DTD: a parser that fetched it
+    would ask this server for LEAK_PATH."""
+    document = SMALL_SCHEMA if path.startswith(SCHEMA_PATH) else OK_XML
+    body = document.replace(
+        b"?><xml", f'?><!DOCTYPE xml SYSTEM "{fake.url}{LEAK_PATH}"><xml'.encode(), 1
+    )
+    sock.sendall(_head("200 OK", "text/xml", len(body)) + body)
+
+
 FAULTS: dict[str, Callable[[socket.socket, FaultyKaltura, str], None]] = {
     "ok": _ok,
     "hang": _hang,
@@ -128,6 +138,7 @@ FAULTS: dict[str, Callable[[socket.socket, FaultyKaltura, str], None]] = {
     "huge-announced": _huge_announced,
     "redirect": _redirect,
     "external-entity": _external_entity,
+    "external-dtd": _external_dtd,
     "html-502": _whole(
         "502 Bad Gateway",
         "text/html",

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from app.schema_pull import schema_pull
 from app.settings import Settings
 from app.web.app import create_app
 from tests.web.faulty_upstream import LEAK_PATH, FaultyKaltura, faulty_kaltura
@@ -99,6 +100,7 @@ SEND_FAULTS: list[tuple[str, tuple[str, ...]]] = [
     ("empty", ("The server answered with an empty body.",)),
     ("billion-laughs", ("XML with a DOCTYPE is shown raw: entities are never expanded.",)),
     ("external-entity", ("XML with a DOCTYPE is shown raw: entities are never expanded.",)),
+    ("external-dtd", ("XML with a DOCTYPE is shown raw: entities are never expanded.",)),
     ("huge-announced", ("The answer is larger than 50 MB, the console&#39;s cap; not shown",)),
     (
         "redirect",
@@ -236,3 +238,38 @@ def test_a_faulty_schema_fetch_keeps_the_last_good_schema_and_says_why(
     assert "Kept schema 1.0.0" in response.text
     assert b'apiVersion="1.0.0"' in client.get("/api_v3/testme/schema.xml").content
     assert LEAK_PATH not in faulty.hits and not any("elsewhere" in hit for hit in faulty.hits)
+
+
+def test_a_schema_naming_an_external_dtd_loads_without_fetching_it(
+    console_for: Callable[..., TestClient], faulty: FaultyKaltura
+) -> None:
+    client = console_for(faulty.url)
+    faulty.faults["schema"] = "external-dtd"
+    response = client.post(RELOAD)
+    assert response.status_code == 200 and "Schema reloaded: 1.0.0" in response.text
+    assert LEAK_PATH not in faulty.hits
+
+
+@pytest.mark.parametrize(
+    ("fault", "why"),
+    [
+        ("redirect", "a redirect to {elsewhere}/api_v3/service/elsewhere/action/x; not followed"),
+        ("billion-laughs", "entity declarations are refused (lol)"),
+        ("truncated", "the answer was cut short after 60 bytes"),
+    ],
+)
+def test_schema_pull_from_a_faulty_server_writes_nothing_and_says_why(
+    faulty: FaultyKaltura,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fault: str,
+    why: str,
+) -> None:
+    monkeypatch.setenv("TESTME_UPSTREAM_TIMEOUT", str(DEADLINE))
+    faulty.faults["schema"] = fault
+    output = tmp_path / "schema.xml"
+    assert schema_pull(["--service-url", faulty.url, "-o", str(output)]) == 1
+    elsewhere = faulty.url.replace("127.0.0.1", "localhost")
+    assert why.format(elsewhere=elsewhere) in capsys.readouterr().err
+    assert not output.exists()
