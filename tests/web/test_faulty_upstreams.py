@@ -164,7 +164,8 @@ def test_a_server_that_cannot_be_reached_is_named_in_the_result(
     console_for: Callable[..., TestClient], real_schema_path: Path, url: str, shown: str
 ) -> None:
     url = url.format(port=_closed_port())
-    response = send(console_for(url, real_schema_path), PING)
+    # A long deadline: a busy resolver may take seconds to say the name does not exist.
+    response = send(console_for(url, real_schema_path, timeout=60), PING)
     assert response.status_code == 200
     assert f"Could not connect to {url}: {shown}." in response.text
 
