@@ -11,6 +11,7 @@ was not followed and an external entity was not fetched.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import re
 import socket
 import socketserver
@@ -19,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 OK_XML = b'<?xml version="1.0" encoding="utf-8"?><xml><result>pong</result><executionTime>0.01</executionTime></xml>'
 SMALL_SCHEMA = (
@@ -129,6 +131,17 @@ def _external_dtd(sock: socket.socket, fake: FaultyKaltura, path: str) -> None:
     sock.sendall(_head("200 OK", "text/xml", len(body)) + body)
 
 
+@cache
+def _gzip_bomb() -> bytes:
+    return gzip.compress(b"<" * (60 * 2**20), compresslevel=9)  # about 60 KB on the wire
+
+
+def _inflating(sock: socket.socket, fake: FaultyKaltura, path: str) -> None:
+    """A small gzip body that inflates past the cap: only counting decoded bytes catches it."""
+    body = _gzip_bomb()
+    sock.sendall(_head("200 OK", "text/xml", len(body), "Content-Encoding: gzip") + body)
+
+
 FAULTS: dict[str, Callable[[socket.socket, FaultyKaltura, str], None]] = {
     "ok": _ok,
     "hang": _hang,
@@ -139,6 +152,7 @@ FAULTS: dict[str, Callable[[socket.socket, FaultyKaltura, str], None]] = {
     "redirect": _redirect,
     "external-entity": _external_entity,
     "external-dtd": _external_dtd,
+    "gzip-bomb": _inflating,
     "html-502": _whole(
         "502 Bad Gateway",
         "text/html",

@@ -102,6 +102,7 @@ SEND_FAULTS: list[tuple[str, tuple[str, ...]]] = [
     ("external-entity", ("XML with a DOCTYPE is shown raw: entities are never expanded.",)),
     ("external-dtd", ("XML with a DOCTYPE is shown raw: entities are never expanded.",)),
     ("huge-announced", ("The answer is larger than 50 MB, the console&#39;s cap; not shown",)),
+    ("gzip-bomb", ("The answer is larger than 50 MB, the console&#39;s cap; not shown",)),
     (
         "redirect",
         (
