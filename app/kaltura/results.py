@@ -42,6 +42,9 @@ _JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.DOTALL)
 _PHP = re.compile(rb'\s*(?:a:\d+:\{|[OC]:\d+:"|s:\d+:"|i:-?\d+;|d:[-+.\dEINFA]+;|b:[01];|N;)')
 _HTML = re.compile(rb"\s*<(!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _JSONP_START = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(")
+_OTHER_ENCODING = re.compile(rb"""\s*<\?xml[^>]*encoding=["'](?!utf-?8["'])""", re.IGNORECASE)
+# expat's "no element found" and "unclosed token": the document stopped mid-way.
+_XML_ENDS_EARLY = frozenset({3, 5})
 _KS_TEXT = re.compile(r"[A-Za-z0-9+/=_\-|.]{8,4096}")
 
 
@@ -93,21 +96,80 @@ def read_result(
     service: str = "",
     action: str = "",
     sub_actions: Sequence[tuple[str, str]] = (),
+    cut_short: bool = False,
 ) -> ResultView:
     """Interpret an answer. For a multirequest pass each request's (service, action) as
-    `sub_actions` so a KS among its items can be captured."""
+    `sub_actions` so a KS among its items can be captured. `cut_short`: the connection closed
+    before the end the server announced, so `body` is only its beginning."""
+    if cut_short:
+        return ResultView(
+            "raw",
+            _text_of(body),
+            note=f"The answer was cut short: the connection closed after {len(body)} bytes, "
+            "before the end the server announced; shown as text.",
+        )
     if not body.strip():
         return ResultView("empty", "", note="The server answered with an empty body.")
     media = content_type.partition(";")[0].strip().lower()
     calls = list(sub_actions) if service.lower() == MULTIREQUEST else [(service, action)]
-    view = _read_as(
-        _kind_of(media, body), body, media, calls, multi=service.lower() == MULTIREQUEST
+    kind = _kind_of(media, body)
+    view = _not_as_claimed(kind, media, body) or _read_as(
+        kind, body, media, calls, multi=service.lower() == MULTIREQUEST
     )
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
         note = f"Asked for {expected.upper()}; the server answered {view.kind.upper()}."
         return ResultView(view.kind, view.pretty, view.error, view.items, view.ks, note)
     return view
+
+
+def _not_as_claimed(kind: str, media: str, body: bytes) -> ResultView | None:
+    """An answer that is not the text it claims to be: bytes that are not UTF-8 (Kaltura's only
+    encoding, unless an XML declaration names another), or XML labelled JSON and the reverse."""
+    if kind not in ("xml", "json", "jsonp"):
+        return None
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        if not _OTHER_ENCODING.match(body):
+            return ResultView(
+                "raw",
+                _text_of(body),
+                note=f"The answer is not valid UTF-8 (a bad byte at offset {bad.start}): "
+                "shown as text, each bad byte as \ufffd.",
+            )
+    start = body.lstrip()[:1]
+    found = ""
+    if kind == "json" and start == b"<":
+        found = "an HTML page" if _HTML.match(body) else "XML"
+    elif kind == "xml" and start in (b"{", b"["):
+        found = "JSON"
+    if media and found:
+        return ResultView(
+            "raw",
+            _text_of(body),
+            note=f"The Content-Type says {kind.upper()} ({media}), but the body is {found}: "
+            "shown as text.",
+        )
+    return None
+
+
+def _unreadable(kind: str, media: str, problem: str, ends_early: bool) -> str:
+    """The note for a body that does not parse as the `kind` it claims or looks like."""
+    name = kind.upper()
+    if ends_early:
+        return f"The {name} ends before it is complete (cut short?): {problem}; shown as text."
+    if media and _kind_of(media, b"") == kind:
+        return (
+            f"The Content-Type says {name} ({media}), but the body is not {name}: {problem}; "
+            "shown as text."
+        )
+    return f"The body looks like {name} but is not: {problem}; shown as text."
+
+
+def _text_of(body: bytes) -> str:
+    """Text for the page: bad bytes and NULs (which HTML drops) become U+FFFD."""
+    return body.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
 
 
 def _kind_of(media: str, body: bytes) -> str:
@@ -137,12 +199,20 @@ def _read_as(
 ) -> ResultView:
     text = body.decode("utf-8", errors="replace")
     if kind == "xml":
-        return _read_xml(body, text, calls, multi)
+        return _read_xml(body, text, media, calls, multi)
     if kind == "json":
         try:
             value = json.loads(body)
+        except json.JSONDecodeError as problem:
+            # Out of input: at the end, or inside a string that never closes.
+            ends_early = problem.pos >= len(problem.doc.rstrip()) or problem.msg.startswith(
+                "Unterminated string"
+            )
+            return ResultView(
+                "raw", text, note=_unreadable("json", media, str(problem), ends_early)
+            )
         except (ValueError, RecursionError) as problem:
-            return ResultView("raw", text, note=f"Not JSON: {problem}")
+            return ResultView("raw", text, note=_unreadable("json", media, str(problem), False))
         return _json_view("json", _json_pretty(value), value, calls, multi)
     if kind == "jsonp":
         match = _JSONP.fullmatch(text)
@@ -166,7 +236,9 @@ def _read_as(
 # -- XML -----------------------------------------------------------------------------------------
 
 
-def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool) -> ResultView:
+def _read_xml(
+    body: bytes, text: str, media: str, calls: list[tuple[str, str]], multi: bool
+) -> ResultView:
     if _DOCTYPE.search(body):
         return ResultView(
             "raw", text, note="XML with a DOCTYPE is shown raw: entities are never expanded."
@@ -176,7 +248,8 @@ def _read_xml(body: bytes, text: str, calls: list[tuple[str, str]], multi: bool)
         ET.indent(root, space="  ")
         pretty = ET.tostring(root, encoding="unicode")
     except ET.ParseError as problem:
-        return ResultView("raw", text, note=f"Not XML: {problem}")
+        ends_early = problem.code in _XML_ENDS_EARLY
+        return ResultView("raw", text, note=_unreadable("xml", media, str(problem), ends_early))
     except RecursionError:
         return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")
     result = root.find("result")

@@ -77,7 +77,11 @@ async def fetch_schema(upstream: Upstream, source: str) -> LoadedSchema | str:
     """`/api_v3/api_schema.php` from `upstream` (named `source` in messages), parsed, or why it
     cannot be used: no answer, an HTTP error, or a document that is not a schema."""
     answer = await upstream.get("/api_v3/api_schema.php")
-    problem = answer.error or (f"HTTP {answer.status}" if answer.status != 200 else "")
+    problem = (
+        answer.error
+        or (f"HTTP {answer.status}" if answer.status != 200 else "")
+        or (f"the answer was cut short after {len(answer.body)} bytes" if answer.cut_short else "")
+    )
     if problem:
         return problem
     try:

@@ -128,6 +128,7 @@ async def send(
         submission.service,
         submission.action,
         call.actions,
+        cut_short=answer.cut_short,
     )
     tokens = highlight(view.pretty, view.kind)
     item_tokens = tuple(highlight(item.pretty, view.kind) for item in view.items)

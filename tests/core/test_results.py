@@ -360,10 +360,82 @@ ODD_BODIES: list[tuple[str, bytes, str, str, str, bool]] = [
     ),
     (
         "truncated XML",
-        xml(b"<objectType>KalturaMediaEntry</objectType>")[:-20],
+        xml(b"<objectType>KalturaMediaEntry</objectType>").partition(b"</result>")[0],
         "text/xml",
         "raw",
-        "Not XML:",
+        "The XML ends before it is complete (cut short?): no element found",
+        True,
+    ),
+    (
+        "XML cut inside a tag",
+        xml(b"<objectType>KalturaMediaEntry</objectType>")[:40],
+        "text/xml",
+        "raw",
+        "The XML ends before it is complete (cut short?): unclosed token",
+        True,
+    ),
+    (
+        "garbage labelled XML",
+        b"Service Unavailable",
+        "text/xml; charset=utf-8",
+        "raw",
+        "The Content-Type says XML (text/xml), but the body is not XML: syntax error",
+        True,
+    ),
+    (
+        "broken XML with no type",
+        b"<xml><result><a></b></result></xml>",
+        "",
+        "raw",
+        "The body looks like XML but is not: mismatched tag",
+        True,
+    ),
+    (
+        "XML labelled JSON",
+        xml(b"<objectType>KalturaMediaEntry</objectType>"),
+        "application/json",
+        "raw",
+        "The Content-Type says JSON (application/json), but the body is XML: shown as text",
+        True,
+    ),
+    (
+        "HTML labelled JSON",
+        b"<!DOCTYPE html><html><body>Bad gateway</body></html>",
+        "application/json",
+        "raw",
+        "The Content-Type says JSON (application/json), but the body is an HTML page",
+        True,
+    ),
+    (
+        "JSON labelled XML",
+        b'{"objectType": "KalturaMediaEntry"}',
+        "text/xml",
+        "raw",
+        "The Content-Type says XML (text/xml), but the body is JSON: shown as text",
+        True,
+    ),
+    (
+        "invalid UTF-8 in XML",
+        xml(b"<name>caf\xe9</name>"),
+        "text/xml",
+        "raw",
+        "The answer is not valid UTF-8 (a bad byte at offset 60)",
+        True,
+    ),
+    (
+        "invalid UTF-8 in JSON",
+        b'{"name": "caf\xe9"}',
+        "application/json",
+        "raw",
+        "The answer is not valid UTF-8 (a bad byte at offset 13)",
+        True,
+    ),
+    (
+        "binary garbage labelled XML",
+        b"\x00\xffgarbage<<",
+        "text/xml",
+        "raw",
+        "The answer is not valid UTF-8 (a bad byte at offset 1)",
         True,
     ),
     ("billion laughs", BILLION_LAUGHS, "text/xml", "raw", "XML with a DOCTYPE is shown raw", True),
@@ -375,7 +447,30 @@ ODD_BODIES: list[tuple[str, bytes, str, str, str, bool]] = [
         "XML with a DOCTYPE is shown raw",
         True,
     ),
-    ("JSON that is not", b'{"objectType": ', "application/json", "raw", "Not JSON:", True),
+    (
+        "truncated JSON",
+        b'{"objectType": ',
+        "application/json",
+        "raw",
+        "The JSON ends before it is complete (cut short?): Expecting value",
+        True,
+    ),
+    (
+        "JSON cut inside a string",
+        b'{"objectType": "KalturaMedia',
+        "application/json",
+        "raw",
+        "The JSON ends before it is complete (cut short?): Unterminated string",
+        True,
+    ),
+    (
+        "garbage labelled JSON",
+        b"Service Unavailable",
+        "application/json",
+        "raw",
+        "The Content-Type says JSON (application/json), but the body is not JSON: Expecting value",
+        True,
+    ),
     ("garbage, no type", b"Service Unavailable", "", "raw", "Not a Kaltura answer: neither", True),
     (
         "binary file",
@@ -478,3 +573,21 @@ def test_a_5mb_json_answer_is_read_whole() -> None:
     assert len(body) > 5_000_000
     view = read_result(body, "application/json", "1", "media", "list")
     assert view.kind == "json"
+
+
+def test_an_answer_cut_short_is_shown_as_the_text_that_came() -> None:
+    body = xml(b"<objectType>KalturaMediaEntry</objectType>")
+    view = read_result(body[:50], "text/xml", "2", "media", "get", cut_short=True)
+    assert view.kind == "raw" and view.pretty == body[:50].decode()
+    assert view.note.startswith("The answer was cut short: the connection closed after 50 bytes")
+
+
+def test_bad_bytes_are_shown_as_replacement_characters() -> None:
+    view = read_result(b'{"name": "caf\xe9\x00"}', "application/json")
+    assert view.pretty == '{"name": "caf\ufffd\ufffd"}'
+
+
+def test_xml_declaring_another_encoding_is_read_in_it() -> None:
+    body = b'<?xml version="1.0" encoding="ISO-8859-1"?><xml><result>caf\xe9</result></xml>'
+    view = read_result(body, "text/xml", "2", "media", "get")
+    assert view.kind == "xml" and view.note == "" and "café" in view.pretty

@@ -51,4 +51,4 @@ def test_a_malformed_answer_is_shown_whole_without_sections(
     html = send(client, TWO_REQUESTS).text
 
     assert sections(html) == [] and "Whole answer" not in html
-    assert "Not JSON" in html and 'aria-label="Answer"' in html
+    assert "The JSON ends before it is complete" in html and 'aria-label="Answer"' in html
