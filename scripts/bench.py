@@ -22,14 +22,15 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_browser import chromium  # noqa: E402
+from bench_browser import rows as browser_rows  # noqa: E402
+
 from app.kaltura.finder import FinderIndex  # noqa: E402
 from app.kaltura.highlight import highlight  # noqa: E402
 from app.kaltura.results import read_result  # noqa: E402
 from app.kaltura.schema_loader import parse_schema  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.web.app import create_app  # noqa: E402
-from bench_browser import chromium  # noqa: E402
-from bench_browser import rows as browser_rows  # noqa: E402
 
 FINDER_QUERIES = ("e", "medlist", "searchEntry", "KMEF")
 """One character (the most names to rank) and the issue's examples."""

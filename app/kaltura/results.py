@@ -18,8 +18,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
+from xml.parsers import expat
 
-from app.kaltura.first_part import SHOWN_CHARS, Part, json_part, shared_parts, text_part, xml_part
+from app.kaltura.first_part import (
+    SHOWN_CHARS,
+    Part,
+    json_part,
+    shared_parts,
+    text_part,
+    xml_part,
+    xml_start,
+)
 from app.kaltura.protocol import API_EXCEPTION, MULTIREQUEST, OBJECT_TYPE
 
 ResultKind = Literal["xml", "json", "jsonp", "php", "raw", "empty"]
@@ -182,9 +191,13 @@ def _read_xml(
             "raw", text, note="XML with a DOCTYPE is shown raw: entities are never expanded."
         )
     try:
-        root = ET.fromstring(body.lstrip())  # PHP notices can leave blank lines before <?xml
-        shown = xml_part(root, limit)
-    except ET.ParseError as problem:
+        body = body.lstrip()  # PHP notices can leave blank lines before <?xml
+        if multi or len(body) <= limit:
+            root = ET.fromstring(body)
+            shown = xml_part(root, limit)
+        else:  # only the start: an error or a KS comes first, and small (a multirequest's not)
+            root, shown = xml_start(body, limit)
+    except (ET.ParseError, expat.ExpatError) as problem:
         return ResultView("raw", text, note=f"Not XML: {problem}")
     except RecursionError:
         return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.kaltura.first_part import Part, json_part, shared_parts, text_part, xml_part
+from app.kaltura.first_part import Part, json_part, shared_parts, text_part, xml_part, xml_start
 from app.kaltura.results import read_result
 
 LINES = "".join(f"line {n:04d}\n" for n in range(1000))  # 10 characters a line
@@ -107,3 +107,28 @@ def test_a_long_text_answer_shows_its_first_part(body: bytes, content_type: str)
     view = read_result(body, content_type)
     assert not view.complete and body.decode().startswith(view.pretty)
     assert len(view.pretty) == 200_000
+
+
+def test_a_long_answer_built_from_its_start_reads_as_the_whole() -> None:
+    body = _xml(20_000)
+    shown = xml_start(body)[1]
+    root = ET.fromstring(body)
+    assert shown == xml_part(root) and not shown.complete
+
+
+@pytest.mark.parametrize(
+    ("body", "note"),
+    [
+        (_xml(20_000)[:-20], "Not XML: no element found"),  # truncated
+        (_xml(20_000).replace(b"<n>", b"<n", 1), "Not XML: not well-formed"),  # broken late
+    ],
+)
+def test_a_long_broken_answer_is_still_found_broken(body: bytes, note: str) -> None:
+    view = read_result(body, "text/xml", "2", "media", "list")
+    assert view.kind == "raw" and view.note.startswith(note)
+
+
+def test_a_long_answer_whose_text_is_short_once_indented_is_whole() -> None:
+    body = b"<xml><result><a>" + b" " * 300_000 + b"<b>1</b></a></result></xml>"
+    view = read_result(body, "text/xml", "2", "media", "list")
+    assert view.complete and view.pretty.endswith("<b>1</b>\n    </a>\n  </result>\n</xml>")
