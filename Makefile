@@ -41,7 +41,7 @@ check: $(VENV)/.test-deps
 	$(VENV)/bin/mypy
 
 bench: $(VENV)/.test-deps
-	$(PY) scripts/bench.py
+	TESTME_CHROMIUM="$$(scripts/find-chromium $(PY) || true)" $(PY) scripts/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

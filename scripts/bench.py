@@ -22,6 +22,9 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_browser import chromium  # noqa: E402
+from bench_browser import rows as browser_rows  # noqa: E402
+
 from app.kaltura.finder import FinderIndex  # noqa: E402
 from app.kaltura.highlight import highlight  # noqa: E402
 from app.kaltura.results import read_result  # noqa: E402
@@ -75,6 +78,9 @@ def main() -> None:
     default = ROOT.parent / "shared" / "kaltura" / "KalturaClient-22.15.0.xml"
     parser.add_argument("--schema", type=Path, default=default if default.exists() else None)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--browser-repeat", type=int, default=5, help="runs of each browser row (0: none)"
+    )
     args = parser.parse_args()
     schema_path = args.schema or (ROOT / "schema" / "testme.xml")
     data = schema_path.read_bytes()
@@ -194,6 +200,11 @@ def main() -> None:
                 baseline,
             )
         )
+
+    if args.browser_repeat and chromium():
+        rows.extend(browser_rows(args.browser_repeat))
+    elif args.browser_repeat:
+        print("no Chromium (TESTME_CHROMIUM or chromium on PATH): browser rows left out")
 
     width = max(len(r[0]) for r in rows)
     print(f"{'operation':<{width}}  {'ms':>8}  {'baseline':<24} {'ms':>8}  ratio")

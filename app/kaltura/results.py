@@ -12,14 +12,23 @@ so no entity is ever expanded. Pure: stdlib only.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
+from xml.parsers import expat
 
+from app.kaltura.first_part import (
+    SHOWN_CHARS,
+    Part,
+    json_part,
+    shared_parts,
+    text_part,
+    xml_part,
+    xml_start,
+)
 from app.kaltura.protocol import API_EXCEPTION, MULTIREQUEST, OBJECT_TYPE
 
 ResultKind = Literal["xml", "json", "jsonp", "php", "raw", "empty"]
@@ -60,18 +69,21 @@ class KalturaError:
 @dataclass(frozen=True)
 class ItemView:
     """One multirequest request's answer: its number and call (`media.list`; "" for an item
-    beyond the requests sent), its own pretty text and its error."""
+    beyond the requests sent), its own pretty text (`complete` False: its first part only,
+    `first_part.py`) and its error."""
 
     number: int
     call: str
     pretty: str
     error: KalturaError | None = None
+    complete: bool = True
 
 
 @dataclass(frozen=True)
 class ResultView:
     """An upstream answer, ready to show. `items` has one entry per multirequest item (none
-    when the answer is not one item per request: a whole failure, JSONP's text, PHP, raw)."""
+    when the answer is not one item per request: a whole failure, JSONP's text, PHP, raw).
+    `pretty` is the first part of a long answer when `complete` is False (`first_part.py`)."""
 
     kind: ResultKind
     pretty: str
@@ -79,6 +91,7 @@ class ResultView:
     items: tuple[ItemView, ...] = ()
     ks: str | None = None
     note: str = ""
+    complete: bool = True
 
     @property
     def item_errors(self) -> tuple[KalturaError | None, ...]:
@@ -97,16 +110,21 @@ def read_result(
     action: str = "",
     sub_actions: Sequence[tuple[str, str]] = (),
     cut_short: bool = False,
+    limit: int = SHOWN_CHARS,
 ) -> ResultView:
     """Interpret an answer. For a multirequest pass each request's (service, action) as
     `sub_actions` so a KS among its items can be captured. `cut_short`: the connection closed
-    before the end the server announced, so `body` is only its beginning."""
+    before the end the server announced, so `body` is only its beginning. Pretty texts stop at
+    `limit` characters (the whole answer's, and the items' together)."""
     if cut_short:
-        return ResultView(
-            "raw",
-            _text_of(body),
-            note=f"The answer was cut short: the connection closed after {len(body)} bytes, "
-            "before the end the server announced; shown as text.",
+        return _limited(
+            ResultView(
+                "raw",
+                _text_of(body),
+                note=f"The answer was cut short: the connection closed after {len(body)} bytes, "
+                "before the end the server announced; shown as text.",
+            ),
+            limit,
         )
     if not body.strip():
         return ResultView("empty", "", note="The server answered with an empty body.")
@@ -114,12 +132,20 @@ def read_result(
     calls = list(sub_actions) if service.lower() == MULTIREQUEST else [(service, action)]
     kind = _kind_of(media, body)
     view = _not_as_claimed(kind, media, body) or _read_as(
-        kind, body, media, calls, multi=service.lower() == MULTIREQUEST
+        kind, body, media, calls, service.lower() == MULTIREQUEST, limit
     )
+    view = _limited(view, limit)
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
         note = f"Asked for {expected.upper()}; the server answered {view.kind.upper()}."
-        return ResultView(view.kind, view.pretty, view.error, view.items, view.ks, note)
+        return replace(view, note=note)
+    return view
+
+
+def _limited(view: ResultView, limit: int) -> ResultView:
+    """A text shown as it came (JSONP, PHP, raw) cut to its first part like the others."""
+    if view.complete and len(view.pretty) > limit:
+        return replace(view, pretty=text_part(view.pretty, limit).text, complete=False)
     return view
 
 
@@ -195,11 +221,11 @@ def _kind_of(media: str, body: bytes) -> str:
 
 
 def _read_as(
-    kind: str, body: bytes, media: str, calls: list[tuple[str, str]], multi: bool
+    kind: str, body: bytes, media: str, calls: list[tuple[str, str]], multi: bool, limit: int
 ) -> ResultView:
     text = body.decode("utf-8", errors="replace")
     if kind == "xml":
-        return _read_xml(body, text, media, calls, multi)
+        return _read_xml(body, text, media, calls, multi, limit)
     if kind == "json":
         try:
             value = json.loads(body)
@@ -213,14 +239,14 @@ def _read_as(
             )
         except (ValueError, RecursionError) as problem:
             return ResultView("raw", text, note=_unreadable("json", media, str(problem), False))
-        return _json_view("json", _json_pretty(value), value, calls, multi)
+        return _json_view("json", json_part(value, limit), value, calls, multi, limit)
     if kind == "jsonp":
         match = _JSONP.fullmatch(text)
         try:
             value = json.loads(match.group(1)) if match else None
         except (ValueError, RecursionError):
             value = None
-        return _json_view("jsonp", text, value, calls, multi)
+        return _json_view("jsonp", Part(text, True), value, calls, multi, limit)
     if kind == "php":
         return _read_php(body, text, calls)
     if kind == "html":
@@ -237,35 +263,46 @@ def _read_as(
 
 
 def _read_xml(
-    body: bytes, text: str, media: str, calls: list[tuple[str, str]], multi: bool
+    body: bytes,
+    text: str,
+    media: str,
+    calls: list[tuple[str, str]],
+    multi: bool,
+    limit: int,
 ) -> ResultView:
     if _DOCTYPE.search(body):
         return ResultView(
             "raw", text, note="XML with a DOCTYPE is shown raw: entities are never expanded."
         )
     try:
-        root = ET.fromstring(body.lstrip())  # PHP notices can leave blank lines before <?xml
-        ET.indent(root, space="  ")
-        pretty = ET.tostring(root, encoding="unicode")
-    except ET.ParseError as problem:
+        body = body.lstrip()  # PHP notices can leave blank lines before <?xml
+        if multi or len(body) <= limit:
+            root = ET.fromstring(body)
+            shown = xml_part(root, limit)
+        else:  # only the start: an error or a KS comes first, and small (a multirequest's not)
+            root, shown = xml_start(body, limit)
+    except (ET.ParseError, expat.ExpatError) as problem:
         ends_early = problem.code in _XML_ENDS_EARLY
         return ResultView("raw", text, note=_unreadable("xml", media, str(problem), ends_early))
     except RecursionError:
         return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")
     result = root.find("result")
     if root.tag != "xml" or result is None:
-        return ResultView("xml", pretty, note="XML, but not a Kaltura answer: no <xml><result>.")
+        note = "XML, but not a Kaltura answer: no <xml><result>."
+        return ResultView("xml", shown.text, note=note, complete=shown.complete)
     error = _xml_error(result)
     if multi and error is None:
         items = result.findall("item")
+        # each item on its own, indented from its own start
+        parts = shared_parts(items, xml_part, limit)
         views = tuple(
-            ItemView(n, _label(calls, n), _xml_pretty(item), _xml_error(item))
-            for n, item in enumerate(items, start=1)
+            ItemView(n, _label(calls, n), part.text, _xml_error(item), part.complete)
+            for n, (item, part) in enumerate(zip(items, parts, strict=True), start=1)
         )
         found = [_xml_ks(item, call) for item, call in zip(items, calls, strict=False)]
-        return ResultView("xml", pretty, None, views, _last(found))
+        return ResultView("xml", shown.text, None, views, _last(found), complete=shown.complete)
     ks = None if error else _xml_ks(result, calls[0] if calls else ("", ""))
-    return ResultView("xml", pretty, error, ks=ks)
+    return ResultView("xml", shown.text, error, ks=ks, complete=shown.complete)
 
 
 def _xml_error(node: ET.Element) -> KalturaError | None:
@@ -281,15 +318,6 @@ def _xml_error(node: ET.Element) -> KalturaError | None:
     return KalturaError(error.findtext("code") or "", error.findtext("message") or "", args)
 
 
-def _xml_pretty(item: ET.Element) -> str:
-    """One `<item>` on its own, indented from its own start (the whole answer was indented
-    around it) and without the whitespace that followed it."""
-    alone = copy.deepcopy(item)
-    alone.tail = None
-    ET.indent(alone, space="  ")
-    return ET.tostring(alone, encoding="unicode")
-
-
 def _xml_ks(node: ET.Element, call: tuple[str, str]) -> str | None:
     if len(node) == 0:
         return _ks_or_none(node.text or "") if _is_ks_action(call) else None
@@ -302,18 +330,24 @@ def _xml_ks(node: ET.Element, call: tuple[str, str]) -> str | None:
 
 
 def _json_view(
-    kind: ResultKind, pretty: str, value: object, calls: list[tuple[str, str]], multi: bool
+    kind: ResultKind,
+    shown: Part,
+    value: object,
+    calls: list[tuple[str, str]],
+    multi: bool,
+    limit: int,
 ) -> ResultView:
     error = _json_error(value)
     if multi and isinstance(value, list) and error is None:
+        parts = shared_parts(value, json_part, limit)
         items = tuple(
-            ItemView(n, _label(calls, n), _json_pretty(item), _json_error(item))
-            for n, item in enumerate(value, start=1)
+            ItemView(n, _label(calls, n), part.text, _json_error(item), part.complete)
+            for n, (item, part) in enumerate(zip(value, parts, strict=True), start=1)
         )
         found = [_json_ks(item, call) for item, call in zip(value, calls, strict=False)]
-        return ResultView(kind, pretty, None, items, _last(found))
+        return ResultView(kind, shown.text, None, items, _last(found), complete=shown.complete)
     ks = None if error else _json_ks(value, calls[0] if calls else ("", ""))
-    return ResultView(kind, pretty, error, ks=ks)
+    return ResultView(kind, shown.text, error, ks=ks, complete=shown.complete)
 
 
 def _json_error(value: object) -> KalturaError | None:
@@ -329,10 +363,6 @@ def _json_error(value: object) -> KalturaError | None:
     else:
         args = ()
     return KalturaError(_text(value.get("code")), _text(value.get("message")), args)
-
-
-def _json_pretty(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _json_ks(value: object, call: tuple[str, str]) -> str | None:

@@ -19,6 +19,7 @@ from app.kaltura.results import ResultView, read_result
 from app.kaltura.schema import Schema
 from app.kaltura.secrets import masked
 from app.kaltura.wire import EncodedCall, to_http, to_wire
+from app.web.raw_answer import RawAnswer
 from app.web.submission import Submission
 from app.web.upstream import Answer, Upstream
 
@@ -64,6 +65,7 @@ class Outcome:
     tokens: tuple[Token, ...] = ()
     heading: CallHeading | None = None
     item_tokens: tuple[tuple[Token, ...], ...] = ()  # one per multirequest item (view.items)
+    raw: RawAnswer | None = None  # the answer as received, for the page to keep
 
     @property
     def ks(self) -> str:
@@ -132,4 +134,6 @@ async def send(
     )
     tokens = highlight(view.pretty, view.kind)
     item_tokens = tuple(highlight(item.pretty, view.kind) for item in view.items)
-    return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens)
+    name = MULTIREQUEST if submission.service.lower() == MULTIREQUEST else heading.short
+    raw = RawAnswer.of(answer.body, answer.content_type, view.kind, name)
+    return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.kaltura.first_part import SHOWN_CHARS
 from app.kaltura.results import KalturaError, ResultView, read_result
 
 KS = "djJ8MTAxfHx0ZXN0a3M="
@@ -552,12 +553,16 @@ def _big_list(count: int) -> bytes:
 
 # How fast these are read is `make bench`'s to say (a ratio in its own run), never a timed
 # assertion here: that fails on a busy machine and passes a slow regression on a fast one.
-def test_a_5mb_xml_answer_is_read_whole() -> None:
+def test_a_5mb_xml_answer_is_read_whole_and_its_first_part_made_pretty() -> None:
     body = _big_list(25_000)
     assert len(body) > 5_000_000
     view = read_result(body, "text/xml", "2", "media", "list")
-    assert view.kind == "xml" and view.note == ""
-    assert view.pretty.count("\n") > 150_000
+    assert view.kind == "xml" and view.note == "" and not view.complete
+    assert SHOWN_CHARS // 2 < len(view.pretty) <= SHOWN_CHARS
+    assert view.pretty.endswith("\n")
+    whole = read_result(body, "text/xml", "2", "media", "list", limit=10**9)
+    assert whole.complete and whole.pretty.count("\n") > 150_000
+    assert whole.pretty.startswith(view.pretty)
 
 
 def test_a_5mb_json_answer_is_read_whole() -> None:
@@ -572,7 +577,9 @@ def test_a_5mb_json_answer_is_read_whole() -> None:
     ).encode()
     assert len(body) > 5_000_000
     view = read_result(body, "application/json", "1", "media", "list")
-    assert view.kind == "json"
+    assert view.kind == "json" and not view.complete and len(view.pretty) <= SHOWN_CHARS
+    whole = read_result(body, "application/json", "1", "media", "list", limit=10**9)
+    assert whole.complete and whole.pretty.startswith(view.pretty)
 
 
 def test_an_answer_cut_short_is_shown_as_the_text_that_came() -> None:

@@ -82,6 +82,7 @@ def console(
         schema_path=real_schema_path,
         data_dir=tmp_path_factory.mktemp("fuzz"),
         secret_key="k",
+        allowed_hosts=("testserver",),
     )
     with TestClient(create_app(settings, transport=httpx.MockTransport(fake))) as client:
         yield client
@@ -89,6 +90,8 @@ def console(
 
 def answered(response: httpx.Response) -> None:
     assert response.status_code < 500, response.text[:2000]
+    # reached the routes: not turned away at the door by the host and cross-site guard
+    assert not response.headers.get("content-type", "").startswith("text/plain"), response.text
 
 
 def post(console: TestClient, route: str, values: list[tuple[str, str]]) -> httpx.Response:

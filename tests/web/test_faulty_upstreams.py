@@ -54,6 +54,7 @@ def console_for(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
                 data_dir=tmp_path_factory.mktemp("var"),
                 secret_key="k",
                 upstream_timeout=timeout,
+                allowed_hosts=("testserver",),
             )
             client = TestClient(create_app(settings))
             client.__enter__()

@@ -215,4 +215,7 @@ async def send(request: Request) -> HTMLResponse:
         # which this answer does not replace, keeps everything typed).
         return problem(request, str(exc), 200)
     held = after_send(memory(request, server), console, submission, outcome)
-    return fragment(request, "_result.html", Result(outcome, held.ks, held.status, held.changed))
+    result = Result(outcome, held.ks, held.status, held.changed)
+    response = fragment(request, "_result.html", result)
+    response.headers["Cache-Control"] = "no-store"  # the answer is this browser's alone
+    return response
