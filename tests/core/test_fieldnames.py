@@ -106,7 +106,13 @@ MARKS = ("__null", "__key", "config.", ":-", ":objectType")
 # Where the console's own names are handled: here no `"objectType"` and no colon joins either.
 # ks.py's `name:value` privileges, schema_loader's `file:line` and XML are other grammars.
 CONSOLE = ("kaltura/", "web/")
-OTHER_GRAMMARS = {"kaltura/ks.py", "kaltura/schema_loader.py", "kaltura/highlight.py"}
+# modules with a colon grammar of their own: KS fields, XML, hosts and ports
+OTHER_GRAMMARS = {
+    "kaltura/ks.py",
+    "kaltura/schema_loader.py",
+    "kaltura/highlight.py",
+    "web/request_guard.py",
+}
 REFERENCE_PIECE = ":result"  # a value's `{N:result…}` (patterns.RESULT_REFERENCE), not a name
 OWN = {"kaltura/fieldnames.py", "kaltura/protocol.py"}
 _SPLITS = {"join", "split", "rsplit", "partition", "rpartition"}

@@ -119,13 +119,13 @@ def test_a_long_answer_built_from_its_start_reads_as_the_whole() -> None:
 @pytest.mark.parametrize(
     ("body", "note"),
     [
-        (_xml(20_000)[:-20], "Not XML: no element found"),  # truncated
-        (_xml(20_000).replace(b"<n>", b"<n", 1), "Not XML: not well-formed"),  # broken late
+        (_xml(20_000)[:-20], "The XML ends before it is complete"),  # truncated
+        (_xml(20_000).replace(b"<n>", b"<n", 1), "The Content-Type says XML (text/xml), but"),
     ],
 )
 def test_a_long_broken_answer_is_still_found_broken(body: bytes, note: str) -> None:
     view = read_result(body, "text/xml", "2", "media", "list")
-    assert view.kind == "raw" and view.note.startswith(note)
+    assert view.kind == "raw" and view.note.startswith(note)  # broken late: the whole is read
 
 
 def test_a_long_answer_whose_text_is_short_once_indented_is_whole() -> None:

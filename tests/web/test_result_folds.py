@@ -29,7 +29,7 @@ def answer_markup(html: str) -> str:
 def answer_text(text: str, kind: str) -> str:
     """`_result.html`'s answer_text over the highlighted `text`, as the Result prints it."""
     nothing = SimpleNamespace(answer=None, view=None, heading=None, problems=(), sent=None)
-    module = templates.env.get_template("_result.html").make_module(
+    module = templates.env.get_template("_answer.html").make_module(
         {"outcome": nothing, "oob": False}
     )
     return str(module.answer_text(highlight(text, kind), "Answer", "whole"))
