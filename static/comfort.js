@@ -182,7 +182,7 @@
     var result = document.getElementById("result");
     if (!isSend(event) || !result) return;
     var note = document.createElement("div");
-    note.className = "problem-box";
+    note.className = "result-note"; // a choice, not a failure: no red box
     note.setAttribute("role", "status");
     note.textContent = "Send cancelled after " + seconds() + ": its answer was not waited for (the server " +
       "may still have carried out the call). The form is as it was; press Send to send it again.";
