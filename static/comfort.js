@@ -66,7 +66,7 @@
   document.addEventListener("focusin", function (event) {
     var finder = event.target.closest && event.target.closest("search.finder");
     var from = event.relatedTarget;
-    if (finder && from && !finder.contains(from)) cameFrom = from;
+    if (finder && !(from && finder.contains(from))) cameFrom = from; // null: came from nowhere
   });
   function closeHistory(target) {
     var toggle = document.querySelector("[data-history-toggle]");
@@ -80,7 +80,8 @@
     var details = target.closest && target.closest("details[open]");
     if (!details) return false;
     details.open = false;
-    details.querySelector("summary").focus();
+    var summary = details.querySelector("summary");
+    if (summary) summary.focus();
     return true;
   }
   function leaveFinder(target) {
