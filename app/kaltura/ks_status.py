@@ -35,6 +35,17 @@ class KsStatus:
 
     note: str = ""
     problem: str = ""
+    expiry: int | None = None  # when known (a v1 KS, or a v2 one this console can open)
+    readable: bool = False
+
+    @property
+    def state(self) -> str:
+        """One word for a summary line: "" (no KS), `dead`, `unreadable` or `held`."""
+        if not self.note:
+            return ""
+        if self.problem:
+            return "dead"
+        return "held" if self.readable else "unreadable"
 
 
 def fingerprint(ks: str) -> str:
@@ -66,11 +77,12 @@ def status(ks: str, now: float, secrets: Iterable[str] = (), reported: str = "")
     if not isinstance(info, KsInfo):
         return KsStatus("not a KS this console can read")
     note = _describe(info, now)
+    problem = ""
     if reported in _REPORTED:
-        return KsStatus(note, _REPORTED[reported])
-    if info.expiry is not None and info.expired(now):
-        return KsStatus(note, f"it expired at {_when(info.expiry)}")
-    return KsStatus(note)
+        problem = _REPORTED[reported]
+    elif info.expiry is not None and info.expired(now):
+        problem = f"it expired at {_when(info.expiry)}"
+    return KsStatus(note, problem, info.expiry, readable=True)
 
 
 def reported_failure(code: str, message: str) -> str:

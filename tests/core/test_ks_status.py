@@ -66,7 +66,27 @@ WHEN_EARLIER = "2027-01-15 07:59 UTC"
 def test_status_describes_the_ks_and_says_why_it_will_be_refused(
     token: str, secrets: tuple[str, ...], reported: str, expected: KsStatus
 ) -> None:
-    assert status(token, NOW, secrets, reported) == expected
+    said = status(token, NOW, secrets, reported)
+    assert (said.note, said.problem) == (expected.note, expected.problem)
+
+
+@pytest.mark.parametrize(
+    ("token", "secrets", "reported", "state", "expiry"),
+    [
+        ("", (), "", "", None),
+        ("garbage!", (), "", "unreadable", None),
+        (V1, (), "", "held", LATER),
+        (V1_EXPIRED, (), "", "dead", EARLIER),
+        (V2, (), "", "held", None),  # sealed: held, its expiry unknown
+        (V2, (SECRET,), "", "held", LATER),
+        (V2, (), "LOGOUT", "dead", None),
+    ],
+)
+def test_status_states_the_ks_in_a_word_and_its_expiry_when_known(
+    token: str, secrets: tuple[str, ...], reported: str, state: str, expiry: int | None
+) -> None:
+    said = status(token, NOW, secrets, reported)
+    assert (said.state, said.expiry) == (state, expiry)
 
 
 @pytest.mark.parametrize(

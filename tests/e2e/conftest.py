@@ -14,6 +14,7 @@ import email.parser
 import email.policy
 import json
 import re
+import select
 import socket
 import threading
 import time
@@ -114,6 +115,7 @@ class FakeKaltura:
     url: str = ""
     received: list[Received] = field(default_factory=list)
     answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
+    hung_up: list[Received] = field(default_factory=list)  # the client left before the answer
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(
@@ -133,6 +135,7 @@ class FakeKaltura:
         with self.lock:
             self.received.clear()
             self.answers.clear()
+            self.hung_up.clear()
 
     def calls(self, service: str, action: str) -> list[Received]:
         with self.lock:
@@ -159,6 +162,27 @@ class FakeKaltura:
     def reply(self, received: Received) -> Answer:
         return self.answers.get((received.service, received.action), VOID)
 
+    def gave_up(self, received: Received) -> None:
+        with self.lock:
+            self.hung_up.append(received)
+
+
+def hangs_up_within(connection: socket.socket, seconds: float) -> bool:
+    """Waits up to `seconds`, and says whether the client closed its end meanwhile (it gave up
+    waiting: a cancelled Send, or the console's own timeout)."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([connection], [], [], left)
+        if not readable:
+            continue
+        try:
+            if connection.recv(1, socket.MSG_PEEK) == b"":
+                return True
+        except OSError:
+            return True
+        time.sleep(min(left, 0.05))  # bytes of a next request: not a hang-up
+    return False
+
 
 def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -170,7 +194,9 @@ def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             received = fake.record("POST", self.path, headers, body)
             answer = fake.reply(received)
-            time.sleep(answer.delay)
+            if answer.delay and hangs_up_within(self.connection, answer.delay):
+                fake.gave_up(received)
+                return
             try:
                 self.send_response(answer.status)
                 self.send_header("Content-Type", answer.content_type)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from app.kaltura import fieldnames
 from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
@@ -20,6 +20,7 @@ from app.kaltura.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound, problem
+from app.web.hang_up import unless_hung_up
 from app.web.ks_memory import Session, after_send, held_ks, ks_status
 from app.web.servers import Server, Servers
 from app.web.submission import read_submission
@@ -198,7 +199,7 @@ async def references(request: Request) -> HTMLResponse:
 
 
 @router.post("/send", response_class=HTMLResponse)
-async def send(request: Request) -> HTMLResponse:
+async def send(request: Request) -> Response:
     """Encode and send the form; the Result region gets the answer and, out of band, the ks
     field gets a KS the answer carried."""
     form = await request.form()
@@ -207,13 +208,16 @@ async def send(request: Request) -> HTMLResponse:
     submission = await read_submission(form)
     try:
         shown_base = console.shown_base(str(request.base_url))
-        outcome = await sending.send(console.upstream, console.schema, submission, shown_base)
+        work = sending.send(console.upstream, console.schema, submission, shown_base)
+        outcome = await unless_hung_up(request, work)
     except UnknownActionError as exc:
         raise NotFound(str(exc)) from None
     except IncompleteRequestError as exc:
         # Nothing to send yet: a message in the Result, not an error of the console (the form,
         # which this answer does not replace, keeps everything typed).
         return problem(request, str(exc), 200)
+    if outcome is None:  # Cancel (or a closed tab): no one reads this, and nothing is kept
+        return Response(status_code=204)
     held = after_send(memory(request, server), console, submission, outcome)
     result = Result(outcome, held.ks, held.status, held.changed)
     response = fragment(request, "_result.html", result)

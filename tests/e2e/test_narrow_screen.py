@@ -1,0 +1,102 @@
+"""At 400 px nothing scrolls sideways but code and answers, which scroll inside themselves: the
+console (embedded and real schema; a form, an answer, a multirequest, History, a folded KS), the
+docs pages with the longest names, and the libraries page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.kaltura.ks import encode_v1
+from app.settings import Settings
+from tests.e2e.conftest import FakeKaltura, serve_console, xml_result
+from tests.e2e.console_page import Console, labelled
+
+pytestmark = pytest.mark.browser
+
+# The page is no wider than the window; a pre may be, inside itself.
+FITS = "() => document.documentElement.scrollWidth <= window.innerWidth"
+LONG = "x" * 400  # one unbreakable run, as a KS or a token in an answer
+ANSWER = xml_result(
+    "<objectType>KalturaMediaListResponse</objectType><objects><item>"
+    f"<objectType>KalturaMediaEntry</objectType><id>0_a</id><name>{LONG}</name>"
+    "</item></objects><totalCount>1</totalCount>"
+)
+DOCS = [
+    "/api_v3/testmeDoc/",
+    "/api_v3/testmeDoc/?service=livestream",  # removeLiveStreamPushPublishConfiguration
+    "/api_v3/testmeDoc/?service=media",
+    "/api_v3/testmeDoc/?object=KalturaBatchJob",  # where-used names a 57-character action
+    "/api_v3/testmeDoc/?object=KalturaFilterPager",
+    "/api_v3/testmeDoc/?object=KalturaMediaType",
+    "/api_v3/testmeDoc/errors",
+    "/api_v3/testme/libraries",
+]
+
+
+@pytest.fixture
+def narrow(page: Page) -> Iterator[Page]:
+    before = page.viewport_size
+    page.set_viewport_size({"width": 400, "height": 800})
+    yield page
+    if before:
+        page.set_viewport_size(before)
+
+
+@pytest.fixture(scope="module")
+def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A console with no Kaltura server: the embedded schema and sandbox."""
+    with serve_console(Settings(data_dir=tmp_path_factory.mktemp("sandbox-narrow"))) as url:
+        yield url
+
+
+def fits(page: Page) -> bool:
+    return bool(page.evaluate(FITS))
+
+
+@pytest.mark.parametrize("path", DOCS)
+def test_docs_and_libraries_fit_400px(
+    narrow: Page, console_url: str, fake: FakeKaltura, path: str
+) -> None:
+    response = narrow.goto(console_url + path)
+    assert response is not None and response.ok
+    assert fits(narrow)
+
+
+def test_the_embedded_sandbox_console_fits_400px(narrow: Page, sandbox_url: str) -> None:
+    console = Console(narrow, sandbox_url).open()
+    expect(narrow.get_by_role("complementary", name="Sandbox credentials")).to_be_visible()
+    assert fits(narrow)
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    assert fits(narrow)
+
+
+def test_the_console_with_an_answer_history_and_a_multirequest_fits_400px(
+    narrow: Page, console_url: str, fake: FakeKaltura, real_schema_path: Path
+) -> None:
+    console = Console(narrow, console_url).open()
+    assert fits(narrow)
+    fake.answer("session", "start", xml_result(encode_v1("s", 102, expiry=4102444800)))
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill("s")
+    console.send()
+    expect(console.ks_field).to_be_hidden()  # folded: its summary line instead
+    assert fits(narrow)
+
+    fake.answer("media", "list", ANSWER)
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    answer = console.send().get_by_label("Answer", exact=True)
+    expect(answer).to_contain_text(LONG)
+    assert answer.evaluate("pre => pre.scrollWidth > pre.clientWidth")  # it scrolls, inside
+    narrow.get_by_role("button", name="History", exact=True).click()
+    expect(narrow.get_by_role("searchbox", name="Search history")).to_be_visible()
+    assert fits(narrow)
+
+    console.choose_multirequest()
+    console.choose("media", "list", console.request(1))
+    console.add_request()
+    console.choose("media", "get", console.request(2))
+    assert fits(narrow)
