@@ -39,7 +39,16 @@ def inspector(console: Console) -> Locator:
     return console.page.get_by_role("region", name="KS inspector")
 
 
+def unfold(console: Console) -> None:
+    """Once a KS is held the Configuration group is folded to its summary line: open it."""
+    folded = console.configuration.get_by_role("button", expanded=False)
+    if folded.count():
+        folded.click()
+    expect(console.ks_field).to_be_visible()
+
+
 def inspect(console: Console) -> Locator:
+    unfold(console)
     console.configuration.get_by_role("button", name="Inspect", exact=True).click()
     return inspector(console)
 
@@ -71,6 +80,7 @@ def test_inspect_shows_what_the_sandbox_says_of_its_ks_with_a_live_countdown(
     console = Console(page, sandbox_url).open()
     partner = start_session(console, 3600, "edit:*,sview:0_abc")
 
+    unfold(console)
     console.ks_field.focus()  # by keyboard: the next stop after the field is Inspect
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Inspect", exact=True)).to_be_focused()

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -16,6 +19,16 @@ from app.settings import Settings
 from app.web.app import create_app
 
 FAKE_URL = "http://kaltura.test"
+T = TypeVar("T")
+
+
+def in_fresh_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on its own loop in its own thread: Playwright's sync API, used by the
+    browser tests in this same process, leaves the main thread's loop marked as running."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 XML_OK = b'<?xml version="1.0" encoding="utf-8"?><xml><result></result><executionTime>0.01</executionTime></xml>'
 
 

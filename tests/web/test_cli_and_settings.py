@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import subprocess
 import sys
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -22,6 +18,7 @@ from app.resources import default_schema_path
 from app.settings import Settings, SettingsError
 from app.web.schema_source import cache_path, load_local, load_remote
 from app.web.upstream import Upstream
+from tests.web.conftest import in_fresh_loop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -147,13 +144,6 @@ def test_a_broken_schema_file_stops_start_up(tmp_path: Path) -> None:
     path.write_text("<xml><services>")
     with pytest.raises(SchemaError):
         load_local(Settings(service_url="http://k.test", schema_path=path, data_dir=tmp_path))
-
-
-def in_fresh_loop(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run a coroutine on its own loop in its own thread: Playwright's sync API, used by the
-    browser tests in this same process, leaves the main thread's loop marked as running."""
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 
 def test_server_schema_is_fetched_cached_and_used_when_the_server_is_down(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from starlette.types import Message
 
 from app.settings import Settings
 from app.web.app import create_app
+from tests.web.conftest import in_fresh_loop
 
 PING = b"service=system&action=ping"
 
@@ -88,7 +89,7 @@ def test_a_browser_that_hangs_up_abandons_the_upstream_call(
         secret_key="test-secret",
         upstream_timeout=600,  # only the hang-up can end this call in time
     )
-    abandoned, sent = asyncio.run(send_then_hang_up(settings))
+    abandoned, sent = in_fresh_loop(send_then_hang_up(settings))
 
     assert abandoned
     assert not any(b"KalturaAPIException" in m.get("body", b"") for m in sent)
