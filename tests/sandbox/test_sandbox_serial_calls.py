@@ -9,6 +9,7 @@ import asyncio
 import sqlite3
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,9 @@ def test_concurrent_calls_run_one_at_a_time_in_arrival_order(
             ]
             await asyncio.gather(*calls)
 
-    asyncio.run(burst())
+    # On a thread of its own: another module's browser may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as own_loop:
+        own_loop.submit(lambda: asyncio.run(burst())).result()
     assert running[1] == 1
     assert len(threads) == 1
     assert started == [str(n) for n in range(CALLS)]
