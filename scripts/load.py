@@ -2,8 +2,9 @@
 
 Starts the console with its embedded sandbox in a real uvicorn process on loopback (a fresh data
 dir), starts a KS with session.start through the console's Send, then sends `--sends` media.add
-Sends at `--concurrency` through the console's Send route, twice in the same process. Prints
-throughput, p50/p99 latency and the console process's resident memory (peak and after each run).
+Sends through the console's Send route from `--concurrency` simulated browsers (a client and a
+connection each), twice in the same process. Prints throughput, p50/p99 latency and the console
+process's resident memory (peak, and after each run's Sends).
 
 Exits non-zero when a promise fails: an error; media.count not grown by exactly the number of
 acknowledged adds; p99 above 4x p50; memory grown by 5 MB or more between the two runs.
@@ -140,21 +141,37 @@ async def add_entry(client: httpx.AsyncClient, ks: str, number: int) -> tuple[fl
     return elapsed, ""
 
 
-async def load_run(client: httpx.AsyncClient, ks: str, sends: int, concurrency: int) -> Run:
+def browser(base: str, connections: int = 1) -> httpx.AsyncClient:
+    """A client making the page's requests: same origin, htmx. Idle connections are dropped
+    well before uvicorn's 5 s keep-alive timeout, so it never sends on one the console is
+    closing (a browser retries those; httpx does not)."""
+    headers = {"Origin": base, "Sec-Fetch-Site": "same-origin", "HX-Request": "true"}
+    limits = httpx.Limits(max_connections=connections, keepalive_expiry=1.0)
+    return httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=120)
+
+
+async def load_run(base: str, ks: str, sends: int, concurrency: int, shared: bool) -> Run:
+    """`concurrency` browsers, each with its own connection, sending one Send after another.
+    `shared`: one httpx client and its pool for all (its queue adds seconds to a few Sends)."""
     numbers = iter(range(sends))
     latencies: list[float] = []
     errors: list[str] = []
 
-    async def worker() -> None:
+    async def worker(client: httpx.AsyncClient) -> None:
         for number in numbers:  # one shared iterator: each number is taken once
             elapsed, error = await add_entry(client, ks, number)
             latencies.append(elapsed)
             if error:
                 errors.append(error)
 
+    clients = (
+        [browser(base, concurrency)] if shared else [browser(base) for _ in range(concurrency)]
+    )
     started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(clients[n % len(clients)]) for n in range(concurrency)))
     seconds = time.perf_counter() - started
+    for client in clients:
+        await client.aclose()
     return Run(sends, seconds, latencies, sends - len(errors), errors)
 
 
@@ -178,31 +195,26 @@ def report(name: str, run: Run, grown: int, rss: float, peak: float) -> list[str
 async def main_async(args: argparse.Namespace, data_dir: Path) -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    headers = {"Origin": base, "Sec-Fetch-Site": "same-origin", "HX-Request": "true"}
-    # Idle connections are dropped well before uvicorn's 5 s keep-alive timeout, so the client
-    # never sends on a connection the console is closing (a browser retries those; httpx not).
-    limits = httpx.Limits(max_connections=args.concurrency, keepalive_expiry=1.0)
     with console(port, data_dir, data_dir / "console.log") as process:
-        async with httpx.AsyncClient(
-            base_url=base, headers=headers, limits=limits, timeout=120
-        ) as client:
+        async with browser(base) as client:
             await wait_ready(client, process)
             ks = await start_ks(client)
-            await load_run(client, ks, args.concurrency, args.concurrency)  # warm-up
+            await load_run(base, ks, args.concurrency, args.concurrency, args.shared)  # warm-up
             print(
                 f"console pid {process.pid} on {base}, {os.cpu_count()} CPUs, load average "
                 f"{os.getloadavg()[0]:.1f}; {args.sends} media.add Sends at {args.concurrency} "
-                "concurrency, twice"
+                f"concurrency ({'one shared client' if args.shared else 'a client each'}), twice"
             )
             failed: list[str] = []
             rss: list[float] = []
+            count = await media_count(client, ks)
             for name in ("run 1", "run 2"):
-                before = await media_count(client, ks)
-                run = await load_run(client, ks, args.sends, args.concurrency)
-                grown = await media_count(client, ks) - before
+                run = await load_run(base, ks, args.sends, args.concurrency, args.shared)
+                # Read before counting: media.count holds every entry at once for a moment.
                 rss.append(memory_mb(process.pid, "VmRSS"))
                 peak = memory_mb(process.pid, "VmHWM")
-                failed += report(name, run, grown, rss[-1], peak)
+                count, before = await media_count(client, ks), count
+                failed += report(name, run, count - before, rss[-1], peak)
     growth = rss[1] - rss[0]
     print(f"memory: {growth:+.1f} MB from run 1 to run 2 (promise: < {MAX_GROWTH_MB:g} MB)")
     if growth >= MAX_GROWTH_MB:
@@ -216,6 +228,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sends", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        help="send through one httpx client (one pool) instead of one client per browser",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="testme-load-") as data_dir:
         try:
