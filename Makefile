@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ check: $(VENV)/.test-deps
 
 bench: $(VENV)/.test-deps
 	TESTME_CHROMIUM="$$(scripts/find-chromium $(PY) || true)" $(PY) scripts/bench.py
+
+# 2,000 Sends at 50 concurrency through the console to its sandbox, twice (README "Load").
+load: $(VENV)/.run-deps
+	$(PY) scripts/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

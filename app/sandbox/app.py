@@ -8,13 +8,14 @@ the database, seeds the partner — so it works mounted in another app or behind
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -68,6 +69,10 @@ class SandboxApi:
         with self.store.transaction() as db:
             self.credentials = ensure_partner(db, config)
         self.dispatcher = Dispatcher(self.schema, self.store, config, self.credentials.partner_id)
+        # One thread runs the calls, in the order they came: the database takes one writer at a
+        # time anyway, and a pool of threads queued on its lock served them out of order (some
+        # waited seconds) while fighting the event loop for the GIL (README "Load").
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox")
 
     async def _read(self, request: Request) -> tuple[RawTree, Outcome | None]:
         """The request's parameters, or the error that stops it before dispatch. Uploaded
@@ -125,9 +130,10 @@ class SandboxApi:
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
     async def _run(self, service: str, action: str, raw: RawTree) -> Outcome | list[Outcome]:
+        loop = asyncio.get_running_loop()
         if service.lower() == MULTIREQUEST:
-            return await run_in_threadpool(multirequest.run, self.dispatcher, raw)
-        return await run_in_threadpool(self.dispatcher.call, service, action, raw)
+            return await loop.run_in_executor(self._worker, multirequest.run, self.dispatcher, raw)
+        return await loop.run_in_executor(self._worker, self.dispatcher.call, service, action, raw)
 
     # -- routes ----------------------------------------------------------------------------
 
@@ -169,5 +175,9 @@ def sandbox_credentials(source: SandboxConfig | Starlette) -> SandboxCredentials
     if isinstance(source, Starlette):
         credentials: SandboxCredentials = source.state.sandbox_credentials
         return credentials
-    with Store(source.database_path).transaction() as db:
-        return ensure_partner(db, source)
+    store = Store(source.database_path)
+    try:
+        with store.transaction() as db:
+            return ensure_partner(db, source)
+    finally:
+        store.close()
