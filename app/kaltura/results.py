@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 from xml.parsers import expat
 
+from app.kaltura.answer_kinds import XML_ENDS_EARLY, kind_of, not_as_claimed, text_of, unreadable
 from app.kaltura.first_part import (
     SHOWN_CHARS,
     Part,
@@ -48,12 +49,6 @@ FORMAT_KINDS: dict[str, ResultKind] = {"1": "json", "2": "xml", "3": "php", "9":
 
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.DOTALL)
-_PHP = re.compile(rb'\s*(?:a:\d+:\{|[OC]:\d+:"|s:\d+:"|i:-?\d+;|d:[-+.\dEINFA]+;|b:[01];|N;)')
-_HTML = re.compile(rb"\s*<(!doctype\s+html|html)[\s>]", re.IGNORECASE)
-_JSONP_START = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(")
-_OTHER_ENCODING = re.compile(rb"""\s*<\?xml[^>]*encoding=["'](?!utf-?8["'])""", re.IGNORECASE)
-# expat's "no element found" and "unclosed token": the document stopped mid-way.
-_XML_ENDS_EARLY = frozenset({3, 5})
 _KS_TEXT = re.compile(r"[A-Za-z0-9+/=_\-|.]{8,4096}")
 
 
@@ -120,7 +115,7 @@ def read_result(
         return _limited(
             ResultView(
                 "raw",
-                _text_of(body),
+                text_of(body),
                 note=f"The answer was cut short: the connection closed after {len(body)} bytes, "
                 "before the end the server announced; shown as text.",
             ),
@@ -130,9 +125,12 @@ def read_result(
         return ResultView("empty", "", note="The server answered with an empty body.")
     media = content_type.partition(";")[0].strip().lower()
     calls = list(sub_actions) if service.lower() == MULTIREQUEST else [(service, action)]
-    kind = _kind_of(media, body)
-    view = _not_as_claimed(kind, media, body) or _read_as(
-        kind, body, media, calls, service.lower() == MULTIREQUEST, limit
+    kind = kind_of(media, body)
+    wrong = not_as_claimed(kind, media, body)
+    view = (
+        ResultView("raw", text_of(body), note=wrong)
+        if wrong
+        else _read_as(kind, body, media, calls, service.lower() == MULTIREQUEST, limit)
     )
     view = _limited(view, limit)
     expected = FORMAT_KINDS.get(requested_format.strip())
@@ -149,77 +147,6 @@ def _limited(view: ResultView, limit: int) -> ResultView:
     return view
 
 
-def _not_as_claimed(kind: str, media: str, body: bytes) -> ResultView | None:
-    """An answer that is not the text it claims to be: bytes that are not UTF-8 (Kaltura's only
-    encoding, unless an XML declaration names another), or XML labelled JSON and the reverse."""
-    if kind not in ("xml", "json", "jsonp"):
-        return None
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        if not _OTHER_ENCODING.match(body):
-            return ResultView(
-                "raw",
-                _text_of(body),
-                note=f"The answer is not valid UTF-8 (a bad byte at offset {bad.start}): "
-                "shown as text, each bad byte as \ufffd.",
-            )
-    start = body.lstrip()[:1]
-    found = ""
-    if kind == "json" and start == b"<":
-        found = "an HTML page" if _HTML.match(body) else "XML"
-    elif kind == "xml" and start in (b"{", b"["):
-        found = "JSON"
-    if media and found:
-        return ResultView(
-            "raw",
-            _text_of(body),
-            note=f"The Content-Type says {kind.upper()} ({media}), but the body is {found}: "
-            "shown as text.",
-        )
-    return None
-
-
-def _unreadable(kind: str, media: str, problem: str, ends_early: bool) -> str:
-    """The note for a body that does not parse as the `kind` it claims or looks like."""
-    name = kind.upper()
-    if ends_early:
-        return f"The {name} ends before it is complete (cut short?): {problem}; shown as text."
-    if media and _kind_of(media, b"") == kind:
-        return (
-            f"The Content-Type says {name} ({media}), but the body is not {name}: {problem}; "
-            "shown as text."
-        )
-    return f"The body looks like {name} but is not: {problem}; shown as text."
-
-
-def _text_of(body: bytes) -> str:
-    """Text for the page: bad bytes and NULs (which HTML drops) become U+FFFD."""
-    return body.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
-
-
-def _kind_of(media: str, body: bytes) -> str:
-    """What the body claims to be: by its Content-Type, else by its first bytes."""
-    if media in ("text/xml", "application/xml") or media.endswith("+xml"):
-        return "xml"
-    if media == "application/json" or media.endswith("+json"):
-        return "json"
-    if media in ("text/javascript", "application/javascript", "application/x-javascript"):
-        return "jsonp"
-    if media == "text/html" or _HTML.match(body):
-        return "html"
-    start = body.lstrip()[:1]
-    if start == b"<":
-        return "xml"
-    if start in (b"{", b"[", b'"'):
-        return "json"
-    if _PHP.match(body):
-        return "php"
-    if _JSONP_START.match(body):
-        return "jsonp"
-    return "raw"
-
-
 def _read_as(
     kind: str, body: bytes, media: str, calls: list[tuple[str, str]], multi: bool, limit: int
 ) -> ResultView:
@@ -234,11 +161,9 @@ def _read_as(
             ends_early = problem.pos >= len(problem.doc.rstrip()) or problem.msg.startswith(
                 "Unterminated string"
             )
-            return ResultView(
-                "raw", text, note=_unreadable("json", media, str(problem), ends_early)
-            )
+            return ResultView("raw", text, note=unreadable("json", media, str(problem), ends_early))
         except (ValueError, RecursionError) as problem:
-            return ResultView("raw", text, note=_unreadable("json", media, str(problem), False))
+            return ResultView("raw", text, note=unreadable("json", media, str(problem), False))
         return _json_view("json", json_part(value, limit), value, calls, multi, limit)
     if kind == "jsonp":
         match = _JSONP.fullmatch(text)
@@ -282,8 +207,8 @@ def _read_xml(
         else:  # only the start: an error or a KS comes first, and small (a multirequest's not)
             root, shown = xml_start(body, limit)
     except (ET.ParseError, expat.ExpatError) as problem:
-        ends_early = problem.code in _XML_ENDS_EARLY
-        return ResultView("raw", text, note=_unreadable("xml", media, str(problem), ends_early))
+        ends_early = problem.code in XML_ENDS_EARLY
+        return ResultView("raw", text, note=unreadable("xml", media, str(problem), ends_early))
     except RecursionError:
         return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")
     result = root.find("result")
