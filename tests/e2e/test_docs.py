@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.console_page import Console, labelled
 
@@ -36,13 +36,19 @@ def test_the_docs_lead_from_the_index_to_an_action_and_into_the_console(
     expect(page.get_by_label("Select action")).to_have_value("list")
 
 
-def test_a_console_field_type_opens_its_docs_page_in_a_new_tab(
-    page: Page, console_url: str
-) -> None:
+def media_list_filter(page: Page, console_url: str) -> Locator:
+    """media.list's filter, opened as a KalturaMediaEntryFilter."""
     page.goto(console_url + "/api_v3/testme/?service=media&action=list")
     console = Console(page, console_url)
     filter_group = console.group("filter")
     console.choose_type(filter_group, "KalturaMediaEntryFilter")
+    return filter_group
+
+
+def test_a_console_field_type_opens_its_docs_page_in_a_new_tab(
+    page: Page, console_url: str
+) -> None:
+    filter_group = media_list_filter(page, console_url)
     media_type = labelled(filter_group, "mediaTypeEqual")
     expect(media_type).to_have_accessible_name("mediaTypeEqual (KalturaMediaType)")
 
@@ -63,10 +69,7 @@ def test_a_console_field_type_opens_its_docs_page_in_a_new_tab(
 def test_alt_shift_d_in_a_field_opens_its_type_docs_by_keyboard(
     page: Page, console_url: str
 ) -> None:
-    page.goto(console_url + "/api_v3/testme/?service=media&action=list")
-    console = Console(page, console_url)
-    filter_group = console.group("filter")
-    console.choose_type(filter_group, "KalturaMediaEntryFilter")
+    filter_group = media_list_filter(page, console_url)
     media_type = labelled(filter_group, "mediaTypeEqual")
     media_type.focus()
     with page.expect_popup() as opened:

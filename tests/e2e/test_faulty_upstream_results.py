@@ -25,11 +25,8 @@ def faulty_server() -> Iterator[FaultyKaltura]:
 
 @pytest.fixture
 def faulty(faulty_server: FaultyKaltura) -> Iterator[FaultyKaltura]:
-    faulty_server.faults.clear()
-    faulty_server.release.clear()
-    faulty_server.hanging.clear()
-    yield faulty_server
-    faulty_server.release.set()
+    with faulty_server.fresh() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

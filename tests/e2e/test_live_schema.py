@@ -12,16 +12,9 @@ from playwright.sync_api import Page, expect
 
 from app.settings import Settings
 from tests.e2e.conftest import FakeKaltura, serve_console
+from tests.web.test_schema_reload import small_schema
 
 pytestmark = pytest.mark.browser
-
-
-def small_schema(version: str) -> str:
-    return (
-        f'<?xml version="1.0"?><xml apiVersion="{version}" generatedDate="1700000000">'
-        '<classes/><services><service id="thing" name="thing"><action name="get">'
-        '<param name="id" type="int"/></action></service></services></xml>'
-    )
 
 
 @pytest.fixture

@@ -49,6 +49,19 @@ class FaultyKaltura:
     release: threading.Event = field(default_factory=threading.Event)  # ends a "hang"
     hanging: threading.Event = field(default_factory=threading.Event)  # a "hang" has begun
 
+    @contextmanager
+    def fresh(self) -> Iterator[FaultyKaltura]:
+        """This server with no fault, hit or hang left from an earlier test; on leaving, a
+        handler still hanging is let go, so none waits for the next test."""
+        self.faults.clear()
+        self.hits.clear()
+        self.release.clear()
+        self.hanging.clear()
+        try:
+            yield self
+        finally:
+            self.release.set()
+
     def fault_for(self, path: str) -> str:
         if path.startswith(SCHEMA_PATH):
             return self.faults.get("schema", "ok")

@@ -32,12 +32,8 @@ def faulty_server() -> Iterator[FaultyKaltura]:
 
 @pytest.fixture
 def faulty(faulty_server: FaultyKaltura) -> Iterator[FaultyKaltura]:
-    faulty_server.faults.clear()
-    faulty_server.hits.clear()
-    faulty_server.release.clear()
-    faulty_server.hanging.clear()
-    yield faulty_server
-    faulty_server.release.set()  # no handler left waiting for the next test
+    with faulty_server.fresh() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
