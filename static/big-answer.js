@@ -32,6 +32,16 @@
     return String(bytes.length) === template.dataset.size ? bytes : null;
   }
 
+  // The answer as text: as received, or decoded from its bytes (a bad byte shows as U+FFFD).
+  // The Result tools read it too (result-tools.js: the path filter, Copy answer).
+  function textOf(template) {
+    if (!template) return null;
+    if (template.dataset.encoding !== "base64") return template.content.textContent;
+    var bytes = bytesOf(template);
+    return bytes ? new TextDecoder().decode(bytes) : null;
+  }
+  window.testmeRawAnswer = { textOf: textOf };
+
   function download(button) {
     var box = boxOf(button), template = rawOf(box), bytes = bytesOf(template);
     if (!bytes) { say(box, GONE); return; }
@@ -124,7 +134,7 @@
     var bytes = bytesOf(template);
     if (!bytes || !pre) { say(box, GONE); return; }
     if (button.getAttribute("aria-disabled") === "true") return;  // already under way
-    var raw = template.dataset.encoding === "base64" ? new TextDecoder().decode(bytes) : template.content.textContent;
+    var raw = textOf(template);
     var step = prettySteps(raw, box.dataset.kind);
     button.setAttribute("aria-disabled", "true");  // not `disabled`: that would drop the focus
     box.setAttribute("aria-busy", "true");

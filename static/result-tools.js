@@ -16,7 +16,8 @@
   // part is highlighted), else the highlighted answer itself, which is then all of it.
   function wholeAnswerText(region) {
     var raw = region.querySelector("template[data-raw-answer]");
-    if (raw) return raw.content.textContent;
+    var text = raw && window.testmeRawAnswer ? window.testmeRawAnswer.textOf(raw) : null;
+    if (text !== null) return text;
     var pre = region.querySelector('pre.code[data-answer="whole"]');
     return pre ? pre.textContent : "";
   }

@@ -237,3 +237,18 @@ def test_the_path_filter_and_copy_read_the_whole_answer_the_page_carries(
     result.get_by_role("button", name="Copy answer").click()
     expect(result.get_by_text("Copied.")).to_be_visible()
     assert console.page.evaluate("() => navigator.clipboard.readText()") == whole
+
+
+def test_copy_answer_of_an_answer_that_is_not_utf8_copies_its_text_not_its_base64(
+    console: Console, fake: FakeKaltura, shared_context: BrowserContext, console_url: str
+) -> None:
+    shared_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=console_url)
+    body = xml_result("<objects><item><name>caf\xe9</name></item></objects>").encode("latin-1")
+    fake.answer("media", "list", body, "text/xml")
+    console.choose("media", "list")
+    result = console.send()
+    expect(result).to_contain_text("not valid UTF-8")
+    result.get_by_role("button", name="Copy answer").click()
+    expect(result.get_by_text("Copied.")).to_be_visible()
+    copied = console.page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == body.decode("utf-8", errors="replace")
