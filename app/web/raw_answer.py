@@ -42,14 +42,18 @@ class RawAnswer:
         ending = ending or _KIND_EXTENSIONS.get(kind, "txt")
         filename = f"{call or 'answer'}.{ending}"
         content_type = content_type or "application/octet-stream"
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            text = "\x00"
-        if "\x00" in text:
+        text = _utf8(body)
+        if text is None or "\x00" in text:
             encoded = Markup(base64.b64encode(body).decode("ascii"))
             return cls(encoded, "base64", content_type, filename, len(body))
         return cls(_escaped(text), "", content_type, filename, len(body))
+
+
+def _utf8(body: bytes) -> str | None:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _escaped(text: str) -> Markup:
