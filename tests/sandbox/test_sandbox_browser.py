@@ -121,3 +121,33 @@ def test_a_secret_is_typed_hidden_and_shown_on_request(page: Page, console_url: 
     show.click()
     expect(show).to_have_attribute("aria-pressed", "false")
     expect(secret).to_have_attribute("type", "password")
+
+
+def test_user_add_says_beside_password_what_the_login_is_and_it_works(
+    page: Page, console_url: str
+) -> None:
+    """The new user's trap: user.add with a password, then user.loginByLoginId. The form says
+    beside `password` that it makes the login and that the loginId is the email; following it
+    logs in."""
+    console = Console(page, console_url).open()
+    credentials = page.get_by_role("complementary", name="Sandbox credentials")
+    secret = credentials.locator("dd").nth(1).inner_text().strip()
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(secret)
+    labelled(console.parameters, "type").select_option("2")
+    console.send()
+
+    user = console.choose_object("user", "add", "user", "KalturaUser")
+    password = labelled(user, "password")
+    expect(password).to_have_accessible_description(re.compile("loginEnabled or not"))
+    expect(password).to_have_accessible_description(re.compile("email as loginId"))
+    labelled(user, "id").fill("browser-user")
+    labelled(user, "email").fill("browser-user@example.com")
+    password.fill("Br0wser-pass")
+    added = console.send().inner_text()
+    assert "<loginEnabled>1</loginEnabled>" in added, added
+
+    console.choose("user", "loginByLoginId")
+    labelled(console.parameters, "loginId").fill("browser-user@example.com")
+    labelled(console.parameters, "password").fill("Br0wser-pass")
+    assert KS_PATTERN.search(console.send().inner_text())

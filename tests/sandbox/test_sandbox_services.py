@@ -217,14 +217,14 @@ def test_seeded_admin_logs_in_and_users_can_be_managed(
         "objectType": "KalturaUser",
         "id": user_id,
         "email": f"{user_id}@x.test",
-        "password": "pw1",
+        "password": "Sandb0x-pass",
         "loginEnabled": True,
     }
     assert _obj(api("user", "add", user=user))["id"] == user_id
     assert _obj(api("user", "add", user=user))["code"] == "DUPLICATE_USER_BY_ID"
     login = http.post(
         "/api_v3/service/user/action/loginByLoginId",
-        data={"loginId": f"{user_id}@x.test", "password": "pw1", "format": "1"},
+        data={"loginId": f"{user_id}@x.test", "password": "Sandb0x-pass", "format": "1"},
     ).json()
     assert isinstance(login, str) and login.startswith("djJ8")
     assert (

@@ -1,21 +1,25 @@
-"""`user.*`: the partner's users, and `user.loginByLoginId` (login id = e-mail or user id).
+"""`user.*`: the partner's users, and `user.loginByLoginId`.
 
-Passwords are kept only as salted hashes under the internal `passwordHash` key, which no class
-in the schema declares, so it is never rendered.
+Who gets a login, and with what login id, is api_v3's rule (`app/sandbox/logins.py`): a user
+added with a password (or as an admin) logs in with the email it was added with.
 """
 
 from __future__ import annotations
 
+import re
+
 from app.kaltura.ks import SESSION_TYPE_ADMIN, SESSION_TYPE_USER
-from app.sandbox import listing, sessions
+from app.sandbox import listing, logins, sessions
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
-from app.sandbox.passwords import check_password, hash_password
-from app.sandbox.services.changes import apply_changes, require
+from app.sandbox.passwords import check_password
+from app.sandbox.services.changes import apply_changes
 from app.sandbox.store import KObject
 
 USER_KIND = "user"
 STATUS_ACTIVE, STATUS_DELETED = 1, 2
+# The user ids api_v3 accepts (kuser::PUSER_ID_REGEXP): 1 to 320 of these characters.
+_USER_ID = re.compile(r"[A-Za-z0-9,!#$%&'*+?^_`{|}~.@-]{1,320}")
 
 
 def _find(ctx: CallContext, user_id: str) -> KObject:
@@ -31,18 +35,19 @@ def _save(ctx: CallContext, user: KObject) -> KObject:
     return user
 
 
-def _take_password(user: KObject) -> None:
-    password = user.pop("password", None)
-    if password:
-        user["passwordHash"] = hash_password(str(password))
+def _check_new_id(ctx: CallContext, user_id: object) -> str:
+    """api_v3 checks the id's shape first: a missing id is INVALID_FIELD_VALUE too."""
+    if not isinstance(user_id, str) or not _USER_ID.fullmatch(user_id):
+        raise KalturaApiError("INVALID_FIELD_VALUE", "id")
+    if ctx.db.get(USER_KIND, user_id, ctx.partner_id) is not None:
+        raise KalturaApiError("DUPLICATE_USER_BY_ID", user_id)
+    return user_id
 
 
 @handles("user", "add")
 def add(ctx: CallContext, params: Params) -> KObject:
     given = params["user"]
-    user_id = str(require(given, "id"))
-    if ctx.db.get(USER_KIND, user_id, ctx.partner_id) is not None:
-        raise KalturaApiError("DUPLICATE_USER_BY_ID", user_id)
+    user_id = _check_new_id(ctx, (given or {}).get("id"))
     user: KObject = {
         "objectType": "KalturaUser",
         "partnerId": ctx.partner_id,
@@ -53,8 +58,14 @@ def add(ctx: CallContext, params: Params) -> KObject:
         "loginEnabled": False,
         "storageSize": 0,
     }
-    apply_changes(ctx.schema, user, given, inserting=True)
-    _take_password(user)
+    apply_changes(ctx.schema, user, given, inserting=True, skip=("loginEnabled",))
+    if user.get("screenName") is None:
+        user["screenName"] = user_id
+    password = user.pop("password", None)
+    if password or user["isAdmin"]:
+        others = ctx.db.all(USER_KIND, ctx.partner_id)
+        logins.give_login(user, str(password) if password else None, others)
+    user["loginEnabled"] = logins.can_log_in(user)
     return _save(ctx, user)
 
 
@@ -68,7 +79,10 @@ def get(ctx: CallContext, params: Params) -> KObject:
 @handles("user", "update")
 def update(ctx: CallContext, params: Params) -> KObject:
     user = _find(ctx, params["userId"])
-    apply_changes(ctx.schema, user, params["user"], inserting=False, skip=("password",))
+    new_id = (params["user"] or {}).get("id")
+    if new_id is not None and new_id != params["userId"]:
+        _check_new_id(ctx, new_id)
+    apply_changes(ctx.schema, user, params["user"], inserting=False)
     if user.get("id") != params["userId"]:  # a rename moves the stored record
         ctx.db.delete(USER_KIND, params["userId"], ctx.partner_id)
     return _save(ctx, user)
@@ -101,12 +115,16 @@ def login_by_login_id(ctx: CallContext, params: Params) -> str:
         raise KalturaApiError("INVALID_PARTNER_ID", partner_id)
     login = params["loginId"]
     user = next(
-        (u for u in ctx.db.all(USER_KIND, partner_id) if login in (u.get("email"), u.get("id"))),
+        (
+            u
+            for u in ctx.db.all(USER_KIND, partner_id)
+            if logins.can_log_in(u) and logins.login_id(u) == login
+        ),
         None,
     )
-    if user is None or not user.get("loginEnabled") or "passwordHash" not in user:
+    if user is None:  # api_v3: no login with this id (LOGIN_DATA_NOT_FOUND) is USER_NOT_FOUND
         raise KalturaApiError("USER_NOT_FOUND")
-    if not check_password(params["password"], str(user["passwordHash"])):
+    if not check_password(params["password"], str(user[logins.PASSWORD_HASH_KEY])):
         raise KalturaApiError("USER_WRONG_PASSWORD")
     user["lastLoginTime"] = ctx.now
     ctx.db.put(USER_KIND, str(user["id"]), partner_id, user)
