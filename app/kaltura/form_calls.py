@@ -77,7 +77,9 @@ def action_params(schema: Schema, action: ActionDef) -> tuple[ParamDef, ...]:
 
 
 def _read_config(schema: Schema, config: Mapping[str, str]) -> tuple[Members, list[FieldProblem]]:
-    reader = Reader(schema)
+    # Its problems are named by their fields (`config.partnerId`), not by the bare name an
+    # action's own parameter may also have (session.start takes a partnerId too).
+    reader = Reader(schema, prefix=fieldnames.CONFIG_PREFIX)
     params = reader.params(config_params(schema), tree(config), "the configuration", strict=False)
     return params, reader.problems
 

@@ -9,6 +9,7 @@ one: what it needs to find (a field's problem line, a request's number) the serv
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from app.kaltura import fieldnames
@@ -32,6 +33,44 @@ def request_id(number: int, part: str = "") -> str:
     """Multirequest request `number`'s fieldset (`request-2`) or one `part` of it
     (`request-2-action`); request 0, the page's own call, has the bare part (`action`)."""
     return dom_id("request", number, part) if number else part
+
+
+@dataclass(frozen=True)
+class ProblemPlace:
+    """Where the page shows a problem Send found at a field name: `controls`, the ids of the
+    controls that may hold it, and `line`, the id of the field's problem line (console.js makes
+    one where the page has none, as for a map key)."""
+
+    controls: tuple[str, ...]
+    line: str
+
+    @property
+    def listed(self) -> str:
+        """The controls' ids as one attribute value (the templates' `join` is the field names')."""
+        return " ".join(self.controls)
+
+
+def problem_place(name: str) -> ProblemPlace | None:
+    """`secret` → its input; `entry` → its input, or an object's objectType select, or a list's
+    Add button: whichever the page has (the server knows the name, not which kind the page made
+    of it); `filter:objectType` → that select; `2:action` → request 2's action; None for a
+    problem of the whole request (no name)."""
+    if not name:
+        return None
+    meaning = fieldnames.read(name)
+    if meaning.kind == "call":
+        line = request_id(meaning.request, meaning.path + "-problem")
+        return ProblemPlace((request_id(meaning.request, meaning.path),), line)
+    if meaning.kind == "config":
+        return ProblemPlace((field_id(name),), field_id(name, "problem"))
+    path = fieldnames.spell(fieldnames.FieldName("value", meaning.path, meaning.request))
+    if meaning.kind == "type":
+        return ProblemPlace((field_id(path, "type"),), field_id(path, "problem"))
+    if meaning.kind == "key":
+        return ProblemPlace((field_id(path, "key"),), field_id(path, "key-problem"))
+    return ProblemPlace(
+        (field_id(path), field_id(path, "type"), field_id(path, "add")), field_id(path, "problem")
+    )
 
 
 REFERENCE_KINDS = ("int", "float", "string")

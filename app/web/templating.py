@@ -75,6 +75,7 @@ _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
 _env.filters["references_id"] = dom_ids.references_id
 _env.filters["code_id"] = dom_ids.code_id
+_env.filters["problem_place"] = dom_ids.problem_place
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,

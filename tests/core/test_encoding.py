@@ -424,9 +424,9 @@ def test_a_flagged_value_is_sent_as_given(
     assert call.params == expected
 
 
-def test_config_values_are_checked_too(schema: Schema) -> None:
+def test_config_values_are_checked_too_and_named_by_their_fields(schema: Schema) -> None:
     call = encode_call(schema, "media", "list", [], config={"partnerId": "abc", "format": "x"})
-    assert {p.path for p in call.problems} == {"partnerId", "format"}
+    assert {p.path for p in call.problems} == {"config.partnerId", "config.format"}
 
 
 # -- tiny schema: maps, float, int multi-choice ------------------------------------------------

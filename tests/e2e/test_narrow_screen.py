@@ -1,6 +1,8 @@
 """At 400 px nothing scrolls sideways but code and answers, which scroll inside themselves: the
 console (embedded and real schema; a form, an answer, a multirequest, History, a folded KS), the
-docs pages with the longest names, and the libraries page."""
+docs pages with the longest names, and the libraries page. An answer that arrives below the
+form is one link away, and so is the way back; a wide screen, with the Result beside the form,
+needs neither."""
 
 from __future__ import annotations
 
@@ -100,3 +102,81 @@ def test_the_console_with_an_answer_history_and_a_multirequest_fits_400px(
     console.add_request()
     console.choose("media", "get", console.request(2))
     assert fits(narrow)
+
+
+def in_viewport(page: Page, selector_js: str) -> bool:
+    """Whether the element `selector_js` evaluates to shows at least partly in the window."""
+    return bool(
+        page.evaluate(
+            f"""() => {{ const box = ({selector_js}).getBoundingClientRect();
+            return box.bottom > 0 && box.top < window.innerHeight; }}"""
+        )
+    )
+
+
+@pytest.fixture
+def wide(page: Page) -> Iterator[Page]:
+    before = page.viewport_size
+    page.set_viewport_size({"width": 1366, "height": 768})
+    yield page
+    if before:
+        page.set_viewport_size(before)
+
+
+@pytest.fixture
+def reduced_motion(page: Page) -> Iterator[Page]:
+    page.emulate_media(reduced_motion="reduce")
+    yield page
+    page.emulate_media(reduced_motion="no-preference")
+
+
+RESULT = "document.getElementById('result')"
+SEND = "document.querySelector('#console button.send')"
+
+
+def test_at_400px_an_answer_out_of_sight_is_one_key_away_and_so_is_the_way_back(
+    narrow: Page, reduced_motion: Page, console_url: str, fake: FakeKaltura
+) -> None:
+    """Under a media.list filter the Result is thousands of pixels below Send: a "Result ↓"
+    link shows beside Send, and the Result's "Back to Send" returns, keyboard only. With
+    reduced motion the page jumps rather than glides."""
+    console = Console(narrow, console_url).open()
+    fake.answer("media", "list", ANSWER)
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    console.send_button.focus()
+    with console.swap("/send"):
+        narrow.keyboard.press("Enter")
+    assert not in_viewport(narrow, RESULT)
+
+    to_result = narrow.get_by_role("link", name="Result", exact=True)
+    expect(to_result).to_be_in_viewport()
+    narrow.keyboard.press("Tab")
+    expect(to_result).to_be_focused()
+    narrow.keyboard.press("Enter")
+    assert in_viewport(narrow, RESULT)  # at once: no smooth scroll under reduced motion
+    expect(console.result).to_be_focused()
+    expect(to_result).to_be_hidden()
+
+    back = console.result.get_by_role("link", name="Back to Send")
+    narrow.keyboard.press("Tab")
+    expect(back).to_be_focused()
+    narrow.keyboard.press("Enter")
+    expect(console.send_button).to_be_focused()
+    assert in_viewport(narrow, SEND)
+
+
+def test_on_a_wide_screen_the_result_beside_the_form_needs_no_link_and_nothing_moves(
+    wide: Page, console_url: str, fake: FakeKaltura
+) -> None:
+    page = wide
+    console = Console(page, console_url).open()
+    fake.answer("media", "list", ANSWER)
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    console.send_button.focus()  # (focusing the sticky bar's button scrolls the page itself)
+    before = page.evaluate("window.scrollY")
+    with console.swap("/send"):
+        page.keyboard.press("Enter")
+    expect(console.result.get_by_label("Answer", exact=True)).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") == before
+    expect(page.get_by_role("link", name="Result", exact=True)).to_be_hidden()
+    expect(page.get_by_role("link", name="Back to Send")).to_be_hidden()

@@ -69,3 +69,71 @@ def test_a_renumbered_request_judges_references_by_its_new_number(console: Conso
     expect(version).to_have_accessible_description(
         re.compile("Refers to request 2, which does not run before it")
     )
+
+
+# -- what Send holds back is marked on its field ---------------------------------------------
+
+MISSING = re.compile("missing mandatory parameter")
+
+
+def test_send_marks_an_empty_required_field_focuses_it_and_the_mark_goes_when_filled(
+    console: Console, fake: FakeKaltura
+) -> None:
+    console.choose("session", "start")
+    secret = labelled(console.parameters, "secret")
+    console.send()
+
+    expect(secret).to_have_attribute("aria-invalid", "true")
+    expect(secret).to_be_focused()
+    expect(secret).to_have_accessible_description(MISSING)
+    expect(console.parameters.get_by_text(MISSING)).to_be_visible()
+    assert fake.received == []
+
+    secret.press_sequentially("s")
+    expect(secret).not_to_have_attribute("aria-invalid", "true")
+    expect(console.parameters.get_by_text(MISSING)).to_be_hidden()
+
+
+def test_a_missing_required_object_is_marked_on_its_object_type(console: Console) -> None:
+    console.choose("media", "add")
+    object_type = console.object_type(console.group("entry"))
+    console.choose_type(console.group("entry"), "")  # "(not sent)"
+    console.send()
+    expect(object_type).to_have_attribute("aria-invalid", "true")
+    expect(object_type).to_be_focused()
+    expect(object_type).to_have_accessible_description(MISSING)
+
+    console.choose_type(console.group("entry"), "KalturaMediaEntry")
+    expect(object_type).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_a_nested_value_send_holds_back_gets_the_focus_and_the_servers_word(
+    console: Console,
+) -> None:
+    filter_ = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    partner = labelled(filter_, "partnerIdEqual")
+    partner.fill("abc")
+    console.send()
+    expect(partner).to_be_focused()
+    expect(partner).to_have_accessible_description(re.compile("expects a whole number"))
+
+
+def test_in_a_multirequest_the_marks_name_the_request_and_survive_send_anyway(
+    console: Console, fake: FakeKaltura
+) -> None:
+    fake.answer("multirequest", "", xml_result("<item></item><item></item>"))
+    console.choose_multirequest()
+    console.choose("system", "ping", console.request(1))
+    console.add_request()
+    console.choose("session", "start", console.request(2))
+    secret = labelled(console.request(2), "secret")
+
+    result = console.send()
+    expect(secret).to_have_attribute("aria-invalid", "true")
+    expect(secret).to_be_focused()
+    expect(secret).to_have_accessible_description(MISSING)
+
+    console.send(result.get_by_role("button", name="Send anyway"))
+    expect(result).to_contain_text("Sent anyway")
+    expect(secret).to_have_attribute("aria-invalid", "true")  # still what Send found
+    expect(secret).to_have_accessible_description(MISSING)
