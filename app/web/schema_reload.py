@@ -46,7 +46,8 @@ async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
     )
     schema, before = loaded.schema, console.schema.api_version
     counts = f"{_count(len(schema.services), 'service')}, {_count(schema.action_count, 'action')}"
-    said = f"Schema reloaded: {schema.api_version} from {loaded.origin} (was {before}): {counts}."
+    was = "unchanged" if loaded.xml == console.schema_xml else f"was {before}"
+    said = f"Schema reloaded: {schema.api_version} from {loaded.origin} ({was}): {counts}."
     return fresh, Reloaded(True, said)
 
 
