@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 
 from app.settings import Settings, SettingsError
-from app.web.schema_source import LoadedSchema, fetch_schema
+from app.web.schema_source import LoadedSchema, NoSchema, fetch_schema
 from app.web.upstream import Upstream
 
 
@@ -54,7 +54,7 @@ def schema_pull(argv: Sequence[str], transport: httpx.AsyncBaseTransport | None 
 
 async def _fetch(
     settings: Settings, transport: httpx.AsyncBaseTransport | None
-) -> LoadedSchema | str:
+) -> LoadedSchema | NoSchema:
     async with httpx.AsyncClient(
         transport=transport,
         timeout=httpx.Timeout(settings.upstream_timeout),

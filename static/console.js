@@ -671,6 +671,25 @@
     input.type = on ? "text" : "password";
   });
 
+  // Reload schema answers in place (views/schema_reload.py): while it runs its status says so,
+  // and when the testme server itself fails (no answer, a refusal), that nothing was reloaded.
+  function reloadStatus(event) {
+    var elt = event.detail.elt;
+    return elt && elt.hasAttribute && elt.hasAttribute("data-schema-reload")
+      ? document.getElementById(elt.getAttribute("aria-describedby")) : null;
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var said = reloadStatus(event);
+    if (said) said.textContent = said.dataset.busy;
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var said = reloadStatus(event);
+    if (!said || event.detail.successful) return;
+    var code = event.detail.xhr && event.detail.xhr.status;
+    said.textContent = "The schema was not reloaded: the testme server " +
+      (code ? "answered HTTP " + code + "." : "did not answer.");
+  });
+
   // The Server select: another server has another schema, so its console is another page
   // (`?__server=NAME`: a name the server checks, never a URL).
   document.addEventListener("change", function (event) {

@@ -43,6 +43,7 @@ INDEX = "__index"  # the number of the item to add
 LANGUAGE = "__language"  # the Code region's chosen tab
 INCLUDE_SECRETS = "__include_secrets"  # the Code region's switch: real secrets in samples
 SERVER = "__server"  # the name of the TESTME_SERVERS server chosen (never its URL)
+BACK = "__back"  # Reload schema without JavaScript: the query of the page to go back to
 CONTROLS = frozenset(
     {
         SEND_ANYWAY,
@@ -55,6 +56,7 @@ CONTROLS = frozenset(
         LANGUAGE,
         INCLUDE_SECRETS,
         SERVER,
+        BACK,
     }
 )
 _ITEM_FIELD = re.compile(r"^(\d+)[:]")

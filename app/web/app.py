@@ -122,7 +122,7 @@ async def _load(
         upstream=upstream,
         sandbox=sandbox if settings.sandbox else None,
     )
-    return Server(name, console, loaded.fallback)
+    return Server(name, console, loaded.fallback, loaded.notice)
 
 
 def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:

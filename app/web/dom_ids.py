@@ -92,3 +92,7 @@ def code_id(part: str, language: str = "") -> str:
 RELOAD_FORM = "schema-reload"
 """The Reload schema form, outside the console's form (forms do not nest); its button sits in
 the origin line and names it with `form=`."""
+SCHEMA_LINE = "schema-line"
+"""The origin line's words on the schema in use, which a reload replaces."""
+SCHEMA_STATUS = "schema-status"
+"""Beside Reload schema: what the last reload did, or why the schema is not the server's own."""

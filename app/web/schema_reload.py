@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.kaltura.forms import FormBuilder
 from app.kaltura.schema_loader import SchemaError
 from app.web.console_state import ConsoleState
-from app.web.schema_source import LoadedSchema, fetch_remote, load_local
+from app.web.schema_source import LoadedSchema, NoSchema, fetch_remote, load_local, sentence
 
 log = logging.getLogger("testme.schema")
 
@@ -31,11 +31,12 @@ async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
     try:
         loaded = load_local(settings) or await fetch_remote(settings, console.upstream)
     except SchemaError as exc:  # the --schema file was broken since start-up
-        loaded = str(exc)
+        loaded = NoSchema(str(exc))
     if not isinstance(loaded, LoadedSchema):
         log.warning("schema reload failed, keeping %s: %s", console.schema.api_version, loaded)
-        kept = f"Kept schema {console.schema.api_version} ({console.schema_origin})"
-        return console, Reloaded(False, f"The schema could not be reloaded: {loaded}. {kept}.")
+        why = sentence(loaded.reason)  # it may end with its own full stop: no doubled one
+        kept = f"Kept schema {console.schema.api_version} ({console.schema_origin})."
+        return console, Reloaded(False, f"The schema could not be reloaded. {why} {kept}")
     fresh = dataclasses.replace(
         console,
         schema=loaded.schema,
@@ -43,7 +44,12 @@ async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
         schema_xml=loaded.xml,
         forms=FormBuilder(loaded.schema),
     )
-    before = console.schema.api_version
-    return fresh, Reloaded(
-        True, f"Schema reloaded: {loaded.schema.api_version} from {loaded.origin} (was {before})."
-    )
+    schema, before = loaded.schema, console.schema.api_version
+    counts = f"{_count(len(schema.services), 'service')}, {_count(schema.action_count, 'action')}"
+    was = "unchanged" if loaded.xml == console.schema_xml else f"was {before}"
+    said = f"Schema reloaded: {schema.api_version} from {loaded.origin} ({was}): {counts}."
+    return fresh, Reloaded(True, said)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -31,11 +31,20 @@ class Server:
     name: str
     console: ConsoleState
     note: str = ""  # "unreachable, embedded schema" when its schema could not be fetched
+    notice: str = ""  # the same beside Target, in a sentence (`LoadedSchema.notice`)
+
+    @property
+    def target(self) -> str:
+        return self.console.settings.service_url or "embedded sandbox"
+
+    def target_line(self, servers: Servers) -> str:
+        """What the page's Target says: with several servers, the name too, since the Server
+        select may be too narrow to show a long one whole."""
+        return f"{self.name} — {self.target}" if servers.several else self.target
 
     @property
     def label(self) -> str:
-        target = self.console.settings.service_url or "embedded sandbox"
-        return f"{self.name} — {target}" + (f" ({self.note})" if self.note else "")
+        return f"{self.name} — {self.target}" + (f" ({self.note})" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ class Servers:
 
     def replaced(self, name: str, console: ConsoleState) -> Servers:
         """The registry with server `name` holding `console` (a reloaded schema, so its
-        "unreachable" note goes), for the caller to swap in with one assignment."""
+        "unreachable" note and notice go), for the caller to swap in with one assignment."""
         return Servers(
             tuple(Server(s.name, console) if s.name == name else s for s in self.servers)
         )

@@ -96,6 +96,9 @@ _env.globals.update(
     LANGUAGE=fieldnames.LANGUAGE,
     INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,
     RELOAD_FORM=dom_ids.RELOAD_FORM,
+    SCHEMA_LINE=dom_ids.SCHEMA_LINE,
+    SCHEMA_STATUS=dom_ids.SCHEMA_STATUS,
+    BACK=fieldnames.BACK,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url

@@ -8,6 +8,7 @@ htmx swap show the same markup.
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -91,7 +92,7 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
     around = Page(
         schema=console.schema,
         schema_origin=console.schema_origin,
-        target=console.settings.service_url or "embedded sandbox",
+        target=server.target_line(request.app.state.servers),
         sandbox=console.sandbox,
         config_fields=config_fields(console.schema, link.values, console.config_prefill),
         selected_service=chosen.service,
@@ -102,6 +103,8 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         config_defaults=config_defaults(console),
         servers=server_choices(request.app.state.servers),
         server=server.name,
+        schema_notice=server.notice,
+        link_query=urlencode([(k, v) for k, vs in link.values.items() for v in vs]),
     )
     area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(

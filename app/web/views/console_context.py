@@ -79,6 +79,8 @@ class Page:
     config_defaults: dict[str, str] = field(default_factory=dict)
     servers: tuple[tuple[str, str], ...] = ()  # (name, label) of each server when several
     server: str = ""  # the name of the one this page is for
+    schema_notice: str = ""  # beside Target: why this is not the server's own schema
+    link_query: str = ""  # the page's link as restored: Reload schema without JavaScript returns
 
 
 def server_choices(servers: Servers) -> tuple[tuple[str, str], ...]:
