@@ -233,6 +233,7 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
             f"{INDENT}System.err.println({_string(missing(env))});",
             f"{INDENT}System.exit(1);",
             "}",
+            "",
         ]
     config, need = client_ks(call, context)
     writer.lines += [

@@ -63,10 +63,9 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
             f"{INDENT}console.error({_string(missing(env))});",
             f"{INDENT}process.exit(1);",
             "}",
+            "",
         ]
     config, need = client_ks(call, context)
-    if lines[-1] == "}":
-        lines.append("")
     lines += [
         "const configuration = new kaltura.Configuration();",
         f"configuration.serviceUrl = {_string(context.service_url)};",
