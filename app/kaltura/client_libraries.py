@@ -53,7 +53,7 @@ LIBRARIES: tuple[Library, ...] = (
         "central.sonatype.com/artifact/com.kaltura/KalturaApiClient",
     ),
     Library(
-        "",
+        "ruby",
         "Ruby",
         "kaltura-client",
         "gem install kaltura-client",

@@ -50,8 +50,8 @@ SESSION = [("secret", SECRET), ("type", "2"), ("expiry", "3600"), ("privileges__
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("python", 'secret=os.environ["KALTURA_SECRET"],'),
-        ("python", 'client.setKs(os.environ["KALTURA_KS"])'),
+        ("python", 'secret = os.environ.get("KALTURA_SECRET") or sys.exit('),
+        ("python", "secret=secret,"),
         ("python", "type=KalturaSessionType.ADMIN,"),
         ("python", "expiry=3600,"),
         ("python", "privileges=None,"),
@@ -152,7 +152,22 @@ def test_a_multirequest_is_written_as_the_python_client_batches() -> None:
     assert "client.startMultiRequest()\nresult1 = client.media.list()\n" in text
     assert "entryId=result1.objects[0].id," in text
     assert 'name=f"copy {{of}} {result2.name}",' in text
-    assert text.endswith("results = client.doMultiRequest()\nprint(results)\n")
+    assert text.endswith(
+        "results = client.doMultiRequest()\n"
+        "for result in results:\n"
+        "    if isinstance(result, KalturaException):\n"
+        "        raise result\n"
+        "# media.list\n"
+        "for item in results[0].objects:\n"
+        "    print(item.id, item.name)\n"
+        'print(results[0].totalCount, "in all")\n'
+        "# media.get\n"
+        'print("id:", results[1].id)\n'
+        'print("name:", results[1].name)\n'
+        "# media.update\n"
+        'print("id:", results[2].id)\n'
+        'print("name:", results[2].name)\n'
+    )
 
 
 def test_a_file_is_opened_from_its_path_and_named_in_curl(schema: Schema) -> None:

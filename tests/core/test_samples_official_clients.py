@@ -34,75 +34,82 @@ def sample(schema: Schema, language: str, case: str, include_secrets: bool = Fal
 SNIPPETS = [
     # PHP
     ("php", "a filter and a pager", "$config->setServiceUrl('https://kaltura.example.com');"),
-    ("php", "a filter and a pager", "$client->setKs(getenv('KALTURA_KS'));"),
+    ("php", "a filter and a pager", "$client->setKs($ks);"),
     (
         "php",
         "a filter and a pager",
-        "$filter = new KalturaMediaEntryFilter();\n"
+        "$filter = new MediaEntryFilter();\n"
         "$filter->orderBy = '-createdAt';\n"
         "$filter->nameLike = 'it\\'s a \"holiday\" \\\\o/';\n"
         "$filter->statusIn = '2,7';\n"
-        "$filter->mediaTypeEqual = KalturaMediaType::VIDEO;\n"
-        "$pager = new KalturaFilterPager();\n"
+        "$filter->mediaTypeEqual = MediaType::VIDEO;\n"
+        "$pager = new FilterPager();\n"
         "$pager->pageSize = 25;\n"
         "$pager->pageIndex = 2;\n"
-        "$result = $client->media->listAction($filter, $pager);",
+        "$result = $client->getMediaService()->listAction($filter, $pager);",
     ),
     (
         "php",
         "scalars",
-        "$result = $client->session->start(getenv('KALTURA_SECRET'), 'ana', "
-        "KalturaSessionType::ADMIN, 99);",
+        "$result = $client->getSessionService()->start($secret, 'ana', SessionType::ADMIN, 99);",
     ),
     (
         "php",
         "a nested object of a subtype",
-        "$advancedSearch = new KalturaSearchOperator();\n"
-        "$advancedSearch->type = KalturaSearchOperatorType::SEARCH_OR;\n"
-        "$searchCondition = new KalturaSearchCondition();",
+        "$advancedSearch = new SearchOperator();\n"
+        "$advancedSearch->type = SearchOperatorType::SEARCH_OR;\n"
+        "$searchCondition = new SearchCondition();",
     ),
     ("php", "a nested object of a subtype", "$filter->advancedSearch = $advancedSearch;"),
     (
         "php",
         "an array of objects",
-        "$result = $client->report->execute(7, array($keyValue, $keyValue2));",
+        "$result = $client->getReportService()->execute(7, array($keyValue, $keyValue2));",
     ),
-    ("php", "a file upload", "$result = $client->uploadToken->upload('0_tok', 'clip.mp4');"),
+    (
+        "php",
+        "a file upload",
+        "$result = $client->getUploadTokenService()->upload('0_tok', 'clip.mp4');",
+    ),
     (
         "php",
         "null and empty",
-        "$mediaEntry->description = KalturaNull::getInstance();\n"
+        "$mediaEntry->description = NullValue::getInstance();\n"
         "$mediaEntry->operationAttributes = array();",
     ),
     (
         "php",
         "a plugin service",
-        "$elasticSearchPlugin = KalturaElasticSearchClientPlugin::get($client);\n"
-        "$result = $elasticSearchPlugin->eSearch->searchEntry($searchParams);",
+        "$elasticSearchPlugin = ElasticSearchPlugin::get($client);\n"
+        "$result = $elasticSearchPlugin->getESearchService()->searchEntry($searchParams);",
     ),
     (
         "php",
         "a multirequest with a reference",
         "$client->startMultiRequest();\n"
-        "$result1 = $client->session->start(getenv('KALTURA_SECRET'), null, "
-        "KalturaSessionType::ADMIN, 99);\n"
+        "$result1 = $client->getSessionService()->start($secret, null, SessionType::ADMIN, 99);\n"
         "$client->setKs($result1);\n"
-        "$result2 = $client->media->get('0_abc');\n"
-        "$client->setKs(getenv('KALTURA_KS'));\n"
-        "$mediaEntry = new KalturaMediaEntry();\n"
+        "$result2 = $client->getMediaService()->get('0_abc');\n"
+        "$client->setKs($ks);\n"
+        "$mediaEntry = new MediaEntry();\n"
         "$mediaEntry->name = $result2->name;\n"
-        "$client->media->update($result2->id, $mediaEntry);\n"
+        "$client->getMediaService()->update($result2->id, $mediaEntry);\n"
         "$results = $client->doMultiRequest();",
     ),
     (
         "php",
         "a plugin service",
-        "require_once 'KalturaClient.php';\n"
-        "require_once 'KalturaPlugins/KalturaElasticSearchClientPlugin.php';",
+        "<?php\n"
+        "require_once __DIR__ . '/vendor/autoload.php';\n"
+        "\n"
+        "use Kaltura\\Client\\Client;\n"
+        "use Kaltura\\Client\\Configuration;\n"
+        "use Kaltura\\Client\\Plugin\\ElasticSearch\\ElasticSearchPlugin;\n"
+        "use Kaltura\\Client\\Plugin\\ElasticSearch\\Type\\ESearchEntryItem;",
     ),
     # Java
     ("java", "a filter and a pager", 'configuration.setEndpoint("https://kaltura.example.com");'),
-    ("java", "a filter and a pager", 'client.setKs(System.getenv("KALTURA_KS"));'),
+    ("java", "a filter and a pager", "client.setKs(ks);"),
     (
         "java",
         "a filter and a pager",
@@ -121,8 +128,7 @@ SNIPPETS = [
     (
         "java",
         "scalars",
-        'var request = SessionService.start(System.getenv("KALTURA_SECRET"), "ana", '
-        "SessionType.ADMIN, 99);",
+        'var request = SessionService.start(secret, "ana", SessionType.ADMIN, 99);',
     ),
     (
         "java",
@@ -161,8 +167,7 @@ SNIPPETS = [
         "java",
         "a multirequest with a reference",
         "MultiRequestBuilder multiRequest = new MultiRequestBuilder();\n"
-        'var request1 = SessionService.start(System.getenv("KALTURA_SECRET"), null, '
-        "SessionType.ADMIN, 99);\n"
+        "var request1 = SessionService.start(secret, null, SessionType.ADMIN, 99);\n"
         "multiRequest.add(request1);\n"
         'var request2 = MediaService.get("0_abc");\n'
         "request2.setKs(request1.getTokenizer());\n"
@@ -181,7 +186,7 @@ SNIPPETS = [
         "a filter and a pager",
         "configuration.serviceUrl = 'https://kaltura.example.com';",
     ),
-    ("javascript", "a filter and a pager", "client.setKs(process.env.KALTURA_KS);"),
+    ("javascript", "a filter and a pager", "client.setKs(ks);"),
     (
         "javascript",
         "a filter and a pager",
@@ -201,7 +206,7 @@ SNIPPETS = [
     (
         "javascript",
         "scalars",
-        "const request = kaltura.services.session.start(process.env.KALTURA_SECRET, 'ana', "
+        "const request = kaltura.services.session.start(secret, 'ana', "
         "kaltura.enums.SessionType.ADMIN, 99);",
     ),
     (
@@ -219,7 +224,7 @@ SNIPPETS = [
         "javascript",
         "a multirequest with a reference",
         "const multiRequest = client.startMultiRequest();\n"
-        "multiRequest.add(kaltura.services.session.start(process.env.KALTURA_SECRET, null, "
+        "multiRequest.add(kaltura.services.session.start(secret, null, "
         "kaltura.enums.SessionType.ADMIN, 99));\n"
         "multiRequest.add(kaltura.services.media.get('0_abc').setKs('{1:result}'));\n"
         "multiRequest.add(kaltura.services.media.update(\n"
@@ -251,7 +256,7 @@ def test_sample_writes_the_call_as_the_official_client_does(
     assert f"\n{wanted}\n" in f"\n{got}\n", text
 
 
-@pytest.mark.parametrize("language", ["php", "java", "javascript"])
+@pytest.mark.parametrize("language", ["php", "java", "javascript", "ruby"])
 @pytest.mark.parametrize("case", CASES)
 def test_secrets_come_from_the_environment_unless_included(
     schema: Schema, language: str, case: str
@@ -275,7 +280,8 @@ def test_php_samples_parse(schema: Schema, case: str, tmp_path: Path) -> None:
 
 # A reference into a list result, as each client spells it.
 REFERENCES_INTO_A_LIST = [
-    ("php", "$client->media->get($result1->objects[0]->id);"),
+    ("php", "$client->getMediaService()->get($result1->objects[0]->id);"),
+    ("ruby", "client.media_service.get('{1:result:objects:0:id}')"),
     ("java", "var request2 = MediaService.get(request1.getTokenizer().objects().get(0).id());"),
     ("javascript", "multiRequest.add(kaltura.services.media.get('{1:result:objects:0:id}'));"),
 ]
@@ -296,7 +302,8 @@ def test_a_reference_into_a_list_result_is_spelled_as_the_client_spells_it(
 
 # An explicit null for a parameter of the action itself (not a property).
 PARAMETER_NULLS = [
-    ("php", "KalturaNull::getInstance()"),
+    ("php", "NullValue::getInstance()"),
+    ("ruby", "nil"),
     ("java", "ParamsValueDefaults.KALTURA_NULL_STRING"),
     ("javascript", "null /* explicit null: kaltura-client leaves it out */"),
 ]
@@ -339,7 +346,7 @@ def test_java_sample_uses_the_java_clients_types(
     assert line in _lines(text).splitlines(), text
 
 
-@pytest.mark.parametrize("language", ["php", "java", "javascript"])
+@pytest.mark.parametrize("language", ["php", "java", "javascript", "ruby"])
 def test_a_name_the_action_does_not_declare_is_said_to_be_left_out(
     schema: Schema, language: str
 ) -> None:
@@ -351,10 +358,13 @@ def test_a_name_the_action_does_not_declare_is_said_to_be_left_out(
 
 
 def test_php_sample_sends_no_null_object_parameter(schema: Schema) -> None:
-    """`KalturaNull` is for scalars: a method reads an object parameter's properties."""
+    """`NullValue` is for scalars: a method reads an object parameter's properties."""
     call = read_call(schema, "media", "list", [("filter__null", "1")]).call
     text = render("php", call, SampleContext(schema, SERVICE_URL))
-    assert "$client->media->listAction(null /* explicit null: the client cannot send" in text
+    assert (
+        "$client->getMediaService()->listAction(null /* explicit null: the client cannot send"
+        in text
+    )
 
 
 def test_java_sample_sets_an_out_of_range_float_as_text(schema: Schema) -> None:

@@ -31,7 +31,7 @@ def test_the_code_region_follows_the_form_and_sends_nothing(
     expect(region).to_contain_text("Choose a service and an action.")
     media_filter = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
     expect(region.get_by_role("tab")).to_have_text(
-        ["curl", "Python", "PHP", "JavaScript", "Java", "HTTP"]
+        ["curl", "Python", "PHP", "JavaScript", "Java", "Ruby", "HTTP"]
     )
     labelled(media_filter, "nameLike").fill("holiday")
     labelled(media_filter, "mediaTypeEqual").select_option("1")
@@ -78,7 +78,7 @@ def test_secrets_stay_out_of_samples_unless_switched_in(
     expect(shown(console.page)).to_contain_text('"$KALTURA_SECRET"')
     expect(shown(console.page)).to_contain_text('"$KALTURA_KS"')
     region.get_by_role("tab", name="Python").click()
-    expect(shown(console.page)).to_contain_text('os.environ["KALTURA_SECRET"]')
+    expect(shown(console.page)).to_contain_text('os.environ.get("KALTURA_SECRET") or sys.exit(')
     expect(region).not_to_contain_text(SECRET)
     expect(region).not_to_contain_text(KS)
 
@@ -136,3 +136,28 @@ def test_a_null_switch_is_followed_too(console: Console) -> None:
     privileges = labelled(console.parameters, "privileges")
     privileges.locator("xpath=..").get_by_role("button", name="null", exact=True).click()
     expect(shown(console.page)).to_contain_text("privileges=None")
+
+
+def test_session_start_reads_no_ks_in_any_language_and_ruby_has_its_tab(
+    console: Console, shared_context: BrowserContext, console_url: str
+) -> None:
+    """A new user's KS field still holds one; session.start makes a new one and needs none."""
+    shared_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=console_url)
+    console.ks_field.fill(KS)
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill(SECRET)
+    region = code(console.page)
+    for name in ("Python", "PHP", "JavaScript", "Java", "Ruby"):
+        region.get_by_role("tab", name=name, exact=True).click()
+        expect(shown(console.page)).to_contain_text("KALTURA_SECRET")
+        expect(shown(console.page)).not_to_contain_text("KALTURA_KS")
+    expect(shown(console.page)).to_contain_text("client.session_service.start(secret)")
+    region.get_by_role("tab", name="Java", exact=True).focus()
+    console.page.keyboard.press("ArrowRight")
+    ruby = region.get_by_role("tab", name="Ruby")
+    expect(ruby).to_be_focused()
+    expect(ruby).to_have_attribute("aria-selected", "true")
+    region.get_by_role("button", name="Copy").click()
+    copied = console.page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("require 'kaltura'\n")
+    assert copied == shown(console.page).locator("code").inner_text()

@@ -24,7 +24,7 @@ def test_every_language_has_a_tab_and_nothing_is_sent(
 ) -> None:
     page = client.post(CODE, data={**PING, "__language": "http", "__include_secrets": "1"})
     assert page.status_code == 200
-    assert tabs(page.text) == ["curl", "Python", "PHP", "JavaScript", "Java", "HTTP"]
+    assert tabs(page.text) == ["curl", "Python", "PHP", "JavaScript", "Java", "Ruby", "HTTP"]
     assert (
         'id="code-tab-http" aria-controls="code-panel-http"\n          aria-selected="true"'
         in page.text

@@ -28,6 +28,7 @@ def page(client: TestClient) -> str:
         "pip install KalturaApiClient",
         "npm install kaltura-client",
         "composer require kaltura/api-client-library",
+        "gem install kaltura-client",
     ],
 )
 def test_the_page_gives_each_install_command(page: str, install: str) -> None:
@@ -48,9 +49,16 @@ def test_the_top_bar_links_the_page(client: TestClient) -> None:
 
 def test_first_calls_aim_at_the_server_and_read_the_secret(page: str) -> None:
     assert f"serviceUrl = &#34;{FAKE_URL}&#34;" in page  # escaped as the page writes it
-    assert "secret=os.environ[&#34;KALTURA_SECRET&#34;]" in page
+    assert "secret = os.environ.get(&#34;KALTURA_SECRET&#34;) or sys.exit(" in page
     assert "client.session.start(" in page
     assert "kaltura.services.session.start(" in page
+    assert "client.session_service.start(secret, " in page  # Ruby
+
+
+def test_the_php_first_call_loads_what_composer_installed(page: str) -> None:
+    assert "require_once __DIR__ . &#39;/vendor/autoload.php&#39;;" in page
+    assert "use Kaltura\\Client\\Client;" in page
+    assert "KalturaClient.php" not in page
 
 
 @pytest.mark.parametrize(
@@ -62,6 +70,18 @@ def test_every_first_call_reads_the_secret_from_the_environment(
     calls = first_calls(load_schema(real_schema_path), "https://example.test", "42")
     sample = calls[lib.language]
     assert "KALTURA_SECRET" in sample and "https://example.test" in sample and "42" in sample
+
+
+@pytest.mark.parametrize(
+    "lib", [lib for lib in LIBRARIES if lib.language], ids=lambda lib: lib.name
+)
+def test_no_first_call_reads_a_ks_session_start_does_not_need(
+    real_schema_path: Path, lib: Library
+) -> None:
+    """session.start makes the KS: a first call that reads KALTURA_KS fails for a new user."""
+    calls = first_calls(load_schema(real_schema_path), "https://example.test", "42")
+    assert "KALTURA_KS" not in calls[lib.language]
+    assert "setKs" not in calls[lib.language] and "client.ks" not in calls[lib.language]
 
 
 def test_a_real_server_gets_a_partner_placeholder(page: str) -> None:

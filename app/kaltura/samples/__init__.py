@@ -25,6 +25,7 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("php", "PHP"),
     ("javascript", "JavaScript"),
     ("java", "Java"),
+    ("ruby", "Ruby"),
     ("http", "HTTP"),
 )
 """(id, tab name) in the order the Code region shows them; the id is the module's name."""

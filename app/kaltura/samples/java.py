@@ -39,7 +39,7 @@ from app.kaltura.call import (
 )
 from app.kaltura.patterns import FLOAT, INT
 from app.kaltura.protocol import OBJECT_TYPE
-from app.kaltura.samples import SampleContext
+from app.kaltura.samples import KS_ENV, SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
     Names,
@@ -52,6 +52,14 @@ from app.kaltura.samples.client_calls import (
     owner_of,
     plan,
     reference_path,
+)
+from app.kaltura.samples.environment import (
+    VARIABLES,
+    Need,
+    client_ks,
+    missing,
+    reads,
+    variable,
 )
 from app.kaltura.schema import TypeRef
 
@@ -75,13 +83,14 @@ class _Writer:
     def __init__(self, context: SampleContext) -> None:
         self.context = context
         self.lines: list[str] = []
-        self.names = Names(("client", "configuration", "request", "multiRequest", "args"))
+        taken = ("client", "configuration", "request", "multiRequest", "args", *VARIABLES.values())
+        self.names = Names(taken)
 
     def value(self, value: Value, ref: TypeRef | None, name: str, owner: str) -> str:
         match value:
             case Scalar(text=text):
                 env = env_of(self.context, name, owner)
-                return f'System.getenv("{env}")' if env else _scalar(text, ref)
+                return variable(env) if env else _scalar(text, ref)
             case EnumConst(text=text, enum=enum, name=const):
                 if enum == NULLABLE_BOOLEAN:
                     # The Java client types these as Boolean; -1 (its null) it cannot send.
@@ -198,9 +207,15 @@ class _Writer:
     def config_ref(self, name: str) -> TypeRef | None:
         return next((f.ref for f in self.context.schema.configurations if f.name == name), None)
 
-    def config(self, config: Members) -> None:
-        if "ks" not in [name for name, _ in config]:
-            self.lines.append('client.setKs(System.getenv("KALTURA_KS"));')
+    def config(self, config: Members, need: Need | None) -> None:
+        if need == "always":
+            self.lines.append(f"client.setKs({variable(KS_ENV)});")
+        elif need == "optional":
+            read = f'System.getenv("{KS_ENV}")'
+            self.lines += [
+                f"// {KS_ENV} is optional here: sent when it is set",
+                f"if ({read} != null) client.setKs({read});",
+            ]
         for name, value in config:
             setter = CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
@@ -210,12 +225,23 @@ class _Writer:
 
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
     writer = _Writer(context)
+    for env in reads(call, context):
+        name = variable(env)
+        writer.lines += [
+            f'String {name} = System.getenv("{env}");',
+            f"if ({name} == null || {name}.isEmpty()) {{",
+            f"{INDENT}System.err.println({_string(missing(env))});",
+            f"{INDENT}System.exit(1);",
+            "}",
+            "",
+        ]
+    config, need = client_ks(call, context)
     writer.lines += [
         "Configuration configuration = new Configuration();",
         f"configuration.setEndpoint({_string(context.service_url)});",
         "Client client = new Client(configuration);",
     ]
-    writer.config(call.config)
+    writer.config(config, need)
     writer.lines.append("")
     if isinstance(call, MultiRequest):
         writer.lines.append("MultiRequestBuilder multiRequest = new MultiRequestBuilder();")

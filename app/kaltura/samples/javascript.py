@@ -35,7 +35,7 @@ from app.kaltura.call import (
     Wire,
 )
 from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE
-from app.kaltura.samples import SampleContext
+from app.kaltura.samples import KS_ENV, SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
     Plan,
@@ -47,6 +47,7 @@ from app.kaltura.samples.client_calls import (
     owner_of,
     plan,
 )
+from app.kaltura.samples.environment import Need, client_ks, missing, reads, variable
 
 RENAMED_ACTIONS = frozenset({"list", "delete", "clone", "export"})
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -54,14 +55,23 @@ INDENT = "  "
 
 
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
-    lines = [
-        "const kaltura = require('kaltura-client');",
-        "",
+    lines = ["const kaltura = require('kaltura-client');", ""]
+    for env in reads(call, context):
+        lines += [
+            f"const {variable(env)} = process.env.{env};",
+            f"if (!{variable(env)}) {{",
+            f"{INDENT}console.error({_string(missing(env))});",
+            f"{INDENT}process.exit(1);",
+            "}",
+            "",
+        ]
+    config, need = client_ks(call, context)
+    lines += [
         "const configuration = new kaltura.Configuration();",
         f"configuration.serviceUrl = {_string(context.service_url)};",
         "const client = new kaltura.Client(configuration);",
     ]
-    config = call.config
+    lines += _ks(need)
     lines += _config(context, config, "client")
     lines.append("")
     if isinstance(call, MultiRequest):
@@ -86,11 +96,19 @@ def _execute(name: str) -> list[str]:
     ]
 
 
+def _ks(need: Need | None) -> list[str]:
+    if need == "always":
+        return [f"client.setKs({variable(KS_ENV)});"]
+    if need == "optional":
+        return [
+            f"// {KS_ENV} is optional here: sent when it is set",
+            f"if ({_env(KS_ENV)}) client.setKs({_env(KS_ENV)});",
+        ]
+    return []
+
+
 def _config(context: SampleContext, config: Members, target: str) -> list[str]:
     lines = []
-    names = [name for name, _ in config]
-    if "ks" not in names and target == "client":
-        lines.append(f"client.setKs({_env('KALTURA_KS')});")
     for name, value in config:
         setter = CONFIG_SETTERS.get(name)
         if setter is None:
@@ -132,7 +150,7 @@ def _value(context: SampleContext, value: Value, name: str, owner: str, depth: i
         case Scalar(text=text, type=kind):
             env = env_of(context, name, owner)
             if env:
-                return _env(env)
+                return variable(env)
             return bare_literal(text, kind) or _string(text)
         case EnumConst(text=text, enum=enum, name=const):
             if const:

@@ -1,11 +1,15 @@
-"""The call as PHP with the official client (`KalturaClient.php`, KalturaGeneratedAPIClientsPHP).
+r"""The call as PHP with the official client that `composer require kaltura/api-client-library`
+installs (KalturaGeneratedAPIClientsPHP53: namespaced, loaded by Composer's autoloader).
 
-Read from the client's source: services are properties of the client (`$client->media`), a
-plugin's through its plugin object (`KalturaElasticSearchClientPlugin::get($client)->eSearch`);
-methods take the parameters in the schema's order, `list`, `clone` and `goto` being
-`listAction`…; objects are built with `new KalturaMediaEntryFilter()` and their properties set
-one by one, enums are class constants (`KalturaMediaType::VIDEO`); a file parameter is a path;
-`KalturaNull::getInstance()` sends an explicit null and an empty `array()` an emptied one. A
+Read from the client's source: the client is `Kaltura\Client\Client` built from a
+`Kaltura\Client\Configuration`; services come from getters (`$client->getMediaService()`), a
+plugin's through its plugin object (`ElasticSearchPlugin::get($client)->getESearchService()`,
+in `Kaltura\Client\Plugin\ElasticSearch`); methods take the parameters in the schema's order,
+`list`, `clone` and `goto` being `listAction`…; classes and enums drop `Kaltura` and live in
+`Kaltura\Client\Type` and `Kaltura\Client\Enum` (a plugin's in its own `Type` and `Enum`),
+objects are built with `new MediaEntryFilter()` and their properties set one by one, enums
+are class constants (`MediaType::VIDEO`); a file parameter is a path;
+`NullValue::getInstance()` sends an explicit null and an empty `array()` an emptied one. A
 multirequest is queued between `startMultiRequest()` and `doMultiRequest()`, each call then
 returning a stand-in for its result whose properties are references: `$result1->id` is
 `{1:result:id}`. Pure: no I/O.
@@ -34,13 +38,14 @@ from app.kaltura.call import (
     Wire,
 )
 from app.kaltura.protocol import OBJECT_TYPE
-from app.kaltura.samples import SampleContext
+from app.kaltura.samples import KS_ENV, SampleContext
 from app.kaltura.samples.client_calls import (
     CONFIG_SETTERS,
     Argument,
     Names,
     Plan,
     bare_literal,
+    class_name,
     env_of,
     file_path,
     item_name,
@@ -49,6 +54,14 @@ from app.kaltura.samples.client_calls import (
     plan,
     reference_path,
     referenced,
+)
+from app.kaltura.samples.environment import (
+    VARIABLES,
+    Need,
+    client_ks,
+    missing,
+    reads,
+    variable,
 )
 
 RENAMED_ACTIONS = frozenset({"list", "clone", "goto"})
@@ -60,19 +73,35 @@ class _Writer:
     def __init__(self, context: SampleContext) -> None:
         self.context = context
         self.lines: list[str] = []
-        self.names = Names(("client", "configuration", "result", "results"))
+        self.names = Names(("client", "config", "result", "results", *VARIABLES.values()))
         self.plugins: dict[str, str] = {}
         self.configured: dict[str, str] = {}
-        self.requires = ["require_once 'KalturaClient.php';"]
+        self.uses = {"Kaltura\\Client\\Client", "Kaltura\\Client\\Configuration"}
         self.restore: list[str] = []
+        self.plugin = ""  # the current call's plugin: where a class the schema lacks lives
+
+    def use(self, kaltura_name: str, kind: str, plugin: str) -> str:
+        """The class's short name, its namespace imported: `MediaType` from
+        `Kaltura\\Client\\Enum`, a plugin's from `Kaltura\\Client\\Plugin\\<Plugin>\\Enum`."""
+        short = class_name(kaltura_name)
+        space = f"Plugin\\{_plugin_name(plugin)}\\{kind}" if plugin else kind
+        self.uses.add(f"Kaltura\\Client\\{space}\\{short}")
+        return short
+
+    def type_of(self, kaltura_name: str) -> str:
+        found = self.context.schema.class_named(kaltura_name)
+        return self.use(kaltura_name, "Type", found.plugin if found else self.plugin)
 
     def value(self, value: Value, name: str, owner: str) -> str:
         match value:
             case Scalar(text=text, type=kind):
                 env = env_of(self.context, name, owner)
-                return f"getenv('{env}')" if env else (bare_literal(text, kind) or _string(text))
-            case EnumConst(text=text, enum=enum, name=const):
-                return f"{enum}::{const}" if const else _string(text)
+                return f"${variable(env)}" if env else (bare_literal(text, kind) or _string(text))
+            case EnumConst(text=text, enum=enum, name=const) if const:
+                found = self.context.schema.enums.get(enum)
+                return f"{self.use(enum, 'Enum', found.plugin if found else '')}::{const}"
+            case EnumConst(text=text):
+                return _string(text)
             case Object():
                 return self.object(value, name)
             case Array(items=items):
@@ -86,7 +115,8 @@ class _Writer:
             case Empty():
                 return "array()"
             case Null():
-                return "KalturaNull::getInstance()"
+                self.uses.add("Kaltura\\Client\\NullValue")
+                return "NullValue::getInstance()"
             case Unknown(value=wire) | Loose(value=wire):
                 return self.wire(wire, name)
         raise ValueError(value)
@@ -95,7 +125,7 @@ class _Writer:
         if not value.known:
             return self.wire({OBJECT_TYPE: value.object_type}, name)
         variable = "$" + self.names.take(name)
-        self.lines.append(f"{variable} = new {value.object_type}();")
+        self.lines.append(f"{variable} = new {self.type_of(value.object_type)}();")
         for member, inner in value.members:
             owner = owner_of(self.context, value.object_type, member)
             rendered = self.value(inner, member, owner)
@@ -112,7 +142,7 @@ class _Writer:
         object_type = wire.get(OBJECT_TYPE)
         if isinstance(object_type, str) and re.fullmatch(r"\w+", object_type):
             variable = "$" + self.names.take(name)
-            self.lines.append(f"{variable} = new {object_type}();")
+            self.lines.append(f"{variable} = new {self.type_of(object_type)}();")
             for member, inner in wire.items():
                 if member != OBJECT_TYPE:
                     self.lines.append(f"{variable}->{member} = {self.wire(inner, member)};")
@@ -121,18 +151,21 @@ class _Writer:
 
     def service(self, found: Plan) -> str:
         service = found.service
+        getter = f"get{service.name[:1].upper()}{service.name[1:]}Service()"
         if not service.plugin:
-            return f"$client->{service.name}"
+            return f"$client->{getter}"
         plugin = self.plugins.get(service.plugin)
         if plugin is None:
             plugin = "$" + self.names.take(f"{service.plugin}Plugin")
             self.plugins[service.plugin] = plugin
-            plugin_class = f"Kaltura{service.plugin[:1].upper()}{service.plugin[1:]}ClientPlugin"
-            self.requires.append(f"require_once 'KalturaPlugins/{plugin_class}.php';")
+            plugin_class = f"{_plugin_name(service.plugin)}Plugin"
+            space = f"Kaltura\\Client\\Plugin\\{_plugin_name(service.plugin)}"
+            self.uses.add(f"{space}\\{plugin_class}")
             self.lines.append(f"{plugin} = {plugin_class}::get($client);")
-        return f"{plugin}->{service.name}"
+        return f"{plugin}->{getter}"
 
     def call(self, found: Plan) -> str:
+        self.plugin = found.service.plugin
         action = found.action.name
         owner = f"{found.service.id}.{action}"
         for name, value in found.extras:
@@ -161,10 +194,17 @@ class _Writer:
             return "null /* explicit null: the client cannot send one here */"
         return self.value(argument.value, argument.param.name, owner)
 
-    def config(self, config: Members) -> None:
-        if "ks" not in [name for name, _ in config]:
-            self.configured["ks"] = "getenv('KALTURA_KS')"
-            self.lines.append("$client->setKs(getenv('KALTURA_KS'));")
+    def config(self, config: Members, need: Need | None) -> None:
+        if need == "always":
+            self.configured["ks"] = f"${variable(KS_ENV)}"
+            self.lines.append(f"$client->setKs(${variable(KS_ENV)});")
+        elif need == "optional":
+            self.lines += [
+                f"// {KS_ENV} is optional here: sent when it is set",
+                f"if (getenv('{KS_ENV}')) {{",
+                f"    $client->setKs(getenv('{KS_ENV}'));",
+                "}",
+            ]
         for name, value in config:
             setter = CONFIG_SETTERS.get(name)
             if setter:  # format: the client picks its own
@@ -174,12 +214,22 @@ class _Writer:
 
 def render(call: Call | MultiRequest, context: SampleContext) -> str:
     writer = _Writer(context)
+    for env in reads(call, context):
+        writer.lines += [
+            f"${variable(env)} = getenv('{env}');",
+            f"if (!${variable(env)}) {{",
+            f"    fwrite(STDERR, {_string(missing(env))} . PHP_EOL);",
+            "    exit(1);",
+            "}",
+            "",
+        ]
+    config, need = client_ks(call, context)
     writer.lines += [
-        "$config = new KalturaConfiguration();",
+        "$config = new Configuration();",
         f"$config->setServiceUrl({_string(context.service_url)});",
-        "$client = new KalturaClient($config);",
+        "$client = new Client($config);",
     ]
-    writer.config(call.config)
+    writer.config(config, need)
     writer.lines.append("")
     if isinstance(call, MultiRequest):
         calls = numbered(call)
@@ -194,7 +244,14 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
     else:
         writer.lines.append(f"$result = {writer.call(plan(context, call))};")
         writer.lines.append("print_r($result);")
-    return "\n".join(["<?php", *writer.requires, "", *writer.lines]) + "\n"
+    uses = [f"use {name};" for name in sorted(writer.uses)]
+    head = ["<?php", "require_once __DIR__ . '/vendor/autoload.php';", "", *uses, ""]
+    return "\n".join([*head, *writer.lines]) + "\n"
+
+
+def _plugin_name(plugin: str) -> str:
+    """A plugin's namespace and class prefix: `elasticSearch` → `ElasticSearch`."""
+    return plugin[:1].upper() + plugin[1:]
 
 
 def _reference(text: str) -> str:

@@ -38,8 +38,10 @@ from app.kaltura.call import (
 )
 from app.kaltura.form_calls import config_params
 from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE
-from app.kaltura.samples import SampleContext
-from app.kaltura.samples.placeholders import env_of, with_placeholders
+from app.kaltura.samples import KS_ENV, SampleContext
+from app.kaltura.samples.answers import Printed, printed
+from app.kaltura.samples.environment import Need, client_ks, missing, variable
+from app.kaltura.samples.placeholders import ENVIRONMENT, env_of, with_placeholders
 from app.kaltura.schema import TypeRef
 
 INDENT = "    "
@@ -54,9 +56,14 @@ def render(call: Call | MultiRequest, context: SampleContext) -> str:
 
 
 def string(text: str) -> str:
-    """A Python string literal; a secret's marker reads its environment variable."""
+    """A Python string literal; a secret's marker is the variable its environment variable is
+    read into (`environment.variable`)."""
     env = env_of(text)
-    return f'os.environ["{env}"]' if env else json.dumps(text, ensure_ascii=False)
+    return variable(env) if env else json.dumps(text, ensure_ascii=False)
+
+
+def _attribute(name: str) -> str:
+    return name + "_" if name in _KEYWORDS else name
 
 
 def module_of(plugin: str) -> str:
@@ -72,33 +79,44 @@ class _Writer:
         self.plugin = ""  # the current call's plugin: where classes the schema lacks live
         self.batch: dict[str, str] = {}  # a multirequest's configuration, as written
         self.skipped: list[str] = []  # names the client cannot send, said in a comment
+        self.envs: set[str] = set()  # the environment variables the sample reads
 
     # -- the program -----------------------------------------------------------------------
 
     def program(self, call: Call | MultiRequest) -> str:
+        config, ks = client_ks(call, self.context)
         body: list[str] = []
         if isinstance(call, MultiRequest):
-            body += self.configuration(call.config)
+            body += self.configuration(config)
+            body += self.ks_lines(ks)
             body += ["", "client.startMultiRequest()"]
             for at, one in enumerate(call.calls, start=1):
                 variable = f"result{at}"
                 body += self.call_lines(one, variable)
                 self.results[one.number or at] = variable
-            body += ["results = client.doMultiRequest()", "print(results)"]
+            body += ["results = client.doMultiRequest()", *self.batch_prints(call)]
         else:
             # A parameter named like a configuration value wins on the wire (session.start's
             # partnerId); the client would overwrite it with the configured one, so that goes.
             own = {name for name, _ in call.params}
-            body += self.configuration(tuple((n, v) for n, v in call.config if n not in own))
-            body += ["", *self.call_lines(call, "result"), "print(result)"]
+            body += self.configuration(tuple((n, v) for n, v in config if n not in own))
+            body += self.ks_lines(ks)
+            shown = printed(self.schema, call)
+            variable = "" if shown.kind == "nothing" else "result"
+            body += ["", *self.call_lines(call, variable), *self.prints(shown, variable)]
         head = ["from KalturaClient import KalturaClient, KalturaConfiguration"]
+        if isinstance(call, MultiRequest):
+            head.append("from KalturaClient.exceptions import KalturaException")
         for module in sorted(self.imports, key=lambda m: (m != "Core", m)):
             names = sorted(self.imports[module])
             line = f"from KalturaClient.Plugins.{module} import {', '.join(names)}"
             if len(line) > 99:  # the longest line a reader takes in at once
                 line = self.sequence(f"from KalturaClient.Plugins.{module} import (", names, ")", 0)
             head.append(line)
-        if any("os.environ[" in line for line in body):
+        reads = [self.read(env) for env in ENVIRONMENT if env in self.envs]
+        if reads:
+            head = ["import os", "import sys", "", *head, "", *reads]
+        elif any("os.environ" in line for line in body):
             head = ["import os", "", *head]
         setup = [
             "",
@@ -107,6 +125,58 @@ class _Writer:
             "client = KalturaClient(configuration)",
         ]
         return "\n".join(head + setup + body) + "\n"
+
+    def read(self, env: str) -> str:
+        """The variable `env` is read into, stopping with a message when it is unset."""
+        line = f'{variable(env)} = os.environ.get("{env}") or sys.exit({string(missing(env))})'
+        if len(line) <= 99:
+            return line
+        head, message = line.removesuffix(")").split("sys.exit(")
+        return f"{head}sys.exit(\n{INDENT}{message}\n)"
+
+    def ks_lines(self, need: Need | None) -> list[str]:
+        if need == "always":
+            self.envs.add(KS_ENV)
+            self.batch["ks"] = variable(KS_ENV)  # put back after a request's own ks
+            return [f"client.setKs({variable(KS_ENV)})"]
+        if need == "optional":
+            return [
+                f"# {KS_ENV} is optional here: sent when it is set",
+                f'if os.environ.get("{KS_ENV}"):',
+                f'{INDENT}client.setKs(os.environ["{KS_ENV}"])',
+            ]
+        return []
+
+    def prints(self, shown: Printed, value: str) -> list[str]:
+        """What is printed of `value`, the answer: see `answers`."""
+        match shown.kind:
+            case "nothing":
+                return ['print("Done.")'] if value == "" else []
+            case "list" | "items":
+                objects = f"{value}.objects" if shown.kind == "list" else value
+                fields = ", ".join(f"item.{_attribute(f)}" for f in shown.fields) or "vars(item)"
+                lines = [f"for item in {objects}:", f"{INDENT}print({fields})"]
+                if shown.total:
+                    lines.append(f'print({value}.totalCount, "in all")')
+                return lines
+            case "object":
+                if not shown.fields:
+                    return [f"print(vars({value}))"]
+                return [f'print("{f}:", {value}.{_attribute(f)})' for f in shown.fields]
+        return [f"print({value})"]
+
+    def batch_prints(self, batch: MultiRequest) -> list[str]:
+        """Each request's answer, once none of them failed (a failed one is its exception)."""
+        lines = [
+            "for result in results:",
+            f"{INDENT}if isinstance(result, KalturaException):",
+            f"{INDENT * 2}raise result",
+        ]
+        for at, one in enumerate(batch.calls):
+            shown = printed(self.schema, one)
+            if shown.kind != "nothing":
+                lines += [f"# {one.service}.{one.action}", *self.prints(shown, f"results[{at}]")]
+        return lines
 
     def configuration(self, config: tuple[tuple[str, Value], ...]) -> list[str]:
         lines = []
@@ -164,9 +234,10 @@ class _Writer:
         if self.skipped:
             before.append(f"# not sent: the client has no way to send {', '.join(self.skipped)}")
             self.skipped = []
+        assigned = f"{variable} = {accessor}" if variable else accessor
         if not arguments:
-            return [*before, f"{variable} = {accessor}()", *after]
-        return [*before, f"{variable} = {accessor}(", *arguments, ")", *after]
+            return [*before, f"{assigned}()", *after]
+        return [*before, f"{assigned}(", *arguments, ")", *after]
 
     # -- values ----------------------------------------------------------------------------
 
@@ -207,7 +278,8 @@ class _Writer:
         raise TypeError(value)
 
     def scalar(self, text: str, type_: str) -> str:
-        if env_of(text):
+        if env := env_of(text):
+            self.envs.add(env)
             return string(text)
         if patterns.REFERENCE.search(text):
             return self.reference(text)
