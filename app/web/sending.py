@@ -132,8 +132,8 @@ async def send(
         call.actions,
         cut_short=answer.cut_short,
     )
-    tokens = highlight(view.pretty, view.kind)
-    item_tokens = tuple(highlight(item.pretty, view.kind) for item in view.items)
+    tokens = highlight(view.pretty, view.kind, view.folds)
+    item_tokens = tuple(highlight(item.pretty, view.kind, item.folds) for item in view.items)
     name = MULTIREQUEST if submission.service.lower() == MULTIREQUEST else heading.short
     raw = RawAnswer.of(answer.body, answer.content_type, view.kind, name)
     return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw)
