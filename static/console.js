@@ -339,8 +339,10 @@
   }
 
   // History: every Send kept in this browser (localStorage), newest first, at most 200, each
-  // as the form's link (so never a secret: see valuesOf) with its call, time, HTTP status and
-  // duration, read from the Result (data-history-* of _result.html). Choosing one opens its
+  // as the form's link (so never a secret: see valuesOf) with its call, time, what it came to
+  // (`OK`, `failed: INVALID_KS`, `2 of 3 failed: …`, `no answer: timed out`: the server's
+  // words, never read here from the answer) and duration, read from the Result
+  // (data-history-* of _result.html). Choosing one opens its
   // link; one whose action the loaded schema lacks (the panel's data-known) is not offered.
   // Storage disabled or full: Send works as ever and the panel says history is off.
   var HISTORY = "testme.history", HISTORY_CAP = 200, pendingSend = null;
@@ -387,9 +389,11 @@
     var url = new URL(link, location.href);
     return url.origin === location.origin && url.pathname === location.pathname ? url.pathname + url.search : "";
   }
-  function describe(entry) {
+  function outcomeOf(entry) { return entry.outcome || "HTTP " + entry.status; } // older entries: the status
+  var DOT = " \u00b7 ";
+  function describe(entry) { // its parts: call, time, outcome, duration
     var at = String(entry.at || "").replace("T", " ").slice(0, 19);
-    return [entry.label, at + " UTC", "HTTP " + entry.status, entry.ms + " ms"].join(" \u00b7 ");
+    return [entry.label, at + " UTC", outcomeOf(entry), entry.ms + " ms"];
   }
   function showHistory() {
     var list = document.querySelector("[data-history-list]");
@@ -398,13 +402,16 @@
     var words = (search ? search.value : "").trim().toLowerCase();
     list.textContent = "";
     readHistory().forEach(function (entry, index) {
-      var text = describe(entry);
+      var parts = describe(entry), text = parts.join(DOT);
       if (words && (text + " " + entry.link).toLowerCase().indexOf(words) < 0) return;
       var item = document.createElement("li");
       var restore = document.createElement("button");
       restore.type = "button";
       restore.className = "history-restore";
-      restore.textContent = text;
+      var outcome = document.createElement("span"); // marked when the call failed
+      outcome.className = entry.failed ? "history-outcome history-failed" : "history-outcome";
+      outcome.textContent = parts[2];
+      restore.append(parts.slice(0, 2).join(DOT) + DOT, outcome, DOT + parts[3]);
       restore.dataset.historyRestore = String(index);
       item.appendChild(restore);
       if (!known(entry) || !sameConsole(entry.link)) {
@@ -428,7 +435,8 @@
     if (!pendingSend || !heading) return;
     var entry = {
       link: pendingSend, label: heading.dataset.history, calls: (heading.dataset.historyCalls || "").trim().split(" "),
-      at: new Date().toISOString(), status: heading.dataset.historyStatus, ms: heading.dataset.historyMs
+      at: new Date().toISOString(), status: heading.dataset.historyStatus, ms: heading.dataset.historyMs,
+      outcome: heading.dataset.historyOutcome, failed: heading.dataset.historyFailed !== undefined
     };
     pendingSend = null;
     writeHistory([entry].concat(readHistory()));

@@ -59,9 +59,12 @@
       toggle.tabIndex = -1;
       toggle.setAttribute("aria-label", foldName(fold));
       fold.before(toggle);
+      // What it holds: counted here, or for a list the first part cuts, as the server counted
+      // it in the whole answer (data-total): "500 items (122 shown)".
       var inner = fold.querySelectorAll(":scope > span.fold").length;
-      if (inner) fold.dataset.count = inner + (inner === 1 ? " item" : " items");
-      setFolded(toggle, inner > BIG_LIST);
+      var total = Math.max(Number(fold.dataset.total) || 0, inner);
+      if (total) fold.dataset.count = total + (total === 1 ? " item" : " items") + (total > inner ? " (" + inner + " shown)" : "");
+      setFolded(toggle, total > BIG_LIST);
     }
     if (folds.length) pre.querySelector(".fold-toggle").tabIndex = 0;
   }

@@ -11,12 +11,16 @@ of an element that holds elements) and -1 when it closes one; the body between i
 Openers and closers are tokens of their own, so the template wraps each body in one element.
 Broken nesting is forgiven (a stray end tag is text to the folds), and what is still open at the
 end has an opener without a closer: truncated input is normal, the template closes what remains
-(the sum of the folds). Pure: stdlib only.
+(the sum of the folds). When the text is the first part of a longer one, `folds` (from
+`first_part.py`: how many folds each fold of the whole holds, in document order) gives each
+opener left open its `total`, so the Result can say a list holds 500 where 122 are shown.
+Pure: stdlib only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 MAX_CHARS = 2_000_000
@@ -27,6 +31,7 @@ class Token(NamedTuple):
     cls: str
     text: str
     fold: int = 0
+    total: int = 0  # an opener left open: how many folds its body holds in the whole text
 
 
 # Every alternative list ends with a one-character catch-all, so the scan never skips text.
@@ -77,17 +82,38 @@ _XML_ATTRIBUTES = re.compile(
 )
 
 
-def highlight(text: str, kind: str) -> tuple[Token, ...]:
-    """Tokens for `text` shown as `kind` (a `ResultView.kind`); other kinds are plain text."""
+def highlight(text: str, kind: str, folds: Sequence[int] = ()) -> tuple[Token, ...]:
+    """Tokens for `text` shown as `kind` (a `ResultView.kind`); other kinds are plain text.
+    `folds`: what each fold of the whole holds, when `text` is its first part."""
     if not text:
         return ()
     if len(text) > MAX_CHARS:
         return (Token("text", text),)
     if kind == "xml":
-        return _merged(_xml_pieces(text), text_fills=False)
+        return _counted(_merged(_xml_pieces(text), text_fills=False), folds)
     if kind in ("json", "jsonp"):
-        return _merged(_json_pieces(text), text_fills=True)
+        return _counted(_merged(_json_pieces(text), text_fills=True), folds)
     return (Token("text", text),)
+
+
+def _counted(tokens: tuple[Token, ...], folds: Sequence[int]) -> tuple[Token, ...]:
+    """The openers left open at the end with their `total` from `folds`. A first part is the
+    start of the whole text, so its openers are the whole's first ones, in the same order."""
+    if not folds:
+        return tokens
+    open_at: list[tuple[int, int]] = []  # (token index, fold number) of each opener still open
+    number = 0
+    for index, token in enumerate(tokens):
+        if token.fold > 0:
+            open_at.append((index, number))
+            number += 1
+        elif token.fold < 0 and open_at:
+            open_at.pop()
+    counted = list(tokens)
+    for index, fold in open_at:
+        if fold < len(folds):
+            counted[index] = tokens[index]._replace(total=folds[fold])
+    return tuple(counted)
 
 
 # The pieces of a text: their classes and texts side by side, and the events among them:

@@ -24,9 +24,11 @@ from app.kaltura.answer_kinds import XML_ENDS_EARLY, kind_of, not_as_claimed, te
 from app.kaltura.first_part import (
     SHOWN_CHARS,
     Part,
+    json_folds,
     json_part,
     shared_parts,
     text_part,
+    xml_folds,
     xml_part,
     xml_start,
 )
@@ -65,20 +67,22 @@ class KalturaError:
 class ItemView:
     """One multirequest request's answer: its number and call (`media.list`; "" for an item
     beyond the requests sent), its own pretty text (`complete` False: its first part only,
-    `first_part.py`) and its error."""
+    `first_part.py`, and `folds` what each fold of the whole holds) and its error."""
 
     number: int
     call: str
     pretty: str
     error: KalturaError | None = None
     complete: bool = True
+    folds: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class ResultView:
     """An upstream answer, ready to show. `items` has one entry per multirequest item (none
     when the answer is not one item per request: a whole failure, JSONP's text, PHP, raw).
-    `pretty` is the first part of a long answer when `complete` is False (`first_part.py`)."""
+    `pretty` is the first part of a long answer when `complete` is False (`first_part.py`);
+    then `folds` counts what each fold of the whole holds (XML, JSON), for the Result to say."""
 
     kind: ResultKind
     pretty: str
@@ -87,6 +91,7 @@ class ResultView:
     ks: str | None = None
     note: str = ""
     complete: bool = True
+    folds: tuple[int, ...] = ()
 
     @property
     def item_errors(self) -> tuple[KalturaError | None, ...]:
@@ -204,8 +209,9 @@ def _read_xml(
         if multi or len(body) <= limit:
             root = ET.fromstring(body)
             shown = xml_part(root, limit)
+            folds = () if shown.complete else xml_folds(root)
         else:  # only the start: an error or a KS comes first, and small (a multirequest's not)
-            root, shown = xml_start(body, limit)
+            root, shown, folds = xml_start(body, limit)
     except (ET.ParseError, expat.ExpatError) as problem:
         ends_early = problem.code in XML_ENDS_EARLY
         return ResultView("raw", text, note=unreadable("xml", media, str(problem), ends_early))
@@ -214,20 +220,21 @@ def _read_xml(
     result = root.find("result")
     if root.tag != "xml" or result is None:
         note = "XML, but not a Kaltura answer: no <xml><result>."
-        return ResultView("xml", shown.text, note=note, complete=shown.complete)
+        return ResultView("xml", shown.text, note=note, complete=shown.complete, folds=folds)
     error = _xml_error(result)
     if multi and error is None:
         items = result.findall("item")
         # each item on its own, indented from its own start
         parts = shared_parts(items, xml_part, limit)
         views = tuple(
-            ItemView(n, _label(calls, n), part.text, _xml_error(item), part.complete)
+            ItemView(n, _label(calls, n), part.text, _xml_error(item), part.complete, counts)
             for n, (item, part) in enumerate(zip(items, parts, strict=True), start=1)
+            for counts in [() if part.complete else xml_folds(item)]
         )
         found = [_xml_ks(item, call) for item, call in zip(items, calls, strict=False)]
-        return ResultView("xml", shown.text, None, views, _last(found), complete=shown.complete)
+        return ResultView("xml", shown.text, None, views, _last(found), "", shown.complete, folds)
     ks = None if error else _xml_ks(result, calls[0] if calls else ("", ""))
-    return ResultView("xml", shown.text, error, ks=ks, complete=shown.complete)
+    return ResultView("xml", shown.text, error, ks=ks, complete=shown.complete, folds=folds)
 
 
 def _xml_error(node: ET.Element) -> KalturaError | None:
@@ -263,16 +270,18 @@ def _json_view(
     limit: int,
 ) -> ResultView:
     error = _json_error(value)
+    folds = () if shown.complete else json_folds(value)
     if multi and isinstance(value, list) and error is None:
         parts = shared_parts(value, json_part, limit)
         items = tuple(
-            ItemView(n, _label(calls, n), part.text, _json_error(item), part.complete)
+            ItemView(n, _label(calls, n), part.text, _json_error(item), part.complete, counts)
             for n, (item, part) in enumerate(zip(value, parts, strict=True), start=1)
+            for counts in [() if part.complete else json_folds(item)]
         )
         found = [_json_ks(item, call) for item, call in zip(value, calls, strict=False)]
-        return ResultView(kind, shown.text, None, items, _last(found), complete=shown.complete)
+        return ResultView(kind, shown.text, None, items, _last(found), "", shown.complete, folds)
     ks = None if error else _json_ks(value, calls[0] if calls else ("", ""))
-    return ResultView(kind, shown.text, error, ks=ks, complete=shown.complete)
+    return ResultView(kind, shown.text, error, ks=ks, complete=shown.complete, folds=folds)
 
 
 def _json_error(value: object) -> KalturaError | None:

@@ -175,6 +175,16 @@ class Schema:
         service = self.service(service_id)
         return service.action(action_name) if service else None
 
+    def call_name(self, service_id: str, action_name: str) -> str:
+        """`uploadToken.add` for `uploadtoken`, `add`: the call as the schema spells it, as the
+        Select service option shows it (a plugin service by its own name: `metadata.add` for
+        `metadata_metadata`); as given when the schema lacks it."""
+        service = self.service(service_id)
+        action = service.action(action_name) if service else None
+        if service is None or action is None:
+            return f"{service_id}.{action_name}"
+        return f"{service.name}.{action.name}"
+
     @cached_property
     def _classes_by_lower_name(self) -> dict[str, ClassDef]:
         return {name.lower(): cls for name, cls in self.classes.items()}

@@ -8,13 +8,14 @@ collects what the Result region prints.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from app.kaltura.call import FieldProblem
 from app.kaltura.form_calls import FormCall, read_call, read_multirequest, split_multirequest
 from app.kaltura.highlight import Token, highlight
 from app.kaltura.protocol import MULTIREQUEST
+from app.kaltura.result_summary import Summary, summarize
 from app.kaltura.results import ResultView, read_result
 from app.kaltura.schema import Schema
 from app.kaltura.secrets import masked
@@ -37,23 +38,28 @@ class SentRequest:
 
 @dataclass(frozen=True)
 class CallHeading:
-    """Which call the Result region shows: `media.get`, or `multirequest (3 requests)`, and
-    when it was sent (or checked and held back), so an answer is never taken for another's."""
+    """Which call the Result region shows: `uploadToken.add` (as the schema spells it), or
+    `multirequest (3 requests)`, and when it was sent (or checked and held back), so an answer
+    is never taken for another's."""
 
     label: str
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
     # for the browser's History: `media.get` or `multirequest (3)`, and each `service.action`
+    # as sent (`uploadtoken.add`: History checks the loaded schema still has it)
     short: str = ""
     calls: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # each call as the schema spells it: `uploadToken.add`
 
     @classmethod
-    def of(cls, call: EncodedCall, multirequest: bool) -> CallHeading:
+    def of(cls, schema: Schema, call: EncodedCall, multirequest: bool) -> CallHeading:
         calls = tuple(".".join(action) for action in call.actions)
+        names = tuple(schema.call_name(*action) for action in call.actions)
         if multirequest:
             count = len(call.actions)
             label = f"{MULTIREQUEST} ({count} request{'' if count == 1 else 's'})"
-            return cls(label, short=f"{MULTIREQUEST} ({count})", calls=calls)
-        return cls(calls[0] if calls else "", short=calls[0] if calls else "", calls=calls)
+            return cls(label, short=f"{MULTIREQUEST} ({count})", calls=calls, names=names)
+        name = names[0] if names else ""
+        return cls(name, short=name, calls=calls, names=names)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Outcome:
     heading: CallHeading | None = None
     item_tokens: tuple[tuple[Token, ...], ...] = ()  # one per multirequest item (view.items)
     raw: RawAnswer | None = None  # the answer as received, for the page to keep
+    summary: Summary | None = None  # what it came to, for History: `failed: INVALID_KS`
 
     @property
     def ks(self) -> str:
@@ -117,12 +124,13 @@ async def send(
     spec = to_http(call)
     content_type = dict(spec.headers).get("Content-Type", "")
     sent = describe_sent(upstream, schema, call, content_type, shown_base)
-    heading = CallHeading.of(call, submission.service.lower() == MULTIREQUEST)
+    heading = CallHeading.of(schema, call, submission.service.lower() == MULTIREQUEST)
     if call.problems and not submission.send_anyway:
         return Outcome(sent=sent, problems=call.problems, heading=heading)
     answer = await upstream.send(spec)
     if answer.error:
-        return Outcome(sent=sent, problems=call.problems, answer=answer, heading=heading)
+        summary = summarize(None, answer.status, answer.failure)
+        return Outcome(sent, call.problems, answer, heading=heading, summary=summary)
     view = read_result(
         answer.body,
         answer.content_type,
@@ -132,8 +140,20 @@ async def send(
         call.actions,
         cut_short=answer.cut_short,
     )
-    tokens = highlight(view.pretty, view.kind)
-    item_tokens = tuple(highlight(item.pretty, view.kind) for item in view.items)
+    view = _named_items(view, heading.names)
+    summary = summarize(view, answer.status, cut_short=answer.cut_short)
+    tokens = highlight(view.pretty, view.kind, view.folds)
+    item_tokens = tuple(highlight(item.pretty, view.kind, item.folds) for item in view.items)
     name = MULTIREQUEST if submission.service.lower() == MULTIREQUEST else heading.short
     raw = RawAnswer.of(answer.body, answer.content_type, view.kind, name)
-    return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw)
+    return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw, summary)
+
+
+def _named_items(view: ResultView, names: tuple[str, ...]) -> ResultView:
+    """Each request's answer headed by its call as the schema spells it (`Request 2:
+    uploadToken.add`); one beyond the requests sent keeps its empty name."""
+    items = tuple(
+        replace(item, call=names[item.number - 1]) if item.number <= len(names) else item
+        for item in view.items
+    )
+    return replace(view, items=items)

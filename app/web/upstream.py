@@ -37,6 +37,8 @@ class Answer:
     body: bytes
     elapsed_ms: float
     error: str = ""
+    # the error in a few words, for History beside the call: `no answer: timed out`
+    failure: str = ""
     headers: tuple[tuple[str, str], ...] = ()
     cut_short: bool = False  # the connection closed before the announced end of the body
 
@@ -89,6 +91,7 @@ class Upstream:
                 started,
                 f"The answer is larger than {self.max_bytes // 2**20} MB, the console's cap; "
                 "not shown (ask the API directly for it).",
+                "answer too large",
             )
         except (TimeoutError, httpx.TimeoutException):
             if not reading.started:
@@ -96,22 +99,27 @@ class Upstream:
                     started,
                     f"No answer from {self.base_url} within {self.deadline:g} s "
                     "(TESTME_UPSTREAM_TIMEOUT).",
+                    "no answer: timed out",
                 )
             return self._failure(
                 started,
                 f"The answer from {self.base_url} did not finish within {self.deadline:g} s "
                 f"(TESTME_UPSTREAM_TIMEOUT): {reading.size} bytes had arrived.",
+                "timed out mid-answer",
             )
         except httpx.ConnectError as exc:
-            return self._failure(started, self._connect_problem(exc))
+            return self._failure(started, self._connect_problem(exc), "no answer: unreachable")
         except httpx.RemoteProtocolError as exc:
             return self._failure(
                 started,
                 f"The server at {self.base_url} closed the connection: {str(exc).rstrip('.')}.",
+                "no answer: connection closed",
             )
         except httpx.HTTPError as exc:
             what = f"{type(exc).__name__}: {str(exc).rstrip('.')}"
-            return self._failure(started, f"The request to {self.base_url} failed: {what}.")
+            return self._failure(
+                started, f"The request to {self.base_url} failed: {what}.", "no answer: failed"
+            )
 
     async def _exchange(self, request: httpx.Request, started: float, reading: _Reading) -> Answer:
         response = await self.client.send(request, stream=True)
@@ -136,6 +144,7 @@ class Upstream:
             body=b"".join(reading.chunks),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             error=self._redirect_problem(response),
+            failure="redirect not followed" if response.is_redirect else "",
             headers=tuple(
                 (k, v) for k, v in response.headers.items() if k.lower().startswith("x-")
             ),
@@ -170,8 +179,9 @@ class Upstream:
         )
 
     @staticmethod
-    def _failure(started: float, message: str) -> Answer:
-        return Answer(0, "", b"", (time.perf_counter() - started) * 1000, error=message)
+    def _failure(started: float, message: str, failure: str) -> Answer:
+        elapsed = (time.perf_counter() - started) * 1000
+        return Answer(0, "", b"", elapsed, error=message, failure=failure)
 
 
 class _TooLarge(Exception):

@@ -205,3 +205,25 @@ def test_a_folded_body_holds_its_indentation_not_the_opener() -> None:
     tokens = highlight('{\n  "a": [\n    1\n  ]\n}', "json")
     openers = [t.text for t in tokens if t.fold == 1]
     assert openers == ["{", "["]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "folds", "totals"),
+    [
+        ('{"objects": [{"id": 1}, {"id"', "json", (1, 500, 0, 0), [("{", 1), ("[", 500)]),
+        (
+            "<xml><result><objects><item><id>1</id></item><item><id>",
+            "xml",
+            (1, 1, 500, 0, 0),
+            [("<xml>", 1), ("<result>", 1), ("<objects>", 500)],
+        ),
+        ('{"a": [1, 2]}', "json", (1, 0), []),  # nothing left open: nothing more to say
+        ('{"objects": [{"id": 1}, {"id"', "json", (), []),  # no counts: the text was whole
+    ],
+)
+def test_openers_a_first_part_leaves_open_carry_what_the_whole_holds(
+    text: str, kind: str, folds: tuple[int, ...], totals: list[tuple[str, int]]
+) -> None:
+    tokens = highlight(text, kind, folds)
+    assert [(t.text.strip(), t.total) for t in tokens if t.total] == totals
+    assert "".join(t.text for t in tokens) == text

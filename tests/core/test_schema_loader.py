@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.schema import TypeRef
+from app.kaltura.schema import Schema, TypeRef
 from app.kaltura.schema_loader import SchemaError, load_schema, parse_schema
 from app.resources import default_schema_path
 
@@ -78,6 +78,25 @@ def test_service_and_action_lookup_is_case_insensitive(real) -> None:  # type: i
     assert action is not None and action.name == "upload"
     assert [p.name for p in action.params if p.ref.type == "file"] == ["fileData"]
     assert real.service("caption_captionAsset") is not None
+
+
+@pytest.mark.parametrize(
+    ("service", "action", "name"),
+    [
+        ("uploadtoken", "add", "uploadToken.add"),
+        ("baseentry", "get", "baseEntry.get"),
+        ("BASEENTRY", "GET", "baseEntry.get"),
+        ("metadata_metadata", "add", "metadata.add"),  # a plugin service, as its select option
+        ("caption_captionasset", "setcontent", "captionAsset.setContent"),
+        ("elasticsearch_esearch", "searchentry", "eSearch.searchEntry"),
+        ("nosuchservice", "list", "nosuchservice.list"),  # not in the schema: as given
+        ("media", "nosuchaction", "media.nosuchaction"),
+    ],
+)
+def test_a_call_is_named_as_the_schema_spells_it(
+    real: Schema, service: str, action: str, name: str
+) -> None:
+    assert real.call_name(service, action) == name
 
 
 def test_configurations_are_the_request_wide_fields(real) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.conftest import FakeKaltura
+from tests.e2e.conftest import UPSTREAM_TIMEOUT, FakeKaltura, xml_result
 from tests.e2e.console_page import CONSOLE_PATH, Console, labelled
 
 pytestmark = pytest.mark.browser
@@ -72,7 +72,7 @@ def test_a_multirequest_send_is_kept_and_restores_its_whole_form(
 
     console.open()  # a fresh, empty form
     panel = history(console)
-    entry = panel.get_by_role("button", name=re.compile(r"^multirequest \(2\) · .* UTC · HTTP 200"))
+    entry = panel.get_by_role("button", name=re.compile(r"^multirequest \(2\) · .* UTC · OK · "))
     expect(entry).to_be_visible()
     assert "never-kept-53" not in console.page.evaluate("JSON.stringify(localStorage)")
     entry.click()
@@ -125,6 +125,95 @@ def test_an_entry_the_schema_lacks_is_shown_marked_and_not_restorable(fresh: Con
     panel = history(console)
     expect(entries(panel).first).to_contain_text("not in this schema")
     expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_disabled()
+
+
+def kaltura_error(code: str) -> str:
+    return (
+        f"<error><code>{code}</code><message>{code} happened</message>"
+        "<objectType>KalturaAPIException</objectType><args></args></error>"
+    )
+
+
+INVALID_KS = xml_result(kaltura_error("INVALID_KS"))
+TWO_OF_THREE_FAILED = xml_result(
+    f"<item>{kaltura_error('INVALID_KS')}</item><item>0_token</item>"
+    f"<item>{kaltura_error('ENTRY_ID_NOT_FOUND')}</item>"
+)
+
+
+def test_an_entry_names_the_kaltura_error_the_server_answered_with_http_200(
+    fresh: Console, fake: FakeKaltura
+) -> None:
+    console = fresh
+    fake.answer("session", "start", INVALID_KS)  # a wrong secret: HTTP 200, an error inside
+    console.choose("system", "ping")
+    console.send()
+    console.choose("session", "start")
+    labelled(console.parameters, "secret").fill("wrong")
+    console.send()
+
+    panel = history(console)
+    failed, succeeded = entries(panel).nth(0), entries(panel).nth(1)
+    expect(failed).to_contain_text(
+        re.compile(r"^session\.start · .* UTC · failed: INVALID_KS · \d+ ms")
+    )
+    expect(failed).not_to_contain_text("HTTP 200")
+    expect(succeeded).to_contain_text(re.compile(r"^system\.ping · .* UTC · OK · "))
+    expect(failed.locator(".history-failed")).to_have_text("failed: INVALID_KS")  # marked
+    expect(succeeded.locator(".history-failed")).to_have_count(0)
+
+    search = panel.get_by_role("searchbox", name="Search history")
+    search.fill("invalid_ks")
+    expect(entries(panel)).to_have_count(1)
+    expect(entries(panel).first).to_contain_text("session.start")
+
+
+def test_a_multirequest_entry_says_how_many_of_its_requests_failed(
+    fresh: Console, fake: FakeKaltura
+) -> None:
+    console = fresh
+    fake.answer("multirequest", "", TWO_OF_THREE_FAILED)
+    console.choose("system", "ping")
+    console.send()
+    console.choose_multirequest()
+    console.choose("system", "ping", console.request(1))
+    for number in (2, 3):
+        console.add_request()
+        console.choose("system", "ping", console.request(number))
+    console.send()
+    panel = history(console)
+    expect(entries(panel).first).to_contain_text(re.compile(r"^multirequest \(3\) · "))
+    expect(entries(panel).first).to_contain_text(
+        "· 2 of 3 failed: INVALID_KS, ENTRY_ID_NOT_FOUND ·"
+    )
+    panel.get_by_role("searchbox", name="Search history").fill("ENTRY_ID_NOT_FOUND")
+    expect(entries(panel)).to_have_count(1)
+    expect(entries(panel).first).to_contain_text("multirequest (3)")
+
+
+def test_an_entry_without_an_answer_says_it_timed_out(fresh: Console, fake: FakeKaltura) -> None:
+    console = fresh
+    fake.answer("system", "ping", INVALID_KS, delay=UPSTREAM_TIMEOUT + 1)
+    console.choose("system", "ping")
+    console.send()
+    expect(console.result).to_contain_text("No answer")
+    panel = history(console)
+    expect(entries(panel).first).to_contain_text("· no answer: timed out ·")
+    expect(entries(panel).first.locator(".history-failed")).to_have_count(1)
+
+
+def test_the_result_and_history_spell_the_call_as_the_select_does(
+    fresh: Console, fake: FakeKaltura
+) -> None:
+    console = fresh
+    console.choose("uploadtoken", "add")
+    service = console.page.get_by_label("Select service").first
+    expect(service.locator("option:checked")).to_have_text("uploadToken")
+    result = console.send()
+    expect(result).to_contain_text("uploadToken.add · sent")
+    panel = history(console)
+    expect(entries(panel).first).to_contain_text(re.compile(r"^uploadToken\.add · "))
+    expect(panel.get_by_role("button", name=re.compile(r"^uploadToken\.add"))).to_be_enabled()
 
 
 BLOCKED = (

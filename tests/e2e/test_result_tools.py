@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Locator, expect
 
+from tests.e2e.big_answers import media_list_json, media_list_xml
 from tests.e2e.conftest import FakeKaltura, xml_result
 from tests.e2e.console_page import Console, labelled
 from tests.e2e.test_multirequest import LIST_THEN_NOT_FOUND
@@ -93,6 +94,43 @@ def test_a_list_past_fifty_items_starts_folded(
     result.get_by_role("button", name="Collapse all").click()
     expect(answer.get_by_role("button")).to_have_count(1)  # the outermost, folded: all else inside
     expect(answer.get_by_role("button")).to_have_attribute("aria-expanded", "false")
+
+
+def fold_counts(answer: Locator) -> list[str]:
+    """What each folded fold says it holds, as a person reads it (`… 500 items`)."""
+    said: list[str] = answer.evaluate(
+        "e => [...e.querySelectorAll('.folded')].map(f => getComputedStyle(f, '::before').content)"
+    )
+    return said
+
+
+@pytest.mark.parametrize(("kind", "content_type"), [("xml", "text/xml"), ("json", JSON_TYPE)])
+def test_a_list_cut_short_says_how_many_it_holds_and_how_many_are_shown(
+    console: Console, fake: FakeKaltura, kind: str, content_type: str
+) -> None:
+    body = media_list_xml(500) if kind == "xml" else media_list_json(500)
+    fake.answer("media", "list", body, content_type)
+    console.choose("media", "list")
+    labelled(console.configuration, "format").select_option("1" if kind == "json" else "2")
+    result = console.send()
+    expect(result).to_contain_text("its first part is shown")
+    answer = result.get_by_label("Answer", exact=True)
+    objects = answer.get_by_role("button", name="objects", exact=True)
+    expect(objects).to_have_attribute("aria-expanded", "false")
+    [said] = fold_counts(answer)
+    shown = re.fullmatch(r'"… 500 items \((\d+) shown\) "', said)
+    assert shown, said
+    in_page = answer.evaluate(
+        "e => e.querySelector('.folded').querySelectorAll(':scope > .fold').length"
+    )
+    assert int(shown.group(1)) == in_page < 500
+
+
+def test_a_list_shown_whole_says_only_how_many_it_holds(
+    console: Console, fake: FakeKaltura
+) -> None:
+    answer = send_media_list(console, fake, 60, "json").get_by_label("Answer", exact=True)
+    assert fold_counts(answer) == ['"… 60 items "']
 
 
 def test_fifty_items_stay_open(console: Console, fake: FakeKaltura) -> None:

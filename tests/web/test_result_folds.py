@@ -12,10 +12,12 @@ from fastapi.testclient import TestClient
 
 from app.kaltura.highlight import highlight
 from app.web.templating import templates
+from tests.e2e.big_answers import media_list_json
 from tests.web.conftest import FakeKaltura
 from tests.web.test_send import send
 
 MEDIA_LIST = {"service": "media", "action": "list", "config.format": "1"}
+JSON = {"Content-Type": "application/json"}
 
 
 def answer_markup(html: str) -> str:
@@ -65,3 +67,12 @@ def test_the_tools_come_with_an_answer(client: TestClient, fake: FakeKaltura) ->
     assert 'aria-label="Path filter"' in html and 'data-kind="json"' in html
     problems_only = send(client, {"service": "media", "action": "get"}).text
     assert "data-result-tools" not in problems_only
+
+
+def test_a_list_cut_short_says_how_many_items_the_whole_answer_holds(
+    client: TestClient, fake: FakeKaltura
+) -> None:
+    fake.answer = httpx.Response(200, content=media_list_json(500), headers=JSON)
+    markup = answer_markup(send(client, MEDIA_LIST).text)
+    assert re.findall(r'<span class="fold" data-total="(\d+)">', markup) == ["1", "500"]
+    assert re.search(r'objects&#34;</span>.{0,80}<span class="fold" data-total="500">', markup)
