@@ -82,10 +82,11 @@ for _builder in (
     fieldnames.key_of,
     fieldnames.config,
     fieldnames.request_prefix,
-    fieldnames.join,
     fieldnames.item,
 ):
     _env.filters[_builder.__name__] = _builder
+# Not `join`: that name is Jinja's own filter (`limits | join(", ")`), which the docs rely on.
+_env.filters["path_join"] = fieldnames.join
 _env.globals.update(
     NULL_SUFFIX=protocol.NULL_SUFFIX,
     SERVICE=fieldnames.SERVICE,
