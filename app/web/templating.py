@@ -75,6 +75,8 @@ _env.filters["field_id"] = dom_ids.field_id
 _env.filters["request_id"] = dom_ids.request_id
 _env.filters["references_id"] = dom_ids.references_id
 _env.filters["code_id"] = dom_ids.code_id
+_env.filters["service_heading_id"] = dom_ids.service_heading_id
+_env.filters["type_heading_id"] = dom_ids.type_heading_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,
