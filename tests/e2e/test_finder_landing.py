@@ -40,7 +40,9 @@ MARKED_BOX = """element => {
   const box = element.tagName === "TR" ? element.cells[0]
     : element.tagName === "SELECT" ? element.closest(".field") : element;
   const style = getComputedStyle(box);
-  return {target: element.matches(":target"), tint: style.backgroundColor, bar: style.boxShadow};
+  const top = (element.tagName === "TR" ? element : box).getBoundingClientRect().top;
+  return {target: element.matches(":target"), tint: style.backgroundColor, bar: style.boxShadow,
+          top: top};
 }"""
 
 
@@ -72,3 +74,4 @@ def test_enter_on_a_result_lands_on_it_scrolled_into_view_and_marked(
     marked = target.evaluate(MARKED_BOX)
     assert marked["target"], marked
     assert marked["tint"] == TINT[scheme] and "inset" in marked["bar"], marked
+    assert 0 <= marked["top"] <= height / 2, marked  # its start, a select's label too, in view
