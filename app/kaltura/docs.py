@@ -12,6 +12,7 @@ from app.kaltura.schema import (
     CONTAINER_TYPES,
     SCALAR_TYPES,
     ActionDef,
+    ErrorDef,
     Schema,
     ServiceDef,
     TypeRef,
@@ -64,6 +65,16 @@ def doc_type(schema: Schema, ref: TypeRef, values_enum_type: str = "") -> str:
     string lists the values of `values_enum_type`)."""
     names = (*type_names(ref), values_enum_type)
     return next((n for n in names if n in schema.classes or n in schema.enums), "")
+
+
+def error_named(schema: Schema, name: str) -> ErrorDef | None:
+    """The error an old `?error=` link names, by name or by code, in any case: `2000` is
+    OTT's UserDoesNotExist, and 22.15.0 has codes with a trailing space."""
+    wanted = name.strip().lower()
+    return next(
+        (e for e in schema.errors.values() if wanted in (e.name.lower(), e.code.strip().lower())),
+        None,
+    )
 
 
 def build_index(schema: Schema) -> DocsIndex:

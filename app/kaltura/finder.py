@@ -68,8 +68,9 @@ def _entries(schema: Schema) -> list[_Entry]:
         for name in names:
             short = name.removeprefix("Kaltura")
             found.append(_entry(Hit(kind, name, name=name), name, short))  # type: ignore[arg-type]
-    for error in schema.errors.values():
-        found.append(_entry(Hit("error", error.code, name=error.code), error.code))
+    for error in schema.errors.values():  # found by code too (OTT's are numbers), shown by name
+        hit = Hit("error", error.name, name=error.name)
+        found.append(_entry(hit, error.name, error.code.strip()))
     return found
 
 

@@ -1,4 +1,4 @@
-"""The console page's HTML ids, derived here only.
+"""The HTML ids of the console page and the docs headings links land on, derived here only.
 
 Templates print them through the filters `templating.py` registers; console.js never rebuilds
 one: what it needs to find (a field's problem line, a request's number) the server writes into
@@ -27,6 +27,17 @@ def field_id(path: str, part: str = "") -> str:
     """The id of the field at `path`, or of one `part` of it: `filter:nameLike` →
     `f-filter-nameLike`, its problem line `f-filter-nameLike-problem`."""
     return dom_id("f", path, part)
+
+
+def service_heading_id(service_id: str) -> str:
+    """The id of a service's docs heading, where the finder's link to it lands (`service-media`):
+    no action name has a `-`, so it never meets an action's anchor (`search` has a `search`)."""
+    return dom_id("service", service_id)
+
+
+def type_heading_id(name: str) -> str:
+    """The id of a class's or enum's docs heading, where the finder's link to it lands."""
+    return dom_id("type", name)
 
 
 def request_id(number: int, part: str = "") -> str:

@@ -76,6 +76,8 @@ _env.filters["request_id"] = dom_ids.request_id
 _env.filters["references_id"] = dom_ids.references_id
 _env.filters["code_id"] = dom_ids.code_id
 _env.filters["problem_place"] = dom_ids.problem_place
+_env.filters["service_heading_id"] = dom_ids.service_heading_id
+_env.filters["type_heading_id"] = dom_ids.type_heading_id
 for _builder in (
     fieldnames.null_of,
     fieldnames.empty_of,
@@ -83,10 +85,11 @@ for _builder in (
     fieldnames.key_of,
     fieldnames.config,
     fieldnames.request_prefix,
-    fieldnames.join,
     fieldnames.item,
 ):
     _env.filters[_builder.__name__] = _builder
+# Not `join`: that name is Jinja's own filter (`limits | join(", ")`), which the docs rely on.
+_env.filters["path_join"] = fieldnames.join
 _env.globals.update(
     NULL_SUFFIX=protocol.NULL_SUFFIX,
     SERVICE=fieldnames.SERVICE,

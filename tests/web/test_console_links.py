@@ -139,7 +139,7 @@ def test_console_fragments_take_names_in_any_case(client: TestClient) -> None:
     )
     assert item.status_code == 200 and 'name="entries:0:objectType"' in item.text
     docs = client.get("/api_v3/testmeDoc/", params={"object": "kalturamediaentry"}).text
-    assert "<h1>KalturaMediaEntry" in docs
+    assert '<h1 id="type-KalturaMediaEntry">KalturaMediaEntry' in docs
 
 
 def test_send_takes_names_in_any_case_and_sends_the_schemas_spelling(

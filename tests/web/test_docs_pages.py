@@ -40,7 +40,10 @@ LINK = '<a href="/api_v3/testmeDoc/?object={0}">{0}</a>'
         ({"object": "KalturaResource"}, LINK.format("KalturaUrlResource")),
         # an enum: constants and where used
         ({"object": "KalturaMediaType"}, "<tr><td>VIDEO</td><td>1</td></tr>"),
-        ({"object": "kalturamediatype"}, "<h1>KalturaMediaType <small>(enum of int)"),
+        (
+            {"object": "kalturamediatype"},
+            '<h1 id="type-KalturaMediaType">KalturaMediaType <small>(enum of int)',
+        ),
         ({"object": "KalturaMediaType"}, "Properties of: "),
     ],
 )
@@ -60,3 +63,21 @@ def test_the_error_list_gives_code_message_arguments_and_throwers(client: TestCl
 def test_a_console_field_type_label_links_to_its_docs_in_a_new_tab(client: TestClient) -> None:
     form = client.get("/api_v3/testme/params", params={"service": "media", "action": "list"}).text
     assert '<a href="/api_v3/testmeDoc/?object=KalturaMediaEntryFilter" target="_blank"' in form
+
+
+@pytest.mark.parametrize("code", ["ENTRY_ID_NOT_FOUND", "entry_id_not_found"])
+def test_an_old_error_link_goes_to_the_error_lists_row(client: TestClient, code: str) -> None:
+    answer = client.get(DOCS, params={"error": code}, follow_redirects=False)
+    assert answer.is_redirect
+    assert answer.headers["location"] == DOCS + "errors#ENTRY_ID_NOT_FOUND"
+    landed = client.get(DOCS, params={"error": code})
+    assert '<tr id="ENTRY_ID_NOT_FOUND">' in landed.text
+
+
+def test_an_old_link_to_an_error_the_schema_lacks_shows_the_list_saying_so(
+    client: TestClient,
+) -> None:
+    answer = client.get(DOCS, params={"error": "<b>NO_SUCH"})
+    assert answer.status_code == 404
+    assert "No error &lt;b&gt;NO_SUCH in schema" in answer.text
+    assert '<tr id="ENTRY_ID_NOT_FOUND">' in answer.text  # the whole list, to pick from

@@ -1,7 +1,8 @@
 """Every page of the API docs, walked from the index by its links, for the real 22.15.0 schema
 and a small one with plugin services, plugin classes, enums and odd references: every page
-answers 200 under `MAX_PAGE_BYTES`, and every docs or console link it holds lands somewhere real
-(a known page, an anchor that page has, an action the schema has)."""
+answers 200 under `MAX_PAGE_BYTES` with no value printed as program output, and every docs or
+console link it holds lands somewhere real (a known page, an anchor that page has, an action the
+schema has)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ CONSOLE = "/api_v3/testme/"
 # The largest page of 22.15.0 is the error list (~200 KB: 653 errors and their throwers); a page
 # past this would be one a person waits for on a slow line.
 MAX_PAGE_BYTES = 400_000
+# What a value printed as Python shows (`('time (Unix seconds)',)`, `<… object at 0x…>`), never
+# words a reader should see (a description's "('http,https' etc.)" is not it).
+PROGRAM_OUTPUT = re.compile(r"\('[^']*',[ )]|\bobject at 0x")
 
 SMALL = """<?xml version="1.0"?>
 <xml apiVersion="9.9.9" generatedDate="1">
@@ -64,6 +68,8 @@ def walk(client: TestClient, schema_path: Path) -> dict[str, str]:
         assert answer.status_code == 200, url
         assert len(answer.content) < MAX_PAGE_BYTES, (url, len(answer.content))
         pages[url] = answer.text
+        text = html.unescape(re.sub(r"<[^>]+>", " ", answer.text))
+        assert not PROGRAM_OUTPUT.search(text), (url, PROGRAM_OUTPUT.findall(text)[:3])
         for href in map(html.unescape, re.findall(r'href="([^"]*)"', answer.text)):
             target, _, anchor = href.partition("#")
             path = urlsplit(target).path

@@ -1,7 +1,9 @@
-"""`GET /api_v3/testme/find?q=`: the top bar's finder options, each linking where it lives."""
+"""`GET /api_v3/testme/find?q=`: the top bar's finder options, each linking where it lives, and
+every option's link landing on a page that holds what it names."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -21,17 +23,21 @@ def options(html: str) -> list[tuple[str, str]]:
         (
             "searchEntry",
             "elasticsearch_esearch.searchEntry",
-            "/api_v3/testme/?service=elasticsearch_esearch&amp;action=searchEntry",
+            "/api_v3/testme/?service=elasticsearch_esearch&amp;action=searchEntry#action",
         ),
-        ("medlist", "media.list", "/api_v3/testme/?service=media&amp;action=list"),
+        ("medlist", "media.list", "/api_v3/testme/?service=media&amp;action=list#action"),
         (
             "mediaentryfilter",
             "KalturaMediaEntryFilter",
-            "/api_v3/testmeDoc/?object=KalturaMediaEntryFilter",
+            "/api_v3/testmeDoc/?object=KalturaMediaEntryFilter#type-KalturaMediaEntryFilter",
         ),
-        ("KalturaMediaType", "KalturaMediaType", "/api_v3/testmeDoc/?object=KalturaMediaType"),
-        ("ENTRY_ID_NOT_FOUND", "ENTRY_ID_NOT_FOUND", "/api_v3/testmeDoc/?error=ENTRY_ID_NOT_FOUND"),
-        ("baseentry", "baseentry", "/api_v3/testmeDoc/?service=baseentry"),
+        (
+            "KalturaMediaType",
+            "KalturaMediaType",
+            "/api_v3/testmeDoc/?object=KalturaMediaType#type-KalturaMediaType",
+        ),
+        ("ENTRY_ID_NOT", "ENTRY_ID_NOT_FOUND", "/api_v3/testmeDoc/errors#ENTRY_ID_NOT_FOUND"),
+        ("baseentry", "baseentry", "/api_v3/testmeDoc/?service=baseentry#service-baseentry"),
     ],
 )
 def test_the_first_option_links_where_it_lives(
@@ -57,3 +63,20 @@ def test_every_page_has_the_finder_box_and_its_script(client: TestClient, page: 
     assert 'role="combobox"' in html and 'aria-label="Find"' in html
     assert f'hx-get="{FIND}"' in html
     assert re.search(r'<script src="/api_v3/testme/static/finder\.js[^"]*" defer>', html)
+
+
+@pytest.mark.parametrize("query", ["media", "list", "KalturaMediaEntry", "MediaType", "ENTRY_ID"])
+def test_every_option_lands_on_a_page_holding_its_anchor(client: TestClient, query: str) -> None:
+    found = options(client.get(FIND, params={"q": query}).text)
+    assert len(found) > 3
+    for link, label in found:
+        href = html.unescape(link)
+        page, _, anchor = href.partition("#")
+        answer = client.get(page)
+        assert answer.status_code == 200, href
+        assert f'id="{anchor}"' in answer.text, href
+        if page.startswith("/api_v3/testme/?"):  # an action: the console, at it chosen
+            assert anchor == "action"
+            assert re.search(rf'<option value="{label.split(".")[1]}" selected', answer.text)
+        else:
+            assert label in answer.text.split(f'id="{anchor}"', 1)[1][:300], href

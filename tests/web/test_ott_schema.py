@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.kaltura.docs import error_named
+from app.kaltura.finder import FinderIndex, Hit
 from app.kaltura.schema_loader import load_schema, parse_schema
 from tests.web.conftest import FakeKaltura
 from tests.web.ott_schema import OTT_SCHEMA
@@ -146,3 +148,17 @@ def test_a_parameter_listing_enum_values_offers_and_checks_them(
     data = {"service": "asset", "action": "list", "referenceTypeIn": ["media", "epg_internal"]}
     ott.post("/api_v3/testme/send", data=data, files={"_": ("", b"")})
     assert fake.last_json["referenceTypeIn"] == "media,epg_internal"  # chosen values, joined
+
+
+def test_an_ott_error_is_found_by_its_code_and_lands_on_its_named_row(ott: TestClient) -> None:
+    """OTT errors have numbers for codes; the error list's rows are named by the error's name."""
+    schema = parse_schema(OTT_SCHEMA.encode(), "ott.xml")
+    assert FinderIndex.of(schema).find("2000")[0] == Hit(
+        "error", "UserDoesNotExist", name="UserDoesNotExist"
+    )
+    assert error_named(schema, " userdoesnotexist") == error_named(schema, "2000") is not None
+    assert error_named(schema, "2001") is None
+    found = ott.get("/api_v3/testme/find", params={"q": "2000"}).text
+    assert 'data-href="/api_v3/testmeDoc/errors#UserDoesNotExist"' in found
+    old = ott.get("/api_v3/testmeDoc/", params={"error": "2000"}, follow_redirects=False)
+    assert old.headers["location"] == "/api_v3/testmeDoc/errors#UserDoesNotExist"

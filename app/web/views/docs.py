@@ -1,20 +1,21 @@
 """`/api_v3/testmeDoc/`: the API documentation, read from the same schema as the console.
 
 One page per service (each action at its own anchor), per type (`?object=` names a class or an
-enum) and the error list. Names match in any case, as api_v3's do. A link naming what the schema
-lacks still gets the whole documentation page (404), saying what was not found."""
+enum) and the error list (`?error=CODE`, the finder's old link, redirects to its row). Names
+match in any case, as api_v3's do. A link naming what the schema lacks still gets the whole
+documentation page (404), saying what was not found."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.kaltura.docs import DocsIndex, docs_index
+from app.kaltura.docs import DocsIndex, docs_index, error_named
 from app.kaltura.schema import ClassDef, EnumDef, PropertyDef, Schema, ServiceDef
 from app.web.templating import fragment
-from app.web.urls import DOCS
+from app.web.urls import DOCS, url_for
 from app.web.views.console import state
 
 router = APIRouter(prefix=DOCS)
@@ -41,8 +42,12 @@ def _enum_named(schema: Schema, name: str) -> EnumDef | None:
 
 
 @router.get("/", response_class=HTMLResponse, name="docs")
-async def index(request: Request, service: str = "", object: str = "") -> HTMLResponse:
+async def index(request: Request, service: str = "", object: str = "", error: str = "") -> Response:
     schema = state(request).schema
+    if error:  # the finder's old links, `?error=CODE`: the error list's row
+        known = error_named(schema, error)
+        if known is not None:
+            return RedirectResponse(f"{url_for(request.app, 'docs_errors')}#{known.name}")
     chosen = schema.service(service) if service else None
     cls = schema.class_named(object) if object else None
     enum = _enum_named(schema, object) if object and cls is None else None
@@ -51,6 +56,8 @@ async def index(request: Request, service: str = "", object: str = "") -> HTMLRe
         missing.append(f"service {service}")
     if object and cls is None and enum is None:
         missing.append(f"type {object}")
+    if error:
+        missing.append(f"error {error}")
     docs = DocsPage(
         schema=schema,
         index=docs_index(schema),
@@ -59,6 +66,7 @@ async def index(request: Request, service: str = "", object: str = "") -> HTMLRe
         enum=enum,
         properties=schema.properties(cls.name) if cls else (),
         subtypes=tuple(schema.concrete_types(cls.name)) if cls else (),
+        errors_page=bool(error) and not (chosen or cls or enum),
         not_found=f"No {' and no '.join(missing)} in schema {schema.api_version}."
         if missing
         else "",

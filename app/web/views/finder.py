@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from app.kaltura.finder import FinderIndex, Hit
 from app.kaltura.schema import Schema
+from app.web.dom_ids import request_id, service_heading_id, type_heading_id
 from app.web.templating import fragment
 from app.web.urls import CONSOLE, url_for
 from app.web.views.console import state
@@ -45,13 +46,17 @@ class Found:
 
 
 def href_of(request: Request, hit: Hit) -> str:
-    """An action opens in the console; the rest in the docs (an error at `?error=CODE`)."""
+    """An action opens in the console at its Select action; the rest in the docs, at the heading
+    or the error list's row that is it (`#`: the browser scrolls there, and `:target` marks it)."""
     app = request.app
     if hit.kind == "action":
-        return url_for(app, "page", service=hit.service, action=hit.action)
+        page = url_for(app, "page", service=hit.service, action=hit.action)
+        return f"{page}#{request_id(0, 'action')}"
     if hit.kind == "service":
-        return url_for(app, "docs", service=hit.service)
-    return url_for(app, "docs", **{"error" if hit.kind == "error" else "object": hit.name})
+        return f"{url_for(app, 'docs', service=hit.service)}#{service_heading_id(hit.service)}"
+    if hit.kind == "error":
+        return f"{url_for(app, 'docs_errors')}#{hit.name}"
+    return f"{url_for(app, 'docs', object=hit.name)}#{type_heading_id(hit.name)}"
 
 
 @router.get("/find", response_class=HTMLResponse, name="find")
