@@ -106,9 +106,12 @@ MARKS = ("__null", "__key", "config.", ":-", ":objectType")
 # Where the console's own names are handled: here no `"objectType"` and no colon joins either.
 # ks.py's `name:value` privileges, schema_loader's `file:line` and XML are other grammars.
 CONSOLE = ("kaltura/", "web/")
-# modules with a colon grammar of their own: KS fields, XML, hosts and ports
+# modules with a colon grammar of their own: KS fields, XML, hosts and ports, and the samples
+# that write Python (`for item in …:`) and Ruby (`config.service_url = …`)
 OTHER_GRAMMARS = {
     "kaltura/ks.py",
+    "kaltura/samples/python.py",
+    "kaltura/samples/ruby.py",
     "kaltura/schema_loader.py",
     "kaltura/highlight.py",
     "web/request_guard.py",
