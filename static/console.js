@@ -343,7 +343,7 @@
   // (`OK`, `failed: INVALID_KS`, `2 of 3 failed: …`, `no answer: timed out`: the server's
   // words, never read here from the answer) and duration, read from the Result
   // (data-history-* of _result.html). Choosing one opens its
-  // link; one whose action the loaded schema lacks (the panel's data-known) is not offered.
+  // link; one whose action the loaded schema lacks (#history-known) is not offered.
   // Storage disabled or full: Send works as ever and the panel says history is off.
   var HISTORY = "testme.history", HISTORY_CAP = 200, pendingSend = null;
   function storage() {
@@ -378,8 +378,8 @@
     }
   }
   function known(entry) {
-    var panel = document.getElementById("history");
-    var names = " " + (panel ? panel.dataset.known : "") + " ";
+    var holder = document.getElementById("history-known");
+    var names = " " + (holder ? holder.dataset.known : "") + " ";
     var calls = Array.isArray(entry.calls) ? entry.calls : [];
     return calls.length > 0 && calls.every(function (call) {
       return names.indexOf(" " + String(call).toLowerCase() + " ") >= 0;

@@ -161,3 +161,15 @@ def test_without_javascript_back_to_the_console_reopens_its_link(client: TestCli
     assert link
     reopened = client.get(link[1].replace("&amp;", "&")).text
     assert re.search(r'<input[^>]* name="id"[^>]* value="7"', reopened)
+
+
+def test_a_reload_tells_history_which_calls_the_new_schema_can_restore(
+    client: TestClient, fake: FakeKaltura
+) -> None:
+    before = client.get("/api_v3/testme/").text
+    assert re.search(r'id="history-known"[^>]*data-known="thing\.get "', before)
+    fake.reply_xml(schema_with("3.0.0", '<action name="get"/><action name="list"/>'))
+    answer = client.post(RELOAD, data=TYPED, headers=HTMX).text
+    known = re.search(r'<span id="history-known"[^>]*hx-swap-oob="outerHTML"[^>]*>', answer)
+    assert known, "Reload schema sends History's known calls anew"
+    assert 'data-known="thing.get thing.list "' in known[0]
