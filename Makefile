@@ -21,17 +21,24 @@ $(VENV)/.test-deps: pyproject.toml | $(PY)
 run: $(VENV)/.run-deps
 	$(VENV)/bin/testme
 
-# The Node code samples run in the tests with the official client, pinned (see
-# tests/e2e/test_javascript_sample_runs.py).
+# The Node code samples run in the tests with the official client, and axe-core checks the
+# console's accessibility, both pinned (see tests/e2e/test_javascript_sample_runs.py and
+# tests/e2e/test_accessibility.py).
 NODE_MODULES := $(VENV)/node/node_modules
 KALTURA_NODE_CLIENT := kaltura-client@21.20.0
+AXE_CORE := axe-core@4.11.0
 
 $(NODE_MODULES)/kaltura-client: Makefile
 	@if command -v npm >/dev/null; then \
 		npm install --silent --prefix $(VENV)/node $(KALTURA_NODE_CLIENT) && touch $@; \
 	else echo "npm not found: the Node code-sample tests will be skipped"; fi
 
-test: $(VENV)/.test-deps $(NODE_MODULES)/kaltura-client
+$(NODE_MODULES)/axe-core: $(NODE_MODULES)/kaltura-client
+	@if command -v npm >/dev/null; then \
+		npm install --silent --prefix $(VENV)/node $(AXE_CORE) && touch $@; \
+	else echo "npm not found: the accessibility test will be skipped"; fi
+
+test: $(VENV)/.test-deps $(NODE_MODULES)/kaltura-client $(NODE_MODULES)/axe-core
 	chromium="$$(scripts/find-chromium $(PY))" && TESTME_CHROMIUM="$$chromium" \
 		TESTME_NODE_MODULES="$(abspath $(NODE_MODULES))" $(PY) -m pytest
 

@@ -1,7 +1,7 @@
-// testme comfort: dark mode, Ctrl/Cmd-Enter, Escape, the folded Configuration group, and the
-// elapsed time and Cancel of a Send in flight. Loaded in <head> without defer, so the colour
-// scheme is set before the first paint; everything else waits for the page or listens on the
-// document. No inline handlers (CSP script-src 'self').
+// testme comfort: dark mode, Ctrl/Cmd-Enter, Escape, the folded Configuration group and its
+// More, and the elapsed time and Cancel of a Send in flight. Loaded in <head> without defer, so
+// the colour scheme is set before the first paint; everything else waits for the page or listens
+// on the document. No inline handlers (CSP script-src 'self').
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -141,6 +141,13 @@
   document.addEventListener("change", function (event) { if (event.target.closest && event.target.closest("#configuration")) summarise(); });
   document.addEventListener("htmx:afterSettle", summarise);
   setInterval(summarise, 30000); // the time left
+
+  // The group's "More" (the rarely changed fields) opens by itself when JSONP is chosen: its
+  // callback is in there. The server opens it when a link or History brings a value of its own.
+  document.addEventListener("change", function (event) {
+    var button = foldButton(), details = document.querySelector("[data-config-more]");
+    if (details && button && event.target.id === button.dataset.format && event.target.value === "9") details.open = true;
+  });
 
   var ksBefore = "";
   function ksNow() { var button = foldButton(), ks = button && byId(button.dataset.ks); return ks ? ks.value.trim() : ""; }

@@ -47,6 +47,20 @@
 
   function inspector() { return document.querySelector("[data-ks-inspector]"); }
 
+  // The panel opens under the ks field, often past the fold and under the sticky Send bar:
+  // Inspect brings it whole into view (the page's scroll-padding-bottom keeps clear of the bar;
+  // a bar grown taller, with a warning or on a narrow screen, is measured), its top first.
+  function reveal(panel) {
+    panel.scrollIntoView({ block: "nearest" });
+    var bar = document.querySelector(".send-row"), box = panel.getBoundingClientRect();
+    var under = bar ? box.bottom - bar.getBoundingClientRect().top : 0;
+    if (under > 0) window.scrollBy(0, Math.min(under + 8, box.top));
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var panel = inspector();
+    if (panel && event.detail.target === panel && panel.firstElementChild) reveal(panel);
+  });
+
   document.addEventListener("input", function (event) {
     var input = event.target;
     if (!input.closest || !input.closest("#ks-field") || input.tagName !== "INPUT") return;

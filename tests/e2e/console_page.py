@@ -55,6 +55,15 @@ class Console:
         return self.page.get_by_role("group", name="Configuration", exact=True)
 
     @property
+    def more(self) -> Locator:
+        """The summary of Configuration's "More", the disclosure of its rarely changed fields."""
+        return self.configuration.locator("summary", has_text=re.compile(r"^More\b"))
+
+    def open_more(self) -> None:
+        if not self.more.evaluate("summary => summary.parentElement.open"):
+            self.more.click()
+
+    @property
     def ks_field(self) -> Locator:
         return self.configuration.get_by_label("ks", exact=True)
 

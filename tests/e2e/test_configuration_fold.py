@@ -1,6 +1,8 @@
 """Once a KS is held the Configuration group folds to one line (format · partner · KS state), so
 on a 1366x768 screen the service, the action, the first parameters and Send show without
-scrolling; the line unfolds it, by keyboard too, and folded fields still travel with each Send."""
+scrolling; the line unfolds it, by keyboard too, and folded fields still travel with each Send.
+Before that, on a first visit, the rarely changed fields wait behind the group's "More" (which
+opens by itself when one of them holds a value of its own), so Select service shows too."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from app.kaltura.ks import encode_v1
-from tests.e2e.conftest import FakeKaltura, xml_result
+from app.settings import Settings
+from tests.e2e.conftest import FakeKaltura, serve_console, xml_result
 from tests.e2e.console_page import Console, labelled
 
 pytestmark = pytest.mark.browser
@@ -101,3 +104,78 @@ def test_at_1366x768_with_a_ks_held_the_call_and_send_show_without_scrolling(
     for control in controls:
         shown.evaluate("(list, el) => list.push(el)", control.element_handle())
     assert shown.evaluate(SHOWN) == [True] * len(controls)
+
+
+@pytest.fixture(scope="module")
+def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The console as `make run` starts it: no Kaltura server, the embedded sandbox."""
+    with serve_console(Settings(data_dir=tmp_path_factory.mktemp("sandbox-fold"))) as url:
+        yield url
+
+
+def shown(page: Page, control: Locator) -> bool:
+    return bool(control.evaluate(f"e => ({SHOWN})([e])[0]"))
+
+
+@pytest.mark.parametrize("server", ["a Kaltura server", "the embedded sandbox"])
+def test_on_a_first_visit_at_1366x768_select_service_shows_without_scrolling(
+    page: Page, request: pytest.FixtureRequest, viewport: None, server: str
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    url = request.getfixturevalue("console_url" if server == "a Kaltura server" else "sandbox_url")
+    console = Console(page, url).open()
+
+    expect(console.configuration.get_by_role("button", expanded=True)).to_be_visible()  # unfolded
+    for needed in ("partnerId", "ks"):
+        assert shown(page, labelled(console.configuration, needed)), needed
+    assert shown(page, page.get_by_label("Select service"))
+
+
+RARE = ("callback", "clientTag", "apiVersion", "language")
+
+
+def test_the_rarely_changed_configuration_waits_behind_more_which_the_keyboard_opens(
+    console: Console,
+) -> None:
+    page = console.page
+    for name in RARE:  # still in the group, labelled by name, sent with every call
+        expect(labelled(console.configuration, name)).to_be_hidden()
+    expect(labelled(console.configuration, "clientTag")).to_have_value("testme")
+    expect(console.group("responseProfile", console.configuration)).to_be_hidden()
+    expect(console.more).to_have_text(
+        "More: callback, clientTag, apiVersion, language, responseProfile"
+    )
+
+    console.configuration.get_by_role("link", name="Start a session").focus()
+    page.keyboard.press("Tab")
+    expect(console.more).to_be_focused()
+    page.keyboard.press("Enter")
+    for name in RARE:
+        expect(labelled(console.configuration, name)).to_be_visible()
+    expect(console.group("responseProfile", console.configuration)).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(labelled(console.configuration, "callback")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    expect(labelled(console.configuration, "clientTag")).to_be_hidden()
+
+
+@pytest.mark.parametrize("value", ["clientTag=shared", "language=de", "apiVersion=3.3.0"])
+def test_a_link_with_a_rare_configuration_value_opens_more_so_nothing_sent_is_hidden(
+    page: Page, console_url: str, value: str
+) -> None:
+    name, typed = value.split("=")
+    page.goto(f"{console_url}/api_v3/testme/?service=system&action=ping&config.{value}")
+    console = Console(page, console_url)
+    expect(labelled(console.configuration, name)).to_be_visible()
+    expect(labelled(console.configuration, name)).to_have_value(typed)
+
+
+def test_a_link_with_the_usual_client_tag_keeps_more_closed(page: Page, console_url: str) -> None:
+    page.goto(f"{console_url}/api_v3/testme/?service=system&action=ping&config.clientTag=testme")
+    expect(labelled(Console(page, console_url).configuration, "clientTag")).to_be_hidden()
+
+
+def test_choosing_jsonp_opens_more_on_its_callback(console: Console) -> None:
+    labelled(console.configuration, "format").select_option("9")
+    expect(labelled(console.configuration, "callback")).to_be_visible()

@@ -1,6 +1,7 @@
 """Layout a person meets at 1366x768 and at 400 px: long values wrap inside their boxes, nested
-controls stay inside their groups, the sticky Send bar never hides the focused field, and the
-keyboard reaches Send without a stop at every null switch."""
+controls stay inside their groups, string fields are wide enough for an upload token, the sticky
+Send bar never hides the focused field, and the keyboard reaches Send without a stop at every
+null switch."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ KS_ERROR = xml_result(
     f"<objectType>KalturaApiExceptionArg</objectType><name>KSID</name><value>{LONG_KS}</value>"
     "</item></args></error>"
 )
+UPLOAD_TOKEN = "0_3f9a6c2e8b1d4f7a9c0e5b2d8f6a1c3e"  # an upload token's id: 0_ and 32 hex digits
+# The ids of the shown inputs too narrow to show `value` whole: each is given it and measured.
+TOO_NARROW = """(inputs, value) => inputs.filter(e => e.offsetParent !== null).filter(e => {
+  const was = e.value; e.value = value; const cut = e.scrollWidth > e.clientWidth;
+  e.value = was; return cut; }).map(e => e.id)"""
 # Where each Tab press lands: is it Send, a null/empty switch, or under the Send bar?
 FOCUS = """() => {
   const el = document.activeElement, bar = document.querySelector(".send-row");
@@ -57,6 +63,25 @@ def test_a_long_ks_in_an_error_wraps_inside_the_red_box(
     box = result.get_by_role("alert").filter(has_text="INVALID_KS")
     expect(box).to_contain_text(LONG_KS)
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth"), "the KS runs past the box"
+
+
+@pytest.mark.parametrize("width", [1366, 400])
+def test_string_fields_show_an_upload_token_whole(
+    console: Console, viewport: None, width: int
+) -> None:
+    console.page.set_viewport_size({"width": width, "height": 768})
+    resource = console.choose_object(
+        "media", "addContent", "resource", "KalturaUploadedFileTokenResource"
+    )
+    token = labelled(resource, "token")
+    token.fill(UPLOAD_TOKEN)
+    assert token.evaluate("e => e.scrollWidth <= e.clientWidth"), "the token is cut off"
+
+    # every string field of a filter (ids, lists of ids, names…), one object deep as the token
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    strings = console.parameters.locator("input[data-check=string]")
+    assert strings.count() > 20
+    assert strings.evaluate_all(TOO_NARROW, UPLOAD_TOKEN) == []
 
 
 def test_nested_null_switches_stay_inside_their_item_at_400px(

@@ -4,10 +4,11 @@ the error boxes and the docs pages keep readable contrast (WCAG AA, 4.5:1)."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import FakeKaltura, xml_result
 from tests.e2e.console_page import Console, labelled
@@ -28,6 +29,18 @@ CONTRAST = """els => {
     return [e.tagName + "." + e.className + " " + e.textContent.trim().slice(0, 20),
             Math.round(100 * (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) / 100];
   });
+}"""
+# Each field's background as a person sees it: the box's own, or a file input's button.
+BACKGROUND = """e => getComputedStyle(e, e.type === "file" ? "::file-selector-button" : null).backgroundColor"""
+# How light a field looks as drawn (0 black … 1 white): its screenshot's mean lightness, so a
+# checkbox or a button the browser draws itself counts as seen.
+DRAWN = """async png => {
+  const img = new Image(); img.src = "data:image/png;base64," + png; await img.decode();
+  const canvas = document.createElement("canvas"); canvas.width = img.width; canvas.height = img.height;
+  const g = canvas.getContext("2d"); g.drawImage(img, 0, 0);
+  const d = g.getImageData(0, 0, img.width, img.height).data; let sum = 0;
+  for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+  return sum / (d.length / 4) / 255;
 }"""
 DARK = "() => { const c = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return c[0] + c[1] + c[2] < 150; }"
 ERROR = xml_result(
@@ -121,3 +134,47 @@ def test_answers_errors_and_docs_are_readable_in_both_schemes(
     assert low_contrast(page, "main.docs article :is(h1, p, th, td, a), main.docs nav a") == []
     page.goto(console_url + "/api_v3/testmeDoc/errors")
     assert low_contrast(page, "main.docs article :is(td, code)") == []
+
+
+def drawn_lightness(field: Locator) -> float:
+    png = base64.b64encode(field.screenshot()).decode()
+    return float(field.page.evaluate(DRAWN, png))
+
+
+@pytest.mark.parametrize("chosen_by", ["system", "toggle"])
+def test_every_kind_of_field_is_dark_in_dark_mode(
+    page: Page, console_url: str, scheme: None, chosen_by: str
+) -> None:
+    page.emulate_media(color_scheme="dark" if chosen_by == "system" else "light")
+    console = Console(page, console_url).open()
+    if chosen_by == "toggle":
+        page.get_by_role("button", name="Dark mode").click()
+    assert dark(page)
+
+    kinds: dict[str, Locator] = {}
+    page.goto(console_url + "/api_v3/testme/?service=session&action=start")
+    text = labelled(console.parameters, "userId")
+    kinds["password"] = labelled(console.parameters, "secret")  # type=password
+    kinds["number"] = labelled(console.parameters, "expiry")
+    kinds["select"] = labelled(console.parameters, "type")
+    kinds["checkbox"] = page.get_by_role("switch", name="Include secrets")
+    field_colour = text.evaluate(BACKGROUND)
+    button_colour = page.get_by_role("button", name="Share").evaluate(BACKGROUND)
+    seen = {
+        kind: (field.evaluate(BACKGROUND), drawn_lightness(field)) for kind, field in kinds.items()
+    }
+    seen["text"] = (field_colour, drawn_lightness(text))
+
+    page.goto(console_url + "/api_v3/testme/?service=elasticsearch_esearch&action=searchEntry")
+    textarea = labelled(console.parameters, "searchParams")
+    seen["textarea"] = (textarea.evaluate(BACKGROUND), drawn_lightness(textarea))
+    page.goto(console_url + "/api_v3/testme/?service=uploadtoken&action=upload")
+    file = labelled(console.parameters, "fileData")
+    seen["file"] = (file.evaluate(BACKGROUND), drawn_lightness(file))
+
+    boxed = {"password", "number", "select", "textarea"}
+    assert {k: colour for k, (colour, _) in seen.items() if k in boxed} == dict.fromkeys(
+        boxed, field_colour
+    ), "a field left to the browser's colours"
+    assert seen["file"][0] == button_colour
+    assert {k: round(light, 2) for k, (_, light) in seen.items() if light > 0.35} == {}

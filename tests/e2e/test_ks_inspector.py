@@ -213,3 +213,34 @@ def test_the_inspector_fits_400_px(page: Page, sandbox_url: str) -> None:
         expect(page.get_by_role("button", name="Inspect", exact=True)).to_be_focused()
     finally:
         page.set_viewport_size({"width": 1280, "height": 720})
+
+
+# The panel's box against the viewport and the sticky Send bar's top.
+IN_VIEW = """panel => { const box = panel.getBoundingClientRect();
+  const bar = document.querySelector(".send-row").getBoundingClientRect();
+  return {top: Math.round(box.top), bottom: Math.round(box.bottom), bar: Math.round(bar.top)}; }"""
+# Scrolls the page until the element sits just above the Send bar, the lowest it can be seen.
+JUST_ABOVE_THE_BAR = """e => { const bar = document.querySelector(".send-row").getBoundingClientRect();
+  window.scrollBy(0, e.getBoundingClientRect().bottom - bar.top + 8); }"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (400, 800)])
+def test_inspect_brings_the_whole_panel_into_view_above_the_send_bar(
+    page: Page, sandbox_url: str, size: tuple[int, int]
+) -> None:
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        console = Console(page, sandbox_url).open()
+        start_session(console, 3600, "sview:0_abc")
+        unfold(console)
+        inspect_button = console.configuration.get_by_role("button", name="Inspect", exact=True)
+        inspect_button.evaluate(JUST_ABOVE_THE_BAR)
+        inspect_button.click()
+        panel = inspector(console)
+        expect(panel.get_by_role("timer")).to_contain_text("left")
+
+        box = panel.evaluate(IN_VIEW)
+        assert box["top"] >= 0 and box["bottom"] <= box["bar"], box
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})

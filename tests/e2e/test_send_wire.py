@@ -190,6 +190,7 @@ def test_configuration_fields_go_with_the_call_as_the_official_client_sends_them
     fake.answer("system", "ping", xml_result("1"))
     configuration = console.configuration
     labelled(configuration, "partnerId").fill("55")
+    console.open_more()
     labelled(configuration, "language").fill("de")
     profile = console.group("responseProfile", configuration)
     console.choose_type(profile, "KalturaDetachedResponseProfile")

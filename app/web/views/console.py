@@ -29,6 +29,7 @@ from app.web.templating import fragment
 from app.web.urls import CONSOLE
 from app.web.views.console_context import (
     MAX_REQUESTS,
+    ConfigFields,
     NewItem,
     NewRequest,
     ObjectBody,
@@ -89,18 +90,21 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
     chosen = select(console.schema, service, action)
     if chosen.problem:  # keep what resolved (the service of media.nosuch), drop the rest
         chosen = Selection(chosen.service, problem=chosen.problem)
+    defaults = config_defaults(console)
     around = Page(
         schema=console.schema,
         schema_origin=console.schema_origin,
         target=server.target_line(request.app.state.servers),
         sandbox=console.sandbox,
-        config_fields=config_fields(console.schema, link.values, console.config_prefill),
+        config_fields=ConfigFields.of(
+            config_fields(console.schema, link.values, console.config_prefill), defaults
+        ),
         selected_service=chosen.service,
         not_found=chosen.problem,
         ks=ks,
         ks_status=ks_status(kept, console, ks),
         dropped=link.dropped,
-        config_defaults=config_defaults(console),
+        config_defaults=defaults,
         servers=server_choices(request.app.state.servers),
         server=server.name,
         schema_notice=server.notice,

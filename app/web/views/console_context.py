@@ -7,6 +7,7 @@ the part that the page and three fragments share: the action of one (sub-)reques
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from app.kaltura import fieldnames
@@ -31,6 +32,9 @@ from app.web.servers import Servers
 
 Values = dict[str, list[str]]
 MAX_REQUESTS = 1000  # as many as Add request numbers
+# The configuration a first visit needs at hand, beside the ks field (its own partial); the rest
+# is rarely changed and waits behind the group's "More", so Select service shows at 1366x768.
+CONFIG_IN_VIEW = frozenset(fieldnames.config(name) for name in ("format", "partnerId"))
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,39 @@ class RequestArea:
 
 
 @dataclass(frozen=True)
+class ConfigFields:
+    """The Configuration group's fields: those in view, and those behind its "More", which
+    opens by itself when one of them holds a value of its own (from a link, History), so
+    nothing that will be sent is hidden."""
+
+    in_view: tuple[Field, ...]
+    more: tuple[Field, ...]
+    more_open: bool
+
+    @classmethod
+    def of(cls, fields: tuple[Field, ...], defaults: Mapping[str, str]) -> ConfigFields:
+        more = tuple(f for f in fields if f.path not in CONFIG_IN_VIEW)
+        in_view = tuple(f for f in fields if f.path in CONFIG_IN_VIEW)
+        return cls(in_view, more, any(holds_own_value(f, defaults) for f in more))
+
+    @property
+    def more_names(self) -> str:
+        """What "More" holds, as its summary names it."""
+        return ", ".join(f.name for f in self.more)
+
+
+def holds_own_value(f: Field, defaults: Mapping[str, str]) -> bool:
+    """Whether `f`, or anything in it, holds what the console would not start with."""
+    return (
+        f.value != defaults.get(f.path, "")
+        or f.null
+        or f.emptied
+        or bool(f.selected or f.items)
+        or any(holds_own_value(c, defaults) for c in f.children)
+    )
+
+
+@dataclass(frozen=True)
 class Page:
     """The console page around the action area."""
 
@@ -69,7 +106,7 @@ class Page:
     schema_origin: str
     target: str
     sandbox: SandboxInfo | None
-    config_fields: tuple[Field, ...]
+    config_fields: ConfigFields
     selected_service: str
     not_found: str
     ks: str
