@@ -44,11 +44,15 @@
     return control;
   }
 
-  // Folded (comfort.js), the Configuration group hides its fields: it opens to show one.
+  // Folded (comfort.js), the Configuration group hides its fields, and a closed disclosure
+  // (Configuration's More) hides its own: each opens to show the field.
   function reveal(control) {
     var group = control.closest(".configuration.folded");
     var fold = group && group.querySelector("[data-config-fold]");
     if (fold) fold.click();
+    for (var closed = control.closest("details:not([open])"); closed; closed = closed.parentElement.closest("details:not([open])")) {
+      closed.open = true;
+    }
   }
 
   function first(controls) {

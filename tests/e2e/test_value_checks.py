@@ -137,3 +137,21 @@ def test_in_a_multirequest_the_marks_name_the_request_and_survive_send_anyway(
     expect(result).to_contain_text("Sent anyway")
     expect(secret).to_have_attribute("aria-invalid", "true")  # still what Send found
     expect(secret).to_have_accessible_description(MISSING)
+
+
+def test_a_problem_behind_configurations_more_opens_it_and_gets_the_focus(
+    console: Console,
+) -> None:
+    console.choose("system", "ping")
+    console.open_more()
+    profile = console.configuration.get_by_role("group", name="responseProfile", exact=True)
+    console.choose_type(profile, "KalturaResponseProfileHolder")
+    profile_id = labelled(profile, "id")
+    profile_id.fill("abc")
+    console.more.click()  # closed again, the field out of sight
+    expect(profile_id).to_be_hidden()
+
+    console.send()
+    expect(profile_id).to_be_visible()
+    expect(profile_id).to_be_focused()
+    expect(profile_id).to_have_accessible_description(re.compile("expects a whole number"))
