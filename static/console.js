@@ -460,6 +460,13 @@
       button.setAttribute("aria-expanded", open ? "true" : "false");
       if (panel) panel.hidden = !open;
       if (open) showHistory();
+      // Under a long form the panel opens thousands of pixels below its button: bring it into
+      // view and put the focus in its search (Escape goes back to the button, comfort.js).
+      var search = open && panel && panel.querySelector("[data-history-search]");
+      if (search) {
+        panel.scrollIntoView({ block: "nearest" });
+        search.focus({ preventScroll: true });
+      }
     } else if (button.dataset.historyClear !== undefined) {
       writeHistory([]);
       showHistory();

@@ -257,3 +257,24 @@ def test_without_storage_the_console_works_and_says_history_is_off(
     panel = history(console)
     expect(panel.get_by_role("status")).to_have_text(note)
     expect(entries(panel)).to_have_count(0)
+
+
+def test_history_opened_under_a_long_form_comes_into_view_with_its_search_focused(
+    fresh: Console,
+) -> None:
+    console = fresh
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")  # a tall form
+    console.page.evaluate("scrollTo(0, 0)")
+    toggle = console.page.get_by_role("button", name="History", exact=True)
+    box = toggle.bounding_box()
+    assert box is not None
+    console.page.mouse.click(box["x"] + 5, box["y"] + 5)  # as a person clicks: no scrolling first
+
+    search = console.page.get_by_role("searchbox", name="Search history")
+    expect(search).to_be_focused()
+    expect(search).to_be_in_viewport()
+    on_top = "s => { const r = s.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === s; }"
+    assert search.evaluate(on_top), "the search is not under the sticky Send bar"
+
+    console.page.keyboard.press("Escape")
+    expect(toggle).to_be_focused()
