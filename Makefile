@@ -39,6 +39,7 @@ $(NODE_MODULES)/axe-core: $(NODE_MODULES)/kaltura-client
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
 test: $(VENV)/.test-deps $(NODE_MODULES)/kaltura-client $(NODE_MODULES)/axe-core
+	scripts/install-checkers
 	chromium="$$(scripts/find-chromium $(PY))" && TESTME_CHROMIUM="$$chromium" \
 		TESTME_NODE_MODULES="$(abspath $(NODE_MODULES))" $(PY) -m pytest
 
