@@ -39,6 +39,7 @@ def test_reload_schema_keeps_the_form_and_says_what_happened_beside_the_button(
     console = Console(page, live_console).open()
     console.choose("media", "get")
     labelled(console.parameters, "entryId").fill("0_typed")
+    console.open_more()  # clientTag waits behind Configuration's More
     labelled(console.configuration, "clientTag").fill("mine")
     page.evaluate("() => { window.__samePage = true; }")  # gone if the page is left
     page.wait_for_timeout(300)  # the address follows the form after a pause
