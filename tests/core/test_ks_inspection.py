@@ -148,8 +148,12 @@ def test_the_ks_an_error_repeats_is_shortened() -> None:
     )
 
 
-V1 = ks.encode_v1(SECRET, 101, expiry=LATER, session_type=2, user_id="bob", privileges="edit:*")
-V2 = ks.encode_v2(SECRET, 101, expiry=LATER, session_type=0, user_id="carol")
+V1 = ks.encode_v1(
+    SECRET, 101, expiry=LATER, session_type=2, user_id="bob", privileges="edit:*", rand=7
+)
+V2 = ks.encode_v2(
+    SECRET, 101, expiry=LATER, session_type=0, user_id="carol", random_bytes=b"\x07" * 16
+)
 
 
 @pytest.mark.parametrize(

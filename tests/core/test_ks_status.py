@@ -11,10 +11,10 @@ SECRET = "0123456789abcdef0123456789abcdef"
 NOW = 1_800_000_000
 LATER = NOW + 3600
 EARLIER = NOW - 60
-V1 = ks.encode_v1(SECRET, 101, expiry=LATER, session_type=2, user_id="alice")
-V1_EXPIRED = ks.encode_v1(SECRET, 101, expiry=EARLIER, session_type=0)
-V2 = ks.encode_v2(SECRET, 101, expiry=LATER, session_type=2)
-V2_EXPIRED = ks.encode_v2(SECRET, 101, expiry=EARLIER, session_type=2)
+V1 = ks.encode_v1(SECRET, 101, expiry=LATER, session_type=2, user_id="alice", rand=7)
+V1_EXPIRED = ks.encode_v1(SECRET, 101, expiry=EARLIER, session_type=0, rand=7)
+V2 = ks.encode_v2(SECRET, 101, expiry=LATER, session_type=2, random_bytes=b"\x07" * 16)
+V2_EXPIRED = ks.encode_v2(SECRET, 101, expiry=EARLIER, session_type=2, random_bytes=b"\x07" * 16)
 WHEN_LATER = "2027-01-15 09:00 UTC"
 WHEN_EARLIER = "2027-01-15 07:59 UTC"
 
