@@ -25,8 +25,11 @@ def dom_id(*parts: str | int) -> str:
 @lru_cache(maxsize=4096)  # a page asks for each field's ids several times
 def field_id(path: str, part: str = "") -> str:
     """The id of the field at `path`, or of one `part` of it: `filter:nameLike` →
-    `f-filter-nameLike`, its problem line `f-filter-nameLike-problem`."""
-    return dom_id("f", path, part)
+    `f-filter-nameLike`, its problem line `f-filter-nameLike--problem`. A part follows `--`,
+    which no path spells (its segments are words between single colons), so an object's
+    objectType select (`f-user--type`) is never its property `type` (`f-user-type`)."""
+    field = dom_id("f", path)
+    return f"{field}--{dom_id(part)}" if str(part) else field
 
 
 def service_heading_id(service_id: str) -> str:

@@ -125,8 +125,11 @@ def test_no_answer_claims_to_vary_on_hx_request(client: TestClient, url: str) ->
 
 IDS = [
     (dom_ids.field_id("filter:nameLike"), "f-filter-nameLike"),
-    (dom_ids.field_id("2:entries:0", "problem"), "f-2-entries-0-problem"),
-    (dom_ids.field_id("config.ks", "note"), "f-config-ks-note"),
+    (dom_ids.field_id("2:entries:0", "problem"), "f-2-entries-0--problem"),
+    (dom_ids.field_id("config.ks", "note"), "f-config-ks--note"),
+    # an object's objectType select, then its property `type`: two ids, not one
+    (dom_ids.field_id("user", "type"), "f-user--type"),
+    (dom_ids.field_id("user:type"), "f-user-type"),
     (dom_ids.field_id("a'\" b"), "f-a---b"),
     (dom_ids.request_id(3), "request-3"),
     (dom_ids.request_id(3, "action-area"), "request-3-action-area"),
@@ -167,3 +170,53 @@ def test_the_null_switch_names_its_hidden_input(client: TestClient) -> None:
     html = render_field(client, Field(kind="string", name="x", path="a:b", type_label="t"))
     assert re.search(r'data-hidden="a:b__null"', html)
     assert '<input type="hidden" name="a:b__null"' in html
+
+
+class IdsAndLabels(HTMLParser):
+    """Every id of a page, and what each label is for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.names: dict[str, str] = {}  # id → the control's name
+        self.labels: list[tuple[str, str]] = []  # (for, text)
+        self._label: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(str(found["id"]))
+            self.names[str(found["id"])] = str(found.get("name") or "")
+        if tag == "label" and found.get("for"):
+            self._label = str(found["for"])
+            self.labels.append((self._label, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._label is not None:
+            target, text = self.labels[-1]
+            self.labels[-1] = (target, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._label = None
+
+
+@pytest.mark.parametrize(
+    ("query", "owner"),
+    [
+        # KalturaMediaEntry and KalturaUser have a property `type` beside their objectType select
+        ({"service": "media", "action": "add", "entry:objectType": "KalturaMediaEntry"}, "entry"),
+        ({"service": "user", "action": "add", "user:objectType": "KalturaUser"}, "user"),
+    ],
+)
+def test_a_property_named_type_has_its_own_id_and_label(
+    client: TestClient, query: dict[str, str], owner: str
+) -> None:
+    page = IdsAndLabels()
+    page.feed(client.get("/api_v3/testme/?" + urlencode(query)).text)
+    assert sorted({i for i in page.ids if page.ids.count(i) > 1}) == []
+    for target, text in page.labels:
+        if text.strip() == "type":
+            assert page.names[target] == f"{owner}:type"
+        if text.strip() == "objectType" and page.names[target].startswith(owner):
+            assert page.names[target] == f"{owner}:objectType"

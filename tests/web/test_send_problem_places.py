@@ -37,15 +37,15 @@ def parsed(html: str) -> ProblemItems:
 
 CASES = [
     # an empty required string: its input
-    ({"service": "session", "action": "start"}, "f-secret", "f-secret-problem"),
+    ({"service": "session", "action": "start"}, "f-secret", "f-secret--problem"),
     # the configuration's partnerId, not session.start's own partnerId parameter
     (
         {"service": "session", "action": "start", "secret": "s", "config.partnerId": "abc"},
         "f-config-partnerId",
-        "f-config-partnerId-problem",
+        "f-config-partnerId--problem",
     ),
     # a required object with no type chosen: its objectType select
-    ({"service": "media", "action": "add"}, "f-entry-type", "f-entry-problem"),
+    ({"service": "media", "action": "add"}, "f-entry--type", "f-entry--problem"),
     # a nested value
     (
         {
@@ -55,7 +55,7 @@ CASES = [
             "filter:partnerIdEqual": "abc",
         },
         "f-filter-partnerIdEqual",
-        "f-filter-partnerIdEqual-problem",
+        "f-filter-partnerIdEqual--problem",
     ),
     # a multirequest request's own field
     (
@@ -67,7 +67,7 @@ CASES = [
             "2:action": "start",
         },
         "f-2-secret",
-        "f-2-secret-problem",
+        "f-2-secret--problem",
     ),
 ]
 
