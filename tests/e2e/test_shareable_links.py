@@ -64,10 +64,14 @@ def test_back_and_forward_reopen_each_form(console: Console) -> None:
     labelled(console.parameters, "entryId").fill("0_second")
     expect(console.page).to_have_url(re.compile(r"service=baseentry&action=get&entryId=0_second$"))
 
-    console.page.go_back()
+    # Each step is a popstate that reloads the page (console.js): the next waits for that load,
+    # as a person waits for the page, rather than stepping while the last is still loading.
+    with console.page.expect_navigation():
+        console.page.go_back()
     expect(console.page.get_by_label("Select service")).to_have_value("media")
     expect(labelled(console.parameters, "entryId")).to_have_value("0_first")
-    console.page.go_forward()
+    with console.page.expect_navigation():
+        console.page.go_forward()
     expect(console.page.get_by_label("Select service")).to_have_value("baseentry")
     expect(labelled(console.parameters, "entryId")).to_have_value("0_second")
 
