@@ -1,6 +1,9 @@
 """PHP's `serialize()` for api_v3's format 3: objects become `O:<len>:"KalturaX":…` instances.
 
-Takes the JSON-ready values `render.Renderer.plain` produces (objects carry `objectType`).
+Takes the JSON-ready values `render.Renderer.plain` produces (objects carry `objectType`). An
+error is the exception api_v3 (`KalturaSerializer::convertExceptionsToPhpArrays`) turns into an
+array before serializing, `a:4:{code, message, objectType, args}`: PHP clients tell an error by
+it being an array with `code` and `message`, so it must not become an object.
 """
 
 from __future__ import annotations
@@ -41,3 +44,15 @@ def php_serialize(value: Any) -> bytes:
             return b'O:%d:"%s":' % (len(name), name) + _members(fields)
         return b"a:" + _members(list(value.items()))
     return _string(str(value))
+
+
+def php_array(value: dict[str, Any]) -> bytes:
+    """A dict as a PHP array even though it names an `objectType` (an error)."""
+    return b"a:" + _members(list(value.items()))
+
+
+def php_items(items: list[bytes]) -> bytes:
+    """A multirequest's answer from its items, each serialized on its own: api_v3 writes
+    `a:<count>:{`, then `i:<index from 0>;` and the item, then `}`."""
+    body = b"".join(b"i:%d;%s" % (index, item) for index, item in enumerate(items))
+    return b"a:%d:{%s}" % (len(items), body)

@@ -4,7 +4,8 @@ XML (format 2, the default): `<xml><result>…</result><executionTime>…</execu
 objects start with `<objectType>` and list every property of their class (null ones empty unless
 `ignoreNull=1`), arrays are `<item>`s, booleans 1/0. JSON (1): nulls dropped, `objectType` last,
 no executionTime, a scalar result bare. JSONP (9): the JSON wrapped in `callback(…);`. PHP (3):
-PHP's `serialize()`. Write-only properties (a user's password) are never written.
+PHP's `serialize()`, an error as an array (`code`, `message`, `objectType`, `args`). Write-only
+properties (a user's password) are never written.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from xml.sax.saxutils import escape
 from app.kaltura.protocol import API_EXCEPTION
 from app.kaltura.schema import PropertyDef, Schema
 from app.sandbox.errors import ErrorPayload
-from app.sandbox.phpformat import php_serialize
+from app.sandbox.phpformat import php_array, php_items, php_serialize
 
 FORMAT_JSON, FORMAT_XML, FORMAT_PHP, FORMAT_JSONP = 1, 2, 3, 9
 _CALLBACK = re.compile(r"[^A-Za-z0-9_.$\[\]]")
@@ -152,6 +153,18 @@ class Renderer:
             data = self._plain_outcome(outcome)
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
+    # -- PHP -------------------------------------------------------------------------------
+
+    def _php_outcome(self, outcome: Outcome) -> bytes:
+        if outcome.error:  # an array, never an object: see phpformat
+            return php_array(self.plain_error(outcome.error))
+        return php_serialize(self.plain(outcome.value))
+
+    def php(self, outcome: Outcome | list[Outcome]) -> bytes:
+        if isinstance(outcome, list):
+            return php_items([self._php_outcome(o) for o in outcome])
+        return self._php_outcome(outcome)
+
     # -- dispatch on format ----------------------------------------------------------------
 
     def render(
@@ -165,9 +178,5 @@ class Renderer:
                 return Rendered(b'Expecting "callback" parameter for jsonp format', "text/plain")
             return Rendered(f"{name}({self.json(outcome)});".encode(), "application/javascript")
         if fmt == FORMAT_PHP:
-            if isinstance(outcome, list):
-                data: Any = [self._plain_outcome(o) for o in outcome]
-            else:
-                data = self._plain_outcome(outcome)
-            return Rendered(php_serialize(data), "text/plain")
+            return Rendered(self.php(outcome), "text/plain")
         return Rendered(self.xml(outcome, execution_time).encode(), "text/xml")

@@ -2,6 +2,8 @@
 
 A new media entry has no content (status NO_CONTENT); `media.addContent` with an upload token
 whose file is complete (or a URL/string/entry resource) attaches it and the entry becomes READY.
+A token still PENDING or PARTIAL_UPLOAD is attached too, as api_v3 attaches it: the entry waits
+in IMPORT and becomes READY when the upload that completes the token arrives.
 A USER KS sees and changes only its own entries unless it holds `disableentitlement`; an
 `edit:<id>`/`edit:*` privilege lets it change others'.
 """
@@ -16,11 +18,11 @@ from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.services.changes import apply_changes, require
-from app.sandbox.services.upload_tokens import claim_token
+from app.sandbox.services.upload_tokens import CLOSED, attach_token, when_uploaded
 from app.sandbox.store import KObject
 
 ENTRY_KIND = "entry"
-STATUS_READY, STATUS_NO_CONTENT = "2", "7"
+STATUS_IMPORT, STATUS_READY, STATUS_NO_CONTENT = "0", "2", "7"
 MODERATION_AUTO_APPROVED = 6
 ENTRY_TYPE_MEDIA_CLIP = "1"
 DISPLAY_IN_SEARCH_PARTNER_ONLY = 1
@@ -138,18 +140,23 @@ def media_add_content(ctx: CallContext, params: Params) -> KObject:
         return entry
     if entry.get("status") != STATUS_NO_CONTENT:
         raise KalturaApiError("ENTRY_ALREADY_WITH_CONTENT")
-    entry.update(_content_from(ctx, entry, resource))
-    entry["status"] = STATUS_READY
+    entry.update({"status": STATUS_READY, **_content_from(ctx, entry, resource)})
     return save_entry(ctx, entry)
 
 
 def _content_from(ctx: CallContext, entry: KObject, resource: KObject) -> dict[str, Any]:
     kind = resource["objectType"]
     if kind == "KalturaUploadedFileTokenResource":
-        token = claim_token(
+        token = attach_token(
             ctx, str(resource.get("token") or ""), "KalturaMediaEntry", str(entry["id"])
         )
-        return {"sourceType": "1", "sourceVersion": token.get("fileName") or ""}
+        # api_v3 (`attachLocalFileResource`) moves an entry whose file is yet to come to IMPORT.
+        waiting = token["status"] != CLOSED
+        return {
+            "sourceType": "1",
+            "sourceVersion": token.get("fileName") or "",
+            "status": STATUS_IMPORT if waiting else STATUS_READY,
+        }
     if kind in ("KalturaUrlResource", "KalturaRemoteStorageResource"):
         return {"sourceType": "5", "dataUrl": resource.get("url")}
     if kind == "KalturaStringResource":
@@ -158,6 +165,17 @@ def _content_from(ctx: CallContext, entry: KObject, resource: KObject) -> dict[s
         source = find_entry(ctx, str(resource.get("entryId") or ""))
         return {"sourceType": "35", "rootEntryId": source["id"], "dataUrl": source.get("dataUrl")}
     raise KalturaApiError("RESOURCE_TYPE_NOT_SUPPORTED", kind)
+
+
+@when_uploaded("KalturaMediaEntry")
+def _upload_completed(ctx: CallContext, entry_id: str, token: KObject) -> bool:
+    """The file an entry waited for in IMPORT is complete: the entry moves on to READY."""
+    entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
+    if entry is None:
+        return False
+    entry.update(status=STATUS_READY, sourceVersion=token.get("fileName") or "")
+    save_entry(ctx, entry)
+    return True
 
 
 # -- baseEntry -------------------------------------------------------------------------------

@@ -2,7 +2,12 @@
 
 `upload` honours `resume` (append, or write at `resumeAt`), `finalChunk` (PARTIAL_UPLOAD until
 the last chunk, then FULL_UPLOAD) and `autoFinalize` with `fileSize`; a file beyond the
-configured cap is `FILE_SIZE_EXCEEDED`. `media.addContent` claims a FULL_UPLOAD token (CLOSED).
+configured cap is `FILE_SIZE_EXCEEDED`.
+
+A token is attached to an object (`media.addContent`) before or after its file is complete, as
+api_v3 allows: attached when FULL_UPLOAD it is CLOSED at once; attached while PENDING or
+PARTIAL_UPLOAD it stays so, and the upload that completes it hands the file to the object's
+finisher (registered by the object's service with `when_uploaded`) and is CLOSED then.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from app.sandbox import listing
@@ -23,6 +29,20 @@ TOKEN_KIND = "uploadToken"
 PENDING, PARTIAL_UPLOAD, FULL_UPLOAD, CLOSED = 0, 1, 2, 3
 TRUE_VALUE = 1
 _COPY_CHUNK = 1024 * 1024
+
+# Called with the object a completed token is attached to; True when it took the file.
+UploadFinisher = Callable[[CallContext, str, KObject], bool]
+_finishers: dict[str, UploadFinisher] = {}
+
+
+def when_uploaded(object_type: str) -> Callable[[UploadFinisher], UploadFinisher]:
+    """Register what happens to an `object_type` when a token attached to it is complete."""
+
+    def register(finisher: UploadFinisher) -> UploadFinisher:
+        _finishers[object_type] = finisher
+        return finisher
+
+    return register
 
 
 def _file_of(ctx: CallContext, token_id: str) -> Path:
@@ -123,15 +143,35 @@ def upload(ctx: CallContext, params: Params) -> KObject:
     expected = token.get("fileSize")
     auto_done = token.get("autoFinalize") == TRUE_VALUE and expected and uploaded >= expected
     token["status"] = FULL_UPLOAD if params["finalChunk"] or auto_done else PARTIAL_UPLOAD
+    if token["status"] == FULL_UPLOAD:
+        _hand_over(ctx, token)
     return _save(ctx, token)
 
 
-def claim_token(ctx: CallContext, token_id: str, object_type: str, object_id: str) -> KObject:
-    """Attach a completely uploaded token's file to an object (`media.addContent`)."""
+def _hand_over(ctx: CallContext, token: KObject) -> None:
+    """api_v3 (`kFlowHelper::handleUploadFinished`) gives a completed token's file to the object
+    it is attached to and closes the token in the same call; a token attached to nothing, or
+    to an object gone since, stays FULL_UPLOAD for a later `addContent`."""
+    finisher = _finishers.get(str(token.get("attachedObjectType") or ""))
+    if finisher and finisher(ctx, str(token.get("attachedObjectId") or ""), token):
+        token["status"] = CLOSED
+
+
+def attach_token(ctx: CallContext, token_id: str, object_type: str, object_id: str) -> KObject:
+    """Attach a token to an object (`media.addContent`); the caller reads the returned token's
+    status: CLOSED means the file is there now, PENDING or PARTIAL_UPLOAD that it will follow.
+
+    api_v3 answers UPLOAD_TOKEN_NOT_FOUND for an unknown or deleted token. It does not check a
+    used (CLOSED) or timed-out token and leaves the entry waiting in IMPORT for ever; the
+    sandbox refuses those with the error api_v3 defines for "the token was used" instead.
+    """
     token = ctx.db.get(TOKEN_KIND, token_id, ctx.partner_id)
     if token is None:
-        raise KalturaApiError("UPLOADED_FILE_NOT_FOUND_BY_TOKEN")
-    if token.get("status") != FULL_UPLOAD:
+        raise KalturaApiError("UPLOAD_TOKEN_NOT_FOUND")
+    status = token.get("status")
+    if status not in (PENDING, PARTIAL_UPLOAD, FULL_UPLOAD):
         raise KalturaApiError("UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY")
-    token.update(status=CLOSED, attachedObjectType=object_type, attachedObjectId=object_id)
+    token.update(attachedObjectType=object_type, attachedObjectId=object_id)
+    if status == FULL_UPLOAD:
+        token["status"] = CLOSED
     return _save(ctx, token)
