@@ -124,3 +124,40 @@ def test_integer_ids_count_up_and_a_removed_object_is_gone(full: Full) -> None:
     assert clone["name"] == "player" and clone["id"] not in (first["id"], second["id"])
     full("uiConf", "delete", id=first["id"])
     assert full("uiConf", "get", id=first["id"])["code"] == "UICONF_ID_NOT_FOUND"
+
+
+def test_lists_read_filters_by_their_names_order_and_page(full: Full) -> None:
+    for name in ("filter red", "filter green", "filter blue"):
+        full(
+            "playlist",
+            "add",
+            playlist={
+                "objectType": "KalturaPlaylist",
+                "name": name,
+                "tags": "t",
+                "playlistType": 3,
+            },
+        )
+
+    def names(**filter_: Any) -> list[str]:
+        body = {"objectType": "KalturaPlaylistFilter", "nameStartsWith": "filter", **filter_}
+        return [o["name"] for o in full("playlist", "list", filter=body)["objects"]]
+
+    assert names(orderBy="-name") == ["filter red", "filter green", "filter blue"]
+    assert names(tagsNameMultiLikeOr="green,blue", orderBy="+name") == [
+        "filter blue",
+        "filter green",
+    ]
+    assert names(playListTypeEqual=3, nameLike="red") == ["filter red"]
+    assert names(nameMultiLikeAnd="filter,gre") == ["filter green"]
+    paged = full(
+        "playlist",
+        "list",
+        filter={
+            "objectType": "KalturaPlaylistFilter",
+            "nameStartsWith": "filter",
+            "orderBy": "+name",
+        },
+        pager={"objectType": "KalturaFilterPager", "pageSize": 2, "pageIndex": 2},
+    )
+    assert [o["name"] for o in paged["objects"]] == ["filter red"] and paged["totalCount"] == 3

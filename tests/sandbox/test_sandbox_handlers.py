@@ -7,7 +7,9 @@ from app.resources import default_schema_path
 from app.sandbox.engine import build_engine
 
 
-def test_every_embedded_action_is_answered_and_every_hand_written_handler_is_in_the_schema() -> None:
+def test_every_embedded_action_is_answered_and_every_hand_written_handler_is_in_the_schema() -> (
+    None
+):
     schema = load_schema(default_schema_path())
     engine = build_engine(schema)
     answers = {
