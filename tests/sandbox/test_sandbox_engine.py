@@ -134,13 +134,13 @@ def test_lists_read_filters_by_their_names_order_and_page(full: Full) -> None:
             playlist={
                 "objectType": "KalturaPlaylist",
                 "name": name,
-                "tags": "t",
+                "tags": "filtered",
                 "playlistType": 3,
             },
         )
 
     def names(**filter_: Any) -> list[str]:
-        body = {"objectType": "KalturaPlaylistFilter", "nameStartsWith": "filter", **filter_}
+        body = {"objectType": "KalturaPlaylistFilter", "tagsMultiLikeOr": "filtered", **filter_}
         return [o["name"] for o in full("playlist", "list", filter=body)["objects"]]
 
     assert names(orderBy="-name") == ["filter red", "filter green", "filter blue"]
@@ -155,7 +155,7 @@ def test_lists_read_filters_by_their_names_order_and_page(full: Full) -> None:
         "list",
         filter={
             "objectType": "KalturaPlaylistFilter",
-            "nameStartsWith": "filter",
+            "tagsMultiLikeOr": "filtered",
             "orderBy": "+name",
         },
         pager={"objectType": "KalturaFilterPager", "pageSize": 2, "pageIndex": 2},
