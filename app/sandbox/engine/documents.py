@@ -54,7 +54,9 @@ def fill_new(schema: Schema, obj: KObject, partner_id: int, now: int) -> KObject
     if live is not None and obj.get("status") is None:
         filled["status"] = live
     for name, value in filled.items():
-        if schema.property(cls, name) is not None:
+        prop = schema.property(cls, name)
+        # Only where the schema types it as a number (one class declares createdAt a string).
+        if prop is not None and (name == "status" or schema.kind(prop.ref) == "int"):
             obj[name] = value
     return obj
 
