@@ -1,5 +1,5 @@
-"""The `testme` command: serve the console (default), `testme schema check PATH`, or
-`testme schema pull` (see `app.schema_pull`)."""
+"""The `testme` command: serve the console (default), `testme schema check PATH`,
+`testme schema pull` (see `app.schema_pull`), or `testme sandbox coverage [--schema FILE]`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def _serve_parser() -> argparse.ArgumentParser:
         prog="testme",
         description="A console for Kaltura api_v3; without --service-url a sandbox answers.",
         epilog="Also: `testme schema check PATH` validates a schema file; "
-        "`testme schema pull [--service-url URL] [-o FILE]` saves a server's schema.",
+        "`testme schema pull [--service-url URL] [-o FILE]` saves a server's schema; "
+        "`testme sandbox coverage [--schema FILE]` lists what the sandbox answers.",
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1; TESTME_HOST)")
     parser.add_argument("--port", type=int, help="port (default 8000; TESTME_PORT)")
@@ -92,6 +93,27 @@ def schema_check(argv: Sequence[str]) -> int:
     return 1 if args.strict and schema.warnings else 0
 
 
+def sandbox_coverage(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="testme sandbox coverage",
+        description="Per service, which actions the sandbox keeps state for, simulates, or "
+        "answers with SANDBOX_ACTION_NOT_SIMULATED.",
+    )
+    parser.add_argument("--schema", type=Path, help="a schema XML file (default: the embedded one)")
+    args = parser.parse_args(argv)
+    from app.resources import default_schema_path
+    from app.sandbox.engine import build_engine
+    from app.sandbox.engine.coverage import coverage, report
+
+    try:
+        schema = load_schema(args.schema or default_schema_path())
+    except SchemaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(report(coverage(schema, build_engine(schema))))
+    return 0
+
+
 def serve(argv: Sequence[str]) -> int:
     args = _serve_parser().parse_args(argv)
     try:
@@ -128,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.schema_pull import schema_pull
 
         return schema_pull(args[2:])
+    if args[:2] == ["sandbox", "coverage"]:
+        return sandbox_coverage(args[2:])
+    if args[:1] == ["sandbox"]:
+        print("usage: testme sandbox coverage [--schema FILE]", file=sys.stderr)
+        return 2
     if args[:1] == ["schema"]:
         print(
             "usage: testme schema check PATH | testme schema pull [--service-url URL] [-o FILE]",

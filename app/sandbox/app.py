@@ -1,6 +1,7 @@
 """The sandbox as an ASGI app: api_v3's URLs over the dispatcher (SURFACE.md "URLs").
 
-`create_sandbox_app` does all its set-up at once — loads the embedded schema, opens and migrates
+`create_sandbox_app` does all its set-up at once — loads the schema (`SandboxConfig.schema_path`,
+else the embedded one) and builds its engine, opens and migrates
 the database, seeds the partner — so it works mounted in another app or behind
 `httpx.ASGITransport` without lifespan events. Every answer is HTTP 200 with
 `Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`.
@@ -62,7 +63,7 @@ def _format(value: Any) -> int:
 class SandboxApi:
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
-        schema_path = default_schema_path()
+        schema_path = config.schema_path or default_schema_path()
         self.schema = load_schema(schema_path)
         self.schema_xml = schema_path.read_bytes()
         self.store = Store(config.database_path)

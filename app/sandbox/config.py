@@ -15,13 +15,15 @@ DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 @dataclass(frozen=True)
 class SandboxConfig:
     """`partner_id`/`admin_secret`/`user_secret` override the values generated on first run
-    (TESTME_SANDBOX_*); `None` keeps what the data dir holds, or generates it."""
+    (TESTME_SANDBOX_*); `None` keeps what the data dir holds, or generates it. `schema_path`
+    is the schema the sandbox serves (`--schema`); `None` is the embedded one."""
 
     data_dir: Path
     partner_id: int | None = None
     admin_secret: str | None = None
     user_secret: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    schema_path: Path | None = None
 
     @property
     def database_path(self) -> Path:

@@ -1,8 +1,9 @@
 """What a service handler gets, and the registry of handlers by (service, action).
 
-A handler is a plain function `(CallContext, params) -> result` registered with
+A handler is a plain function `(CallContext, params) -> result` marked with
 `@handles("media", "add")`; `params` are the action's parameters already bound by `params.py`.
 Handlers run inside one database transaction and raise `KalturaApiError` to answer an error.
+Marking registers nothing: the engine (`app.sandbox.engine`) registers the modules it is given.
 """
 
 from __future__ import annotations
@@ -43,12 +44,19 @@ class CallContext:
 
 Handler = Callable[[CallContext, Params], Any]
 
-HANDLERS: dict[tuple[str, str], Handler] = {}
+# The attribute `handles` sets on a handler: the (service, action) it answers.
+MARK = "sandbox_action"
 
 
 def handles(service: str, action: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        HANDLERS[(service.lower(), action.lower())] = handler
+    def mark(handler: Handler) -> Handler:
+        setattr(handler, MARK, (service, action))
         return handler
 
-    return register
+    return mark
+
+
+def marked(handler: object) -> tuple[str, str] | None:
+    """The (service, action) a function was marked with by `handles`, if any."""
+    value = getattr(handler, MARK, None)
+    return value if isinstance(value, tuple) else None

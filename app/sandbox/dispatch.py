@@ -1,5 +1,7 @@
 """Run one api_v3 call: find the action in the schema, check the KS, bind the parameters, call
-the handler inside one database transaction, and turn every failure into a Kaltura error.
+what the engine answers it with inside one database transaction, and turn every failure into a
+Kaltura error. Every action the schema has is answered (`engine/`); only a name the schema lacks
+is SERVICE_DOES_NOT_EXISTS or ACTION_DOES_NOT_EXISTS.
 
 Nothing escapes as an HTTP 500: an unexpected exception is logged and answered with
 `INTERNAL_SERVERL_ERROR`, and its transaction is rolled back.
@@ -11,10 +13,10 @@ import logging
 import time
 from typing import Any
 
-from app.kaltura.schema import ActionDef, Schema
-from app.sandbox import services  # noqa: F401  (registers the handlers)
+from app.kaltura.schema import ActionDef, Schema, ServiceDef
 from app.sandbox.config import SandboxConfig
-from app.sandbox.context import HANDLERS, CallContext
+from app.sandbox.context import CallContext
+from app.sandbox.engine import Engine, build_engine
 from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
 from app.sandbox.params import Binder
 from app.sandbox.render import Outcome
@@ -27,14 +29,20 @@ log = logging.getLogger(__name__)
 
 class Dispatcher:
     def __init__(
-        self, schema: Schema, store: Store, config: SandboxConfig, partner_id: int
+        self,
+        schema: Schema,
+        store: Store,
+        config: SandboxConfig,
+        partner_id: int,
+        engine: Engine | None = None,
     ) -> None:
         self.schema = schema
+        self.engine = engine or build_engine(schema)
         self.store = store
         self.config = config
         self.partner_id = partner_id
 
-    def resolve(self, service: str, action: str) -> ActionDef:
+    def resolve(self, service: str, action: str) -> tuple[ServiceDef, ActionDef]:
         if not service:
             raise KalturaApiError("SERVICE_NOT_SPECIFIED")
         service_def = self.schema.service(service)
@@ -43,9 +51,9 @@ class Dispatcher:
         if not action:
             raise KalturaApiError("ACTION_NOT_SPECIFIED")
         action_def = service_def.action(action)
-        if action_def is None or (service_def.id.lower(), action_def.name.lower()) not in HANDLERS:
+        if action_def is None:
             raise KalturaApiError("ACTION_DOES_NOT_EXISTS", action, service)
-        return action_def
+        return service_def, action_def
 
     def call(self, service: str, action: str, raw: RawTree) -> Outcome:
         try:
@@ -57,8 +65,8 @@ class Dispatcher:
             return Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), self.schema))
 
     def _call(self, service: str, action: str, raw: RawTree) -> Any:
-        action_def = self.resolve(service, action)
-        handler = HANDLERS[(service.lower(), action_def.name.lower())]
+        service_def, action_def = self.resolve(service, action)
+        handler = self.engine.answer(service_def, action_def).handler
         token = raw.get("ks")
         token = "" if token is None or isinstance(token, dict | list) else str(token).strip()
         now = int(time.time())

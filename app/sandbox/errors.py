@@ -5,16 +5,27 @@
 
 A handler raises `KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)`; the renderer fills the message
 from the schema so code, message and argument names are exactly the ones the schema publishes.
+The sandbox's own errors (`SANDBOX_ERRORS`) are shaped the same way; no schema has them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.kaltura.schema import Schema
+from app.kaltura.schema import ErrorDef, Schema
 
 # Kaltura's own spelling (sic), from the real error table.
 INTERNAL_ERROR = "INTERNAL_SERVERL_ERROR"
+NOT_SIMULATED = "SANDBOX_ACTION_NOT_SIMULATED"
+
+SANDBOX_ERRORS = {
+    NOT_SIMULATED: ErrorDef(
+        NOT_SIMULATED,
+        NOT_SIMULATED,
+        'The testme sandbox does not simulate "@ACTION@"; @INSTEAD@',
+        ("ACTION", "INSTEAD"),
+    ),
+}
 
 
 class KalturaApiError(Exception):
@@ -34,7 +45,11 @@ class ErrorPayload:
 
 
 def describe(error: KalturaApiError, schema: Schema) -> ErrorPayload:
-    definition = schema.errors.get(error.name) or schema.errors.get(INTERNAL_ERROR)
+    definition = (
+        schema.errors.get(error.name)
+        or SANDBOX_ERRORS.get(error.name)
+        or schema.errors.get(INTERNAL_ERROR)
+    )
     if definition is None:  # a schema without the error table; still say something true
         return ErrorPayload(error.name, error.name, ())
     values = error.values if definition.name == error.name else ()

@@ -1,10 +1,13 @@
 """`list`/`count` semantics shared by every service: filter fields, orderBy and the pager.
 
 Filter fields are read by Kaltura's naming convention: `<property><Operator>`, e.g. `idEqual`,
-`statusIn`, `nameLike`, `tagsMultiLikeOr`, `createdAtGreaterThanOrEqual`, `categoriesIdsMatchOr`;
-a field whose property the listed class does not have is ignored, as are operators this sandbox
-does not know. `freeText` searches name, description and tags; `advancedSearch` nests
-KalturaSearchOperator/KalturaSearchCondition items.
+`statusIn`, `nameLike`, `tagsMultiLikeOr`, `createdAtGreaterThanOrEqual`, `categoriesIdsMatchOr`,
+`startDateLessThanOrEqualOrNull`, `referenceIdEmpty`; `<a><B>…<Operator>` (`tagsNameMultiLikeOr`,
+`firstNameOrLastNameStartsWith`) tests any of the named properties. A field whose properties the
+listed class does not have is ignored, as are operators this sandbox does not know
+(`understanding` says which, for the table test over every filter class). `freeText` searches
+name, description and tags; `advancedSearch` nests KalturaSearchOperator/KalturaSearchCondition
+items. The pager is api_v3's: pageSize 30 unless given, at most 500; pageIndex from 1.
 """
 
 from __future__ import annotations
@@ -42,8 +45,21 @@ def _compare(test: Callable[[float, float], bool]) -> Callable[[Any, Any], bool]
     return check
 
 
+def _or_null(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    return lambda a, w: a is None or a == "" or test(a, w)
+
+
+# KalturaNullableBoolean: -1 is "no answer" (the field does not filter), 0 false, 1 true.
+def _empty(actual: Any, wanted: Any) -> bool:
+    if str(wanted) not in ("0", "1"):
+        return True
+    return (actual is None or actual == "") == (str(wanted) == "1")
+
+
 # Longest suffix first, so `NotIn` wins over `In` and `GreaterThanOrEqual` over `GreaterThan`.
 OPERATORS: tuple[tuple[str, Callable[[Any, Any], bool]], ...] = (
+    ("GreaterThanOrEqualOrNull", _or_null(_compare(lambda a, w: a >= w))),
+    ("LessThanOrEqualOrNull", _or_null(_compare(lambda a, w: a <= w))),
     ("GreaterThanOrEqual", _compare(lambda a, w: a >= w)),
     ("LessThanOrEqual", _compare(lambda a, w: a <= w)),
     ("MultiLikeAnd", lambda a, w: all(x in str(a or "").lower() for x in _words(w))),
@@ -53,12 +69,18 @@ OPERATORS: tuple[tuple[str, Callable[[Any, Any], bool]], ...] = (
     ("LessThan", _compare(lambda a, w: a < w)),
     ("MatchAnd", lambda a, w: set(_items(w)) <= set(_items(a or ""))),
     ("MatchOr", lambda a, w: bool(set(_items(w)) & set(_items(a or "")))),
+    ("NotContains", lambda a, w: not set(_items(w)) & set(_items(a or ""))),
     ("NotEqual", lambda a, w: str(a) != str(w)),
     ("NotIn", lambda a, w: str(a) not in _items(w)),
     ("Equal", lambda a, w: a is not None and str(a) == str(w)),
     ("Like", lambda a, w: str(w).lower() in str(a or "").lower()),
+    ("IsNull", _empty),
+    ("Empty", _empty),
     ("In", lambda a, w: str(a) in _items(w)),
 )
+UNDERSTOOD = "understood"
+# Fields every filter may carry that are not `<property><Operator>`.
+SPECIAL_FIELDS = ("orderBy", "advancedSearch", "freeText")
 
 FREE_TEXT_FIELDS = ("name", "description", "tags")
 SEARCH_AND = 1
@@ -74,16 +96,53 @@ COMPARISONS = {
 _TESTS = dict(OPERATORS)
 
 
-def _condition(
-    schema: Schema, listed: str, field: str
-) -> tuple[str, Callable[[Any, Any], bool]] | None:
+def _properties(schema: Schema, listed: str, base: str) -> tuple[str, ...]:
+    """`base` as one property of `listed`, or as several run together (`tagsAdminTagsName`,
+    `firstNameOrLastName`); () when it names none."""
+    if schema.property(listed, base) is not None:
+        return (base,)
+    # A few filters spell a property in another case (`playListTypeEqual` for `playlistType`).
+    same = [p.name for p in schema.properties(listed) if p.name.lower() == base.lower()]
+    if same:
+        return (same[0],)
+    for cut in range(1, len(base)):
+        head, rest = base[:cut], base[cut:]
+        if not rest[0].isupper() or schema.property(listed, head) is None:
+            continue
+        rest = rest[2:] if rest.startswith("Or") and rest[2:3].isupper() else rest
+        tail = _properties(schema, listed, rest[0].lower() + rest[1:])
+        if tail:
+            return (head, *tail)
+    return ()
+
+
+def _split(field: str) -> tuple[str, str, Callable[[Any, Any], bool]] | None:
     for suffix, test in OPERATORS:
         if field.endswith(suffix) and len(field) > len(suffix):
-            prop = field[: -len(suffix)]
-            if schema.property(listed, prop) is not None:
-                return prop, test
-            return None
+            return field[: -len(suffix)], suffix, test
     return None
+
+
+def _condition(
+    schema: Schema, listed: str, field: str
+) -> tuple[tuple[str, ...], Callable[[Any, Any], bool]] | None:
+    split = _split(field)
+    if split is None:
+        return None
+    names = _properties(schema, listed, split[0])
+    return (names, split[2]) if names else None
+
+
+def understanding(schema: Schema, listed: str, field: str) -> str:
+    """`understood`, or why a filter field of a `listed`-class filter is ignored."""
+    if field in SPECIAL_FIELDS:
+        return UNDERSTOOD
+    split = _split(field)
+    if split is None:
+        return "not <property><Operator>"
+    if not _properties(schema, listed, split[0]):
+        return f"{listed} has no property {split[0]}"
+    return UNDERSTOOD
 
 
 def searched(obj: KObject, item: KObject | None) -> bool:
@@ -118,7 +177,9 @@ def matches(schema: Schema, listed: str, obj: KObject, filter_: KObject | None) 
             continue
         # A media filter on baseEntry.list still filters media fields: judge by the object's class.
         condition = _condition(schema, str(obj.get("objectType") or listed), field)
-        if condition is not None and not condition[1](obj.get(condition[0]), wanted):
+        if condition is not None and not any(
+            condition[1](obj.get(n), wanted) for n in condition[0]
+        ):
             return False
     return True
 

@@ -76,6 +76,7 @@ def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
         admin_secret=settings.sandbox_admin_secret,
         user_secret=settings.sandbox_user_secret,
         max_upload_bytes=settings.sandbox_max_upload_bytes,
+        schema_path=settings.schema_path,  # the sandbox serves the schema the console shows
     )
     api = create_sandbox_app(config)
     creds = sandbox_credentials(api)

@@ -1,17 +1,37 @@
-"""The embedded schema and the sandbox's handlers describe the same API."""
+"""The embedded schema and the sandbox's engine describe the same API."""
 
 from __future__ import annotations
 
 from app.kaltura.schema_loader import load_schema
 from app.resources import default_schema_path
-from app.sandbox.context import HANDLERS
-from app.sandbox.dispatch import Dispatcher  # noqa: F401  (imports every handler)
+from app.sandbox.engine import build_engine
 
 
-def test_every_schema_action_has_a_handler_and_every_handler_is_in_the_schema() -> None:
+def test_every_embedded_action_is_answered_and_every_hand_written_handler_is_in_the_schema() -> (
+    None
+):
     schema = load_schema(default_schema_path())
-    in_schema = {(s.id.lower(), a.name.lower()) for s in schema.services for a in s.actions}
-    assert in_schema == set(HANDLERS)
+    engine = build_engine(schema)
+    answers = {
+        (s.id.lower(), a.name.lower()): engine.answer(s, a).behaviour
+        for s in schema.services
+        for a in s.actions
+    }
+    assert set(engine.hand_written()) <= set(answers)
+    assert "not simulated" not in answers.values()
+
+
+def test_hand_written_handlers_are_registered_by_the_engine_not_by_importing_them() -> None:
+    from app.sandbox.engine import Engine
+    from app.sandbox.services import session
+
+    schema = load_schema(default_schema_path())
+    service = schema.service("session")
+    assert service is not None and session.start is not None
+    start = service.action("start")
+    assert start is not None
+    assert Engine(schema).answer(service, start).behaviour == "not simulated"
+    assert build_engine(schema).answer(service, start).how == "hand-written"
 
 
 def test_embedded_schema_loads_without_warnings() -> None:

@@ -1,5 +1,3 @@
-"""One module per service group; importing this package registers every handler."""
-
-from app.sandbox.services import categories, entries, session, system, upload_tokens, users
-
-__all__ = ["categories", "entries", "session", "system", "upload_tokens", "users"]
+"""One module per service group of hand-written handlers, for the actions api_v3 does not
+answer by convention. Importing registers nothing: `app.sandbox.engine.build_engine` lists the
+modules and registers their marked handlers."""

@@ -1,0 +1,27 @@
+"""The sandbox's engine: every action of the loaded schema answers, from the schema's shapes.
+
+    registry.py   Engine: hand-written handler, else convention, else "not simulated"
+    shapes.py     which actions are conventional, read from the schema (pure)
+    crud.py       the conventional actions over the document store
+    documents.py  ids, filled-in properties and statuses of stored objects
+    coverage.py   per service, which actions are stateful, simulated or not
+
+`build_engine(schema)` registers the project's hand-written handlers explicitly.
+"""
+
+from __future__ import annotations
+
+from app.kaltura.schema import Schema
+from app.sandbox.engine.registry import Answer, Behaviour, Engine
+from app.sandbox.services import categories, entries, session, system, upload_tokens, users
+
+
+def build_engine(schema: Schema) -> Engine:
+    engine = Engine(schema)
+    for module in (session, upload_tokens, users, entries, categories):
+        engine.register_module(module)
+    engine.register_module(system, "simulated")
+    return engine
+
+
+__all__ = ["Answer", "Behaviour", "Engine", "build_engine"]
