@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SCHEMA = ROOT.parent / "shared" / "kaltura" / "KalturaClient-22.15.0.xml"
@@ -24,6 +25,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# `make test` runs three test processes on two cores beside three Chromiums: a swap that settles
+# in 100 ms alone may take seconds there. Expectations wait up to 10 s (Playwright's default is
+# 5 s); one that holds returns at once, so only a failing one takes longer to say so.
+expect.set_options(timeout=10_000)
 
 
 def chromium_path() -> str | None:
