@@ -177,8 +177,9 @@ def test_a_new_service_round_trips_through_the_official_client(fixture: Fixture,
     case.update(proxy, added.id)
     assert case.changed(proxy.get(added.id))
     proxy.delete(added.id)
-    with pytest.raises(KalturaException):
+    with pytest.raises(KalturaException) as gone:
         proxy.get(added.id)
+    assert gone.value.code.endswith("NOT_FOUND") or gone.value.code == "INVALID_ENTRY_ID"
 
 
 def test_metadata_keeps_what_add_was_given_under_its_property_names(fixture: Fixture) -> None:
