@@ -50,13 +50,17 @@ def _live(ctx: CallContext, plan: Plan) -> list[KObject]:
     ]
 
 
+def _copy_scalars(obj: KObject, params: Params, plan: Plan) -> None:
+    for param, prop in plan.scalar_params:
+        if params.get(param) is not None:
+            obj[prop] = params[param]
+
+
 def add(ctx: CallContext, params: Params, plan: Plan) -> KObject:
     given: KObject = params.get(plan.object_param) or {"objectType": plan.cls}
     obj: KObject = {"objectType": given["objectType"]}
     apply_changes(ctx.schema, obj, given, inserting=True)
-    for name in plan.scalar_params:
-        if params.get(name) is not None:
-            obj[name] = params[name]
+    _copy_scalars(obj, params, plan)
     obj["id"] = documents.new_id(ctx.schema, ctx.db, plan.cls, plan.kind, ctx.partner_id)
     documents.fill_new(ctx.schema, obj, ctx.partner_id, ctx.now)
     return _save(ctx, plan, obj)
@@ -68,7 +72,9 @@ def get(ctx: CallContext, params: Params, plan: Plan) -> KObject:
 
 def update(ctx: CallContext, params: Params, plan: Plan) -> KObject:
     obj = _find(ctx, plan, params[plan.id_param])
-    apply_changes(ctx.schema, obj, params.get(plan.object_param), inserting=False)
+    if plan.object_param:
+        apply_changes(ctx.schema, obj, params.get(plan.object_param), inserting=False)
+    _copy_scalars(obj, params, plan)
     return _save(ctx, plan, obj)
 
 
@@ -107,7 +113,7 @@ def clone(ctx: CallContext, params: Params, plan: Plan) -> KObject:
 
 def update_status(ctx: CallContext, params: Params, plan: Plan) -> KObject:
     obj = _find(ctx, plan, params[plan.id_param])
-    obj["status"] = params[plan.scalar_params[0]]
+    obj["status"] = params[plan.scalar_params[0][0]]
     return _save(ctx, plan, obj)
 
 

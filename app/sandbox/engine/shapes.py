@@ -3,10 +3,11 @@
 A service answers by convention when its actions look like Kaltura's generic CRUD services:
 `add` takes an object of a stored class (or scalars named like its properties) and returns it,
 `get`/`delete`/`clone`/`setAsDefault`/`approve`/`reject` take an id, `update` an id and an
-object, `updateStatus` an id and a status, `list` a `…Filter` and a `…Pager` and returns a
-`…ListResponse` whose `objects` are the stored class, `count` a filter and returns an int. A
-class is stored when it has an `id`; its documents are kept under its topmost ancestor with an
-`id` (`KalturaFlavorAsset` and `KalturaThumbAsset` both under `KalturaAsset`). Pure: no I/O.
+object (or content given as `…Data`, as `metadata.update`'s `xmlData`), `updateStatus` an id
+and a status, `list` a `…Filter` and a `…Pager` and returns a `…ListResponse` whose `objects`
+are the stored class, `count` a filter and returns an int. A class is stored when it has an
+`id`; its documents are kept under its topmost ancestor with an `id` (`KalturaFlavorAsset` and
+`KalturaThumbAsset` both under `KalturaAsset`). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -33,10 +34,15 @@ class Plan:
     object_param: str = ""
     filter_param: str = ""
     pager_param: str = ""
-    scalar_params: tuple[str, ...] = ()  # add/updateStatus: parameters copied by name
+    # add/update/updateStatus: (parameter, property) pairs copied from the call to the object
+    scalar_params: tuple[tuple[str, str], ...] = ()
     response: str = ""  # list: the ListResponse class
     not_found: str = GENERIC_NOT_FOUND
     returns_object: bool = True
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
 
 
 def _snake(name: str) -> str:
@@ -127,15 +133,19 @@ class Shapes:
         if id_param is None:
             return None
         if verb == "update":
-            object_param = self._object_param(action, kind)
-            if object_param is None or not returns:
+            object_param = self._object_param(action, kind) or ""
+            content = self._content_params(action, cls)
+            if not (object_param or content) or not returns:
                 return None
-            return Plan(verb, cls, kind, id_param, object_param, not_found=not_found)
+            return Plan(
+                verb, cls, kind, id_param, object_param, scalar_params=content, not_found=not_found
+            )
         if verb == "updateStatus":
             status = next((p.name for p in action.params if p.name == "status"), None)
             if status is None or not returns or self.schema.property(cls, "status") is None:
                 return None
-            return Plan(verb, cls, kind, id_param, scalar_params=(status,), not_found=not_found)
+            pair = ((status, "status"),)
+            return Plan(verb, cls, kind, id_param, scalar_params=pair, not_found=not_found)
         if verb in ("clone", "setAsDefault", "get") and not returns:
             return None
         return Plan(verb, cls, kind, id_param, not_found=not_found, returns_object=returns)
@@ -162,10 +172,31 @@ class Shapes:
             return None
         object_param = self._object_param(action, kind) or ""
         scalars = tuple(
-            p.name
+            (p.name, target)
             for p in action.params
-            if self._scalar(p) and p.name != "objectType" and self.schema.property(cls, p.name)
+            if self._scalar(p) and (target := self._target(cls, p.name))
         )
         if not object_param and not scalars:
             return None
         return Plan("add", cls, kind, object_param=object_param, scalar_params=scalars)
+
+    def _target(self, cls: str, param: str) -> str | None:
+        """The property a scalar parameter fills: its namesake (never `objectType`, the class
+        name of every object), a `…Data` parameter its stem (`xmlData` → `xml`), or the
+        property named after the class in front of it (`objectType` → `metadataObjectType`)."""
+        stem = _lower_first(cls.removeprefix("Kaltura"))
+        names = [] if param == "objectType" else [param]
+        if param.endswith("Data"):
+            names.append(param.removesuffix("Data"))
+        names.append(stem + param[:1].upper() + param[1:])
+        return next((n for n in names if self.schema.property(cls, n) is not None), None)
+
+    def _content_params(self, action: ActionDef, cls: str) -> tuple[tuple[str, str], ...]:
+        """`…Data` parameters an update copies into their stem property (`xsdData` → `xsd`)."""
+        return tuple(
+            (p.name, p.name.removesuffix("Data"))
+            for p in action.params
+            if p.name.endswith("Data")
+            and self._scalar(p)
+            and self.schema.property(cls, p.name.removesuffix("Data")) is not None
+        )
