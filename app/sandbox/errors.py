@@ -45,14 +45,13 @@ class ErrorPayload:
 
 
 def describe(error: KalturaApiError, schema: Schema) -> ErrorPayload:
-    definition = (
-        schema.errors.get(error.name)
-        or SANDBOX_ERRORS.get(error.name)
-        or schema.errors.get(INTERNAL_ERROR)
-    )
-    if definition is None:  # a schema without the error table; still say something true
-        return ErrorPayload(error.name, error.name, ())
-    values = error.values if definition.name == error.name else ()
+    definition = schema.errors.get(error.name) or SANDBOX_ERRORS.get(error.name)
+    if definition is None:
+        # A schema whose table lacks the error (a small --schema file): still the error's own
+        # code and values, not an internal error that would hide what went wrong.
+        said = ", ".join(v for v in error.values if v)
+        return ErrorPayload(error.name, f"{error.name}: {said}" if said else error.name, ())
+    values = error.values
     return ErrorPayload(
         code=definition.code,
         message=definition.format(*values),

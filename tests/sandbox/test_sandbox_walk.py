@@ -122,3 +122,14 @@ def test_a_service_the_project_has_never_seen_keeps_state_by_convention(tmp_path
     }
     frobnicated = call("frobnicate", id=1)
     assert isinstance(frobnicated, dict) and frobnicated["code"] == "SANDBOX_ACTION_NOT_SIMULATED"
+
+
+def test_an_error_the_schemas_table_lacks_keeps_its_own_code(tmp_path: Path) -> None:
+    schema_path = tmp_path / "unseen.xml"
+    table = '<errors><error name="INTERNAL_SERVERL_ERROR" code="INTERNAL_SERVERL_ERROR">Internal server error occurred</error></errors>'
+    schema_path.write_text(UNSEEN.replace("</services>", "</services>" + table))
+    client, _ = _sandbox(tmp_path / "data", schema_path)
+    missing = client.post("/api_v3/service/gizmo/action/get", json={"format": "1", "id": 99})
+    said = missing.json()
+    assert said["code"] == "OBJECT_NOT_FOUND", said  # not an internal error
+    assert "99" in said["message"]
