@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.kaltura.forms import FormBuilder
 from app.kaltura.schema import Schema
 from app.settings import Settings
+from app.web.sandbox_coverage import SandboxCoverage
 from app.web.upstream import Upstream
 
 
@@ -30,6 +32,12 @@ class ConsoleState:
     forms: FormBuilder
     upstream: Upstream
     sandbox: SandboxInfo | None
+
+    @cached_property
+    def coverage(self) -> SandboxCoverage | None:
+        """What the sandbox answers of this schema, worked out once (a reloaded schema is a new
+        state); none when the target is a real server, whose actions are all its own."""
+        return SandboxCoverage.of(self.schema) if self.sandbox else None
 
     @property
     def config_prefill(self) -> dict[str, str]:

@@ -4,7 +4,8 @@
     shapes.py     which actions are conventional, read from the schema (pure)
     crud.py       the conventional actions over the document store
     documents.py  ids, filled-in properties and statuses of stored objects
-    coverage.py   per service, which actions are stateful, simulated or not
+    coverage.py   per service, which actions are stateful, simulated or not (the console
+                  and the docs mark actions with `behaviours`)
 
 `build_engine(schema)` registers the project's hand-written handlers explicitly.
 """

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.kaltura.schema import Schema
+from app.sandbox.engine import build_engine
 from app.sandbox.engine.registry import Behaviour, Engine
 
 BEHAVIOURS: tuple[Behaviour, ...] = ("stateful", "simulated", "not simulated")
@@ -29,6 +30,17 @@ def coverage(schema: Schema, engine: Engine) -> list[ServiceCoverage]:
         )
         for service in schema.services
     ]
+
+
+def behaviours(schema: Schema) -> dict[tuple[str, str], Behaviour]:
+    """How the sandbox serving `schema` answers each action, by service id and action name
+    (lower-case, as calls match): the console and the docs mark actions with it."""
+    engine = build_engine(schema)
+    return {
+        (service.id.lower(), a.name.lower()): engine.answer(service, a).behaviour
+        for service in schema.services
+        for a in service.actions
+    }
 
 
 def totals(services: list[ServiceCoverage]) -> Counter[Behaviour]:

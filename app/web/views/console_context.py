@@ -50,6 +50,7 @@ class ActionArea:
     fields: tuple[Field, ...] = ()
     action_doc: str = ""
     params_note: str = "Select an action."
+    not_simulated: str = ""  # the call, when the sandbox will answer SANDBOX_ACTION_NOT_SIMULATED
     requests: tuple[int, ...] = (1,)  # a multirequest opens with request 1…
     next_request: int = 2  # …and Add request asks for the next
     oob: bool = False  # nothing here replaces a region out of band
@@ -191,6 +192,9 @@ def action_area(
     if chosen.service == MULTIREQUEST and not number:
         return ActionArea(number, services, multirequest=True)
     actions = action_options(schema, chosen.service) if chosen.service else ()
+    coverage = console.coverage
+    if coverage:
+        actions = coverage.marked(chosen.service, actions)
     action_def = schema.action(chosen.service, chosen.action) if chosen.action else None
     if action_def is None:
         return ActionArea(number, services, actions=actions)
@@ -203,6 +207,9 @@ def action_area(
         fields=console.forms.action_fields(chosen.service, chosen.action, values, prefix),
         action_doc=action_def.description,
         params_note="This action takes no parameters.",
+        not_simulated=""
+        if coverage is None or coverage.simulated(chosen.service, action_def.name)
+        else schema.call_name(chosen.service, action_def.name),
     )
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.kaltura.docs import DocsIndex, docs_index, error_named
 from app.kaltura.schema import ClassDef, EnumDef, PropertyDef, Schema, ServiceDef
+from app.web.sandbox_coverage import ServiceAnswers
 from app.web.templating import fragment
 from app.web.urls import DOCS, url_for
 from app.web.views.console import state
@@ -32,6 +33,7 @@ class DocsPage:
     subtypes: tuple[str, ...] = ()
     errors_page: bool = False
     not_found: str = ""
+    sandbox: ServiceAnswers | None = None  # the service's actions as the sandbox answers them
 
 
 def _enum_named(schema: Schema, name: str) -> EnumDef | None:
@@ -43,7 +45,8 @@ def _enum_named(schema: Schema, name: str) -> EnumDef | None:
 
 @router.get("/", response_class=HTMLResponse, name="docs")
 async def index(request: Request, service: str = "", object: str = "", error: str = "") -> Response:
-    schema = state(request).schema
+    console = state(request)
+    schema = console.schema
     if error:  # the finder's old links, `?error=CODE`: the error list's row
         known = error_named(schema, error)
         if known is not None:
@@ -70,6 +73,7 @@ async def index(request: Request, service: str = "", object: str = "", error: st
         not_found=f"No {' and no '.join(missing)} in schema {schema.api_version}."
         if missing
         else "",
+        sandbox=console.coverage.service(chosen) if console.coverage and chosen else None,
     )
     return fragment(request, "docs.html", docs, status_code=404 if missing else 200)
 
