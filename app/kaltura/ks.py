@@ -1,4 +1,4 @@
-"""The Kaltura Session (KS): build, read and check v1 and v2 KSes (PROTOCOL.md §5).
+"""The Kaltura Session (KS): build, read and check v1 and v2 KSes (docs/PROTOCOL.md §5).
 
 A KS is a self-contained, signed token. v1 is `base64(sha1hex(secret + info) + "|" + info)` with
 `info = partnerId;partnerId;expiry;type;random;userId;privileges[;masterPartnerId;additionalData]`,

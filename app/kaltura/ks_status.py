@@ -24,7 +24,7 @@ _REPORTED = {
     KsFailure.EXPIRED.name: "the server reported it expired",
     KsFailure.LOGOUT.name: "it was ended by session.end",
 }
-# `Invalid KS "djJ8…", Error "-5,EXPIRED"` (PROTOCOL.md §5)
+# `Invalid KS "djJ8…", Error "-5,EXPIRED"` (docs/PROTOCOL.md §5)
 _INVALID_KS_ERROR = re.compile(r'Error "(-?\d+),\s*([A-Z_]+)"\s*$')
 
 

@@ -19,7 +19,7 @@ FLOAT: Final = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
 
 RESULT_REFERENCE: Final = r"\{([0-9]+):result(:[^{}]*)?\}"
 """A multirequest sub-request's reference to an earlier result, `{1:result:objects:0:id}`,
-which the server substitutes before it checks the type (PROTOCOL.md, multirequest)."""
+which the server substitutes before it checks the type (docs/PROTOCOL.md, multirequest)."""
 
 REFERENCE: Final = re.compile(RESULT_REFERENCE)
 """The reference compiled, for the reader, the writer and the wire reader of a call."""

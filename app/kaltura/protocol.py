@@ -1,4 +1,4 @@
-"""Facts of the api_v3 wire protocol (PROTOCOL.md) that more than one part of testme relies on.
+"""Facts of the api_v3 wire protocol (docs/PROTOCOL.md) that more than one part of testme relies on.
 
 The console's encoder and result reader, the sandbox's parameter reader and renderer, and the
 page's own checks all meet these; each is stated once, here. Value patterns that the browser

@@ -1,7 +1,7 @@
 """The `{N:result…}` references a multirequest request may use, derived from the schema.
 
 api_v3 runs a multirequest's requests in order and replaces `{N:result:path}` in a later
-request with the value at `path` in request N's result (PROTOCOL.md, multirequest). What
+request with the value at `path` in request N's result (docs/PROTOCOL.md, multirequest). What
 paths exist follows from the result type the schema declares: a scalar result is `{N:result}`,
 an object's properties are `{N:result:id}` (inherited and read-only ones included: a result
 carries them), an array item is `:0` (the first; a person edits the index). An abstract

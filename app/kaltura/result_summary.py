@@ -1,6 +1,6 @@
 """What a Send came to, in a few words: the line History keeps of it beside the call's name.
 
-Kaltura answers its errors with HTTP 200 (PROTOCOL.md §4), so the status says nothing of them:
+Kaltura answers its errors with HTTP 200 (docs/PROTOCOL.md §4), so the status says nothing of them:
 the summary reads the answer as `results.read_result` did (its error, and each multirequest
 item's) and says `OK`, `failed: INVALID_KS`, or for a multirequest `2 of 3 failed: INVALID_KS,
 ENTRY_ID_NOT_FOUND`. What kept an answer from being read at all comes first: no answer (timed

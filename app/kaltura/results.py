@@ -1,6 +1,6 @@
 """What an upstream answer says: its format, a pretty text, a Kaltura error, a KS to capture.
 
-Kaltura answers errors with HTTP 200 and the error in the body (PROTOCOL.md §4): XML
+Kaltura answers errors with HTTP 200 and the error in the body (docs/PROTOCOL.md §4): XML
 `<result><error>…</error></result>` or a JSON object whose `objectType` is `KalturaAPIException`;
 a multirequest answers one item per request, each of which may be an error, and each is split
 out (`items`) to be shown on its own beside the whole answer. A KS comes back as a

@@ -1,8 +1,8 @@
 """The Kaltura API schema as plain values: enums, classes, services, actions, errors.
 
-This module holds the model only; `schema_loader` builds it from the XML a Kaltura server serves at
-`/api_v3/api_schema.php` (PROTOCOL.md §1). Everything here is immutable and pure: no I/O, no web
-imports. Service ids and action names are matched case-insensitively, as api_v3 does.
+This module holds the model only; `schema_loader` builds it from the XML a Kaltura server serves
+at `/api_v3/api_schema.php` (docs/PROTOCOL.md §1). Everything here is immutable and pure: no I/O,
+no web imports. Service ids and action names are matched case-insensitively, as api_v3 does.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A `Call` → the parameters a Kaltura server receives → the exact HTTP bytes to POST.
 
-The params are what the official clients send (PROTOCOL.md §2): every scalar a string,
+The params are what the official clients send (docs/PROTOCOL.md §2): every scalar a string,
 `objectType` first in every object, arrays as JSON lists, maps as JSON objects, `x__null` for
 explicit nulls, `{"-": ""}` for explicitly emptied containers. A single call carries the
 configuration beside its parameters (a parameter of the same name wins: session.start's
@@ -167,7 +167,7 @@ def _with_references_renumbered(value: Wire, numbers: Mapping[int, int]) -> Wire
 
 
 def to_http(call: EncodedCall) -> HttpRequestSpec:
-    """The request as the official clients send it (PROTOCOL.md §2): a JSON body with the
+    """The request as the official clients send it (docs/PROTOCOL.md §2): a JSON body with the
     Content-Type exactly `application/json` (with a charset the server ignores the body), or,
     when files go along, multipart/form-data: the JSON in a `json` field plus a part per file."""
     body = json.dumps(call.params, ensure_ascii=False, separators=(",", ":"))

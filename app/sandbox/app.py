@@ -1,4 +1,4 @@
-"""The sandbox as an ASGI app: api_v3's URLs over the dispatcher (SURFACE.md "URLs").
+"""The sandbox as an ASGI app: api_v3's URLs over the dispatcher (README "URLs").
 
 `create_sandbox_app` does all its set-up at once — loads the schema (`SandboxConfig.schema_path`,
 else the embedded one) and builds its engine, opens and migrates

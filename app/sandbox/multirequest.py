@@ -1,4 +1,4 @@
-"""`/api_v3/service/multirequest`: numbered sub-requests run in order (PROTOCOL.md §3).
+"""`/api_v3/service/multirequest`: numbered sub-requests run in order (docs/PROTOCOL.md §3).
 
 Keys run from min(1, smallest key) and stop at the first missing number (clients number from 0,
 TestMe from 1). Shared `ks`, `clientTag`, `partnerId`… are copied into each sub-request lacking

@@ -1,4 +1,4 @@
-"""Typed values from the raw parameter tree, checked against the schema (PROTOCOL.md §2).
+"""Typed values from the raw parameter tree, checked against the schema (docs/PROTOCOL.md §2).
 
 `bind_action` turns `{"entry": {"objectType": "KalturaMediaEntry", "name": "x"}}` into Python
 values: ints, floats, bools, strings, lists, dicts, and objects as dicts whose first key is

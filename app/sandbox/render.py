@@ -1,4 +1,4 @@
-"""Response bodies exactly as api_v3 writes them (PROTOCOL.md §4).
+"""Response bodies exactly as api_v3 writes them (docs/PROTOCOL.md §4).
 
 XML (format 2, the default): `<xml><result>…</result><executionTime>…</executionTime></xml>`,
 objects start with `<objectType>` and list every property of their class (null ones empty unless

@@ -1,4 +1,4 @@
-"""Turn an HTTP request into one tree of raw parameters (PROTOCOL.md §2).
+"""Turn an HTTP request into one tree of raw parameters (docs/PROTOCOL.md §2).
 
 Three body kinds: form (urlencoded or multipart) with nested names joined by `:` or written as
 `a[b][c]`; JSON, parsed only when the Content-Type is exactly `application/json` (with a

@@ -51,7 +51,7 @@ def host_name(host: str) -> str:
 
 
 def is_kaltura_api(path: str) -> bool:
-    """The sandbox's api_v3 (SURFACE.md), which answers clients, not the console's pages."""
+    """The sandbox's api_v3 (README), which answers clients, not the console's pages."""
     return path.startswith("/api_v3/service/") or path in ("/api_v3/index.php", "/api_v3/")
 
 

@@ -887,7 +887,7 @@ def test_a_multirequest_matches_the_official_client_but_numbers_from_one(
     )
     official_params = json.loads(json.dumps(_official_params(captured)))
     # The official client numbers from 0 and repeats the request configuration (ks) inside every
-    # sub-request; the server copies the top-level ks into each sub-request itself (PROTOCOL.md §3).
+    # sub-request; the server copies the top-level ks into each sub-request itself (docs/PROTOCOL.md §3).
     renumbered = {key: value for key, value in official_params.items() if not key.isdigit()}
     for key, value in official_params.items():
         if key.isdigit():

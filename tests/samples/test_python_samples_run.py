@@ -38,7 +38,7 @@ CLIENT_KS = "djJ8Y2xpZW50LWtz"  # what a sample reads from KALTURA_KS when the c
 # format 2 (it reads XML only). Dropped from its side when the console's lacks them.
 CLIENT_DEFAULTS = ("clientTag", "apiVersion", "format")
 # A multirequest's request-wide values api_v3 copies into every request that lacks them
-# (PROTOCOL.md §3); the client writes them into each request, the console once on top.
+# (docs/PROTOCOL.md §3); the client writes them into each request, the console once on top.
 COPIED_INTO_REQUESTS = ("ks", "clientTag", "partnerId")
 
 

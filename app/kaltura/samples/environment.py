@@ -4,7 +4,7 @@ A sample reads each secret it sends (`secret_env`: KALTURA_KS, KALTURA_SECRET,
 KALTURA_PASSWORD) once, into a variable named here, and stops with a message naming the
 variable when it is unset, rather than failing inside the client or the language
 (`KeyError: 'KALTURA_KS'`). Whether the call needs the KS comes from the schema: each action
-says `sessionRequired="always|optional|none"` (PROTOCOL.md §1); session.start, user.login and
+says `sessionRequired="always|optional|none"` (docs/PROTOCOL.md §1); session.start, user.login and
 user.loginByLoginId say none, so their samples do not read KALTURA_KS at all; an optional one
 sends it when it is set. A multirequest needs what its neediest request needs, and a request
 that carries its own `ks` (`2:ks` = `{1:result}`) needs none from the client. Pure.
