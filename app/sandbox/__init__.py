@@ -2,11 +2,18 @@
 
 Public entry points: `create_sandbox_app(SandboxConfig)` → ASGI app serving `/api_v3/service/…`,
 `/api_v3/index.php`, `/api_v3/service/multirequest` and `/api_v3/api_schema.php`; and
-`sandbox_credentials(app_or_config)` → the partner and secrets the console shows. The console
+`sandbox_credentials(app_or_config)` → the partner and secrets the console shows; and
+`serve_schema(app, schema, xml)` → serve the schema the console reloaded. The console
 never imports this package: it talks to the sandbox over HTTP like to any Kaltura server.
 """
 
-from app.sandbox.app import create_sandbox_app, sandbox_credentials
+from app.sandbox.app import create_sandbox_app, sandbox_credentials, serve_schema
 from app.sandbox.config import SandboxConfig, SandboxCredentials
 
-__all__ = ["SandboxConfig", "SandboxCredentials", "create_sandbox_app", "sandbox_credentials"]
+__all__ = [
+    "SandboxConfig",
+    "SandboxCredentials",
+    "create_sandbox_app",
+    "sandbox_credentials",
+    "serve_schema",
+]

@@ -1,9 +1,11 @@
 """The sandbox as an ASGI app: api_v3's URLs over the dispatcher (README "URLs").
 
-`create_sandbox_app` does all its set-up at once — loads the schema (`SandboxConfig.schema_path`,
-else the embedded one) and builds its engine, opens and migrates
-the database, seeds the partner — so it works mounted in another app or behind
-`httpx.ASGITransport` without lifespan events. Every answer is HTTP 200 with
+`create_sandbox_app` does all its set-up at once — takes the schema it is given (the console's),
+else loads `SandboxConfig.schema_path` or the embedded one, and builds its engine, opens and
+migrates the database, seeds the partner — so it works mounted in another app or behind
+`httpx.ASGITransport` without lifespan events. `serve_schema` swaps the schema and engine while
+it runs (the console's "Reload schema" in sandbox mode): a call in flight finishes with the
+schema it started with. Every answer is HTTP 200 with
 `Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`.
 """
 
@@ -14,6 +16,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
@@ -22,6 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.kaltura.protocol import MULTIREQUEST
+from app.kaltura.schema import Schema
 from app.kaltura.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox import multirequest
@@ -60,22 +64,42 @@ def _format(value: Any) -> int:
         return FORMAT_XML
 
 
+@dataclass(frozen=True)
+class Served:
+    """The schema being served, its document and the dispatcher (and engine) built from it:
+    swapped as one value, so a call never mixes two schemas."""
+
+    dispatcher: Dispatcher
+    xml: bytes
+
+    @property
+    def schema(self) -> Schema:
+        return self.dispatcher.schema
+
+
 class SandboxApi:
-    def __init__(self, config: SandboxConfig) -> None:
+    def __init__(self, config: SandboxConfig, schema: tuple[Schema, bytes] | None = None) -> None:
         self.config = config
-        schema_path = config.schema_path or default_schema_path()
-        self.schema = load_schema(schema_path)
-        self.schema_xml = schema_path.read_bytes()
+        if schema is None:
+            schema_path = config.schema_path or default_schema_path()
+            schema = load_schema(schema_path), schema_path.read_bytes()
         self.store = Store(config.database_path)
         with self.store.transaction() as db:
             self.credentials = ensure_partner(db, config)
-        self.dispatcher = Dispatcher(self.schema, self.store, config, self.credentials.partner_id)
+        self.served = self._build(*schema)
         # One thread runs the calls, in the order they came: the database takes one writer at a
         # time anyway, and a pool of threads queued on its lock served them out of order (some
         # waited seconds) while fighting the event loop for the GIL (README "Load").
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox")
 
-    async def _read(self, request: Request) -> tuple[RawTree, Outcome | None]:
+    def _build(self, schema: Schema, xml: bytes) -> Served:
+        dispatcher = Dispatcher(schema, self.store, self.config, self.credentials.partner_id)
+        return Served(dispatcher, xml)
+
+    def serve(self, schema: Schema, xml: bytes) -> None:
+        self.served = self._build(schema, xml)  # one assignment: calls in flight keep theirs
+
+    async def _read(self, request: Request, schema: Schema) -> tuple[RawTree, Outcome | None]:
         """The request's parameters, or the error that stops it before dispatch. Uploaded
         parts stay open on `request.state.reader` until `answer` closes it."""
         limit = self.config.max_upload_bytes + _BODY_SLACK_BYTES
@@ -83,7 +107,7 @@ class SandboxApi:
         query = nest(dict(request.query_params.multi_items()))
         too_large = Outcome(
             error=describe(
-                KalturaApiError("FILE_SIZE_EXCEEDED", self.config.max_upload_bytes), self.schema
+                KalturaApiError("FILE_SIZE_EXCEEDED", self.config.max_upload_bytes), schema
             )
         )
         if length.isdigit() and int(length) > limit:
@@ -97,28 +121,29 @@ class SandboxApi:
             await drain(request.receive)
             return query, too_large
         except KalturaApiError as error:
-            return query, Outcome(error=describe(error, self.schema))
+            return query, Outcome(error=describe(error, schema))
 
     async def answer(self, request: Request, service: str, action: str) -> Response:
         if request.method == "OPTIONS":
             return Response(status_code=200, headers=CORS_HEADERS)
         started = time.perf_counter()
+        served = self.served
         raw: RawTree = {}
         outcome: Outcome | list[Outcome]
         try:
-            raw, failed = await self._read(request)
+            raw, failed = await self._read(request, served.schema)
             # A name missing from the path may come with the parameters (index.php, POST).
             service = service or _text(raw.get("service"))
             action = action or _text(raw.get("action"))
-            outcome = failed or await self._run(service, action, raw)
+            outcome = failed or await self._run(served.dispatcher, service, action, raw)
         except Exception:  # the last net: a Kaltura error, never an HTTP 500
             log.exception("sandbox: %s.%s failed outside dispatch", service, action)
-            outcome = Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), self.schema))
+            outcome = Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), served.schema))
         finally:
             reader = getattr(request.state, "reader", None)
             if isinstance(reader, Request):
                 await reader.close()
-        renderer = Renderer(self.schema, ignore_null=_flag(raw.get("ignoreNull", "")))
+        renderer = Renderer(served.schema, ignore_null=_flag(raw.get("ignoreNull", "")))
         rendered = renderer.render(
             outcome,
             _format(raw.get("format", FORMAT_XML)),
@@ -130,11 +155,13 @@ class SandboxApi:
             headers["X-Kaltura"] = f"error-{outcome.error.code}"
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
-    async def _run(self, service: str, action: str, raw: RawTree) -> Outcome | list[Outcome]:
+    async def _run(
+        self, dispatcher: Dispatcher, service: str, action: str, raw: RawTree
+    ) -> Outcome | list[Outcome]:
         loop = asyncio.get_running_loop()
         if service.lower() == MULTIREQUEST:
-            return await loop.run_in_executor(self._worker, multirequest.run, self.dispatcher, raw)
-        return await loop.run_in_executor(self._worker, self.dispatcher.call, service, action, raw)
+            return await loop.run_in_executor(self._worker, multirequest.run, dispatcher, raw)
+        return await loop.run_in_executor(self._worker, dispatcher.call, service, action, raw)
 
     # -- routes ----------------------------------------------------------------------------
 
@@ -149,12 +176,16 @@ class SandboxApi:
         return await self.answer(request, MULTIREQUEST, "")
 
     async def api_schema(self, request: Request) -> Response:
-        return Response(self.schema_xml, media_type="text/xml", headers=CORS_HEADERS)
+        return Response(self.served.xml, media_type="text/xml", headers=CORS_HEADERS)
 
 
-def create_sandbox_app(config: SandboxConfig) -> Starlette:
-    """The api_v3 sandbox, ready to serve (database migrated, partner seeded)."""
-    api = SandboxApi(config)
+def create_sandbox_app(
+    config: SandboxConfig, schema: tuple[Schema, bytes] | None = None
+) -> Starlette:
+    """The api_v3 sandbox, ready to serve (database migrated, partner seeded). `schema`, a
+    loaded schema and its document, is served instead of `config.schema_path`'s: the console
+    passes the one it shows, so both hold one copy of the same schema."""
+    api = SandboxApi(config, schema)
     methods = ["GET", "POST", "OPTIONS"]
     routes: list[tuple[str, Callable[[Request], Awaitable[Response]]]] = [
         ("/api_v3/service/multirequest", api.multirequest),
@@ -167,8 +198,16 @@ def create_sandbox_app(config: SandboxConfig) -> Starlette:
     app = Starlette(routes=[Route(path, fn, methods=methods) for path, fn in routes])
     app.router.routes.append(Route("/api_v3/api_schema.php", api.api_schema, methods=["GET"]))
     app.state.sandbox_credentials = api.credentials
-    app.state.sandbox_schema = api.schema
+    app.state.sandbox_api = api
     return app
+
+
+def serve_schema(app: Starlette, schema: Schema, xml: bytes) -> None:
+    """Serve `schema` (and `xml` at api_schema.php) from the next call on, with an engine built
+    for it; the stored objects stay. The console calls this when its schema is reloaded in
+    sandbox mode, so the sandbox answers the schema the console shows."""
+    api: SandboxApi = app.state.sandbox_api
+    api.serve(schema, xml)
 
 
 def sandbox_credentials(source: SandboxConfig | Starlette) -> SandboxCredentials:

@@ -4,7 +4,9 @@
 values: ints, floats, bools, strings, lists, dicts, and objects as dicts whose first key is
 `objectType`. It applies api_v3's rules: `objectType` picks a concrete subclass of the declared
 type, `name__null` sets null, `-` empties an array or map, "true"/"True"/"1" are true, time
-properties below ten years are relative to now, unknown and read-only properties are ignored.
+properties below ten years are relative to now, unknown properties are ignored. Read-only
+properties are kept, as api_v3's deserializer keeps them: the action that inserts or updates
+the object refuses them (`services/changes.py`).
 Anything that does not fit raises the `KalturaApiError` a real server answers with.
 """
 
@@ -176,9 +178,9 @@ class Binder:
             raise KalturaApiError("OBJECT_TYPE_ABSTRACT", chosen)
         bound: dict[str, Any] = {OBJECT_TYPE: chosen}
         for prop in self.schema.properties(chosen):
-            if prop.read_only:
-                continue
             if prop.name in raw:
+                if raw[prop.name] is None and prop.read_only:
+                    continue  # JSON null: as if not sent, so nothing to refuse
                 value = self.value(prop.ref, raw[prop.name], f"{path}:{prop.name}")
                 # api_v3 reads a small time as relative to now; 0 stays 0 (no time at all).
                 if prop.is_time and isinstance(value, int) and value and is_relative_time(value):

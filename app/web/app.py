@@ -14,6 +14,7 @@ import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from functools import partial
 
 import httpx
 from fastapi import FastAPI
@@ -67,8 +68,10 @@ def session_cookie_name(settings: Settings, secret_key: str) -> str:
     return "testme_session_" + hashlib.sha256(instance.encode()).hexdigest()[:12]
 
 
-def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
-    from app.sandbox import SandboxConfig, create_sandbox_app, sandbox_credentials
+def _sandbox(settings: Settings, local: LoadedSchema | None) -> tuple[ASGIApp, SandboxInfo]:
+    """The sandbox, serving the schema the console shows (`local`: one copy for both), and
+    what the console knows of it."""
+    from app.sandbox import SandboxConfig, create_sandbox_app, sandbox_credentials, serve_schema
 
     config = SandboxConfig(
         data_dir=settings.data_dir,
@@ -76,9 +79,9 @@ def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
         admin_secret=settings.sandbox_admin_secret,
         user_secret=settings.sandbox_user_secret,
         max_upload_bytes=settings.sandbox_max_upload_bytes,
-        schema_path=settings.schema_path,  # the sandbox serves the schema the console shows
+        schema_path=settings.schema_path,
     )
-    api = create_sandbox_app(config)
+    api = create_sandbox_app(config, (local.schema, local.xml) if local else None)
     creds = sandbox_credentials(api)
     info = SandboxInfo(
         partner_id=creds.partner_id,
@@ -86,6 +89,7 @@ def _sandbox(settings: Settings) -> tuple[ASGIApp, SandboxInfo]:
         user_secret=creds.user_secret,
         admin_login=creds.admin_login,
         admin_password=creds.admin_password,
+        serve_schema=partial(serve_schema, api),
     )
     return api, info
 
@@ -129,7 +133,7 @@ async def _load(
 def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     """Build the app. `transport` replaces the network for tests (a fake Kaltura upstream)."""
     local = load_local(settings)  # a broken --schema stops start-up here, with its line
-    sandbox_api, sandbox_info = _sandbox(settings) if settings.sandbox else (None, None)
+    sandbox_api, sandbox_info = _sandbox(settings, local) if settings.sandbox else (None, None)
     each = server_settings(settings)
     sandbox_transport: httpx.AsyncBaseTransport | None = transport
     if sandbox_api is not None and (transport is None or len(each) > 1):
@@ -154,7 +158,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
                         inside if own.sandbox else remote, own.service_url or SANDBOX_BASE_URL
                     ),
                     sandbox_info,
-                    local if own is settings else None,
+                    local if own is settings or own.sandbox else None,
                 )
                 for name, own in each
             )

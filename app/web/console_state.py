@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from app.kaltura.forms import FormBuilder
@@ -21,6 +22,11 @@ class SandboxInfo:
     user_secret: str
     admin_login: str
     admin_password: str
+    # Hands the sandbox a reloaded schema (`app.sandbox.serve_schema`): in sandbox mode the
+    # console's schema is the sandbox's, so "Reload schema" reloads both.
+    serve_schema: Callable[[Schema, bytes], None] | None = field(
+        default=None, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True)

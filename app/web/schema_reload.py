@@ -2,8 +2,10 @@
 
 The narrow interface is `reload(console) -> (console, Reloaded)`: it returns a new frozen
 `ConsoleState` that the caller swaps in with one assignment, so a request being served keeps the
-schema it started with. When the server is down or answers something that is not a schema, the
-state returned is the one given: the last good schema stays, and `Reloaded` says why.
+schema it started with. In sandbox mode the sandbox is handed the same schema at once: the
+console's schema is the one the sandbox answers, never a copy read at start-up. When the server
+is down or answers something that is not a schema, the state returned is the one given: the
+last good schema stays, and `Reloaded` says why.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
         why = sentence(loaded.reason)  # it may end with its own full stop: no doubled one
         kept = f"Kept schema {console.schema.api_version} ({console.schema_origin})."
         return console, Reloaded(False, f"The schema could not be reloaded. {why} {kept}")
+    if console.sandbox is not None and console.sandbox.serve_schema is not None:
+        console.sandbox.serve_schema(loaded.schema, loaded.xml)
     fresh = dataclasses.replace(
         console,
         schema=loaded.schema,

@@ -120,7 +120,7 @@ def test_int_enums_read_true_and_false_as_one_and_zero(
     assert bound["moveEntriesToParentCategory"] == value
 
 
-def test_object_type_selects_the_subclass_and_drops_unknown_and_read_only(schema: Schema) -> None:
+def test_object_type_selects_the_subclass_and_drops_unknown_properties(schema: Schema) -> None:
     raw = {
         "entryId": "e",
         "resource": {
@@ -132,6 +132,13 @@ def test_object_type_selects_the_subclass_and_drops_unknown_and_read_only(schema
     }
     bound = _bind(schema, "media", "addContent", raw)
     assert bound["resource"] == {"objectType": "KalturaUrlResource", "url": "u", "urlHeaders": []}
+
+
+def test_read_only_properties_are_kept_for_the_action_to_refuse(schema: Schema) -> None:
+    """api_v3's deserializer keeps them; its add and update refuse them (not the binder)."""
+    entry = {"objectType": "KalturaMediaEntry", "id": "0_x", "createdAt__null": "", "plays": None}
+    bound = _bind(schema, "media", "add", {"entry": entry})
+    assert bound["entry"] == {"objectType": "KalturaMediaEntry", "id": "0_x", "createdAt": None}
 
 
 def test_object_type_is_matched_without_case_and_json_null_is_not_sent(schema: Schema) -> None:

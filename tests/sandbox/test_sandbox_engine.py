@@ -112,6 +112,18 @@ def test_a_playlist_round_trips_with_an_entry_id_and_filled_properties(full: Ful
     assert added["id"] not in [o["id"] for o in remaining]
 
 
+def test_a_conventional_add_refuses_a_read_only_property_and_stores_nothing(full: Full) -> None:
+    playlist = {"objectType": "KalturaPlaylist", "name": "Mine", "playlistType": 3}
+    answer = full("playlist", "add", playlist={**playlist, "partnerId": 99})
+    assert answer["code"] == "PROPERTY_VALIDATION_NOT_UPDATABLE"
+    assert answer["message"] == 'The property "KalturaPlaylist::partnerId" cannot be updated'
+    listed = full("playlist", "list", filter={"objectType": "KalturaPlaylistFilter"})
+    assert "Mine" not in [o["name"] for o in listed["objects"]]
+    link = {"objectType": "KalturaCategoryEntry", "entryId": "0_x", "categoryId": 1, "createdAt": 1}
+    answer = full("categoryEntry", "add", categoryEntry=link)
+    assert answer["message"] == 'The property "KalturaCategoryEntry::createdAt" cannot be updated'
+
+
 def test_integer_ids_count_up_and_a_removed_object_is_gone(full: Full) -> None:
     first = full(
         "uiConf", "add", uiConf={"objectType": "KalturaUiConf", "name": "player", "objType": 1}

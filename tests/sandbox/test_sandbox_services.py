@@ -283,6 +283,35 @@ def test_insert_only_property_cannot_be_updated(api: Api) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sent", "named"),
+    [({"id": "0_mine1234"}, "id"), ({"plays": 7}, "plays"), ({"createdAt__null": ""}, "createdAt")],
+)
+def test_add_refuses_a_read_only_property_as_api_v3_does(
+    api: Api, sent: dict[str, object], named: str
+) -> None:
+    answer = _obj(
+        api("media", "add", entry={"objectType": "KalturaMediaEntry", "mediaType": 1, **sent})
+    )
+    assert answer["code"] == "PROPERTY_VALIDATION_NOT_UPDATABLE"
+    assert answer["message"] == f'The property "KalturaMediaEntry::{named}" cannot be updated'
+
+
+def test_add_ignores_a_read_only_property_sent_as_json_null(api: Api) -> None:
+    assert _add(api, "null id", id=None)["id"] != ""
+
+
+def test_update_refuses_changing_a_read_only_property_but_not_resending_it(api: Api) -> None:
+    entry = _add(api, "read only")
+    same = {"objectType": "KalturaMediaEntry", "id": entry["id"], "name": "renamed"}
+    assert _obj(api("media", "update", entryId=entry["id"], mediaEntry=same))["name"] == "renamed"
+    moved = {"objectType": "KalturaMediaEntry", "createdAt": 5}
+    answer = _obj(api("media", "update", entryId=entry["id"], mediaEntry=moved))
+    assert answer["code"] == "PROPERTY_VALIDATION_NOT_UPDATABLE"
+    assert answer["message"] == 'The property "KalturaMediaEntry::createdAt" cannot be updated'
+    assert _obj(api("media", "get", entryId=entry["id"]))["createdAt"] == entry["createdAt"]
+
+
 def test_media_add_requires_a_media_type(api: Api) -> None:
     answer = _obj(api("media", "add", entry={"objectType": "KalturaMediaEntry", "name": "no type"}))
     assert answer["message"] == 'The property "KalturaMediaEntry::mediaType" cannot be null'

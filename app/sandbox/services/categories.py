@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
-from app.sandbox.services.changes import apply_changes, require
+from app.sandbox.services.changes import apply_changes, refuse_read_only, require
 from app.sandbox.services.entries import ENTRY_KIND, find_entry
 from app.sandbox.store import KObject
 
@@ -210,6 +210,7 @@ def _recount(ctx: CallContext) -> None:
 @handles("categoryEntry", "add")
 def link_add(ctx: CallContext, params: Params) -> KObject:
     given = params["categoryEntry"]
+    refuse_read_only(ctx.schema, given)
     entry_id = str(require(given, "entryId"))
     category_id = int(require(given, "categoryId"))
     try:
