@@ -133,6 +133,14 @@ def _condition(
     return (names, split[2]) if names else None
 
 
+def field_parts(schema: Schema, listed: str, field: str) -> tuple[tuple[str, ...], str] | None:
+    """A `<property><Operator>` filter field as (the properties it tests, the operator suffix):
+    `tagsNameMultiLikeOr` → (("tags", "name"), "MultiLikeOr"); None when it is not one."""
+    split = _split(field)
+    names = _properties(schema, listed, split[0]) if split else ()
+    return (names, split[1]) if split and names else None
+
+
 def understanding(schema: Schema, listed: str, field: str) -> str:
     """`understood`, or why a filter field of a `listed`-class filter is ignored."""
     if field in SPECIAL_FIELDS:

@@ -28,18 +28,18 @@ def test_a_person_sees_which_actions_the_sandbox_does_not_simulate(
     page: Page, sandbox_url: str
 ) -> None:
     console = Console(page, sandbox_url).open()
-    console.choose("playlist", "add")
+    console.choose("livechannel", "add")
     select = page.get_by_label("Select action")
-    expect(select.locator("option[value=execute]")).to_have_text(
-        "execute — not simulated by the sandbox"
+    expect(select.locator("option[value=isLive]")).to_have_text(
+        "isLive — not simulated by the sandbox"
     )
     expect(select.locator("option[value=add]")).to_have_text("add")
     note = console.parameters.get_by_role("note")
     expect(note).to_have_count(0)
 
-    console.choose("playlist", "execute")
-    expect(select.locator("option:checked")).to_have_text("execute — not simulated by the sandbox")
-    expect(note).to_contain_text("does not simulate playlist.execute")
+    console.choose("livechannel", "isLive")
+    expect(select.locator("option:checked")).to_have_text("isLive — not simulated by the sandbox")
+    expect(note).to_contain_text("does not simulate liveChannel.isLive")
     expect(note).to_contain_text("SANDBOX_ACTION_NOT_SIMULATED")
     expect(note).to_contain_text("--service-url")
     first = console.parameters.get_by_label("id", exact=False).first

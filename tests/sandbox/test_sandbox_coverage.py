@@ -15,8 +15,9 @@ def test_coverage_of_22_15_lists_each_service_and_the_shares(
     assert main(["sandbox", "coverage", "--schema", str(real_schema_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     playlist = next(line for line in lines if line.startswith("playlist "))
-    assert "stateful: add, clone, delete, get, list, update" in playlist
-    assert "not simulated: " in playlist and "execute" in playlist
+    stateful = "add, clone, delete, execute, executeFromContent, executeFromFilters, get, list"
+    assert f"stateful: {stateful}, update" in playlist
+    assert "not simulated: getStatsFromContent" in playlist
     assert lines[-1].startswith("884 actions in 111 services: ")
     assert "2 simulated" in lines[-1] and "not simulated" in lines[-1]
 

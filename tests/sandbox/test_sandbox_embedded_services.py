@@ -158,9 +158,10 @@ def test_the_embedded_schema_declares_the_new_services_and_the_engine_keeps_them
         service = schema.service(service_id)
         assert service is not None, service_id
         for action in service.actions:
-            assert engine.answer(service, action).how.startswith("convention"), (
-                f"{service.name}.{action.name}"
-            )
+            answer = engine.answer(service, action)
+            # playlist's are hand-written (services/playlists.py): execution is not storage
+            how = "hand-written" if service_id == "playlist" else "convention"
+            assert answer.how.startswith(how), f"{service.name}.{action.name}"
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -44,13 +44,13 @@ def full(tmp_path_factory: pytest.TempPathFactory, real_schema_path: Path) -> It
 
 
 def test_an_action_the_sandbox_does_not_simulate_names_itself_and_what_to_use(full: Full) -> None:
-    answer = full.response("playlist", "execute", id="0_abcdefgh")
+    answer = full.response("liveChannel", "isLive", id="0_abcdefgh")
     error = answer.json()
     assert error["code"] == "SANDBOX_ACTION_NOT_SIMULATED"
     assert answer.headers["X-Kaltura"] == "error-SANDBOX_ACTION_NOT_SIMULATED"
-    assert '"playlist.execute"' in error["message"]
-    assert "--service-url" in error["message"] and "playlist.add" in error["message"]
-    assert error["args"]["ACTION"] == "playlist.execute"
+    assert '"liveChannel.isLive"' in error["message"]
+    assert "--service-url" in error["message"] and "liveChannel.add" in error["message"]
+    assert error["args"]["ACTION"] == "liveChannel.isLive"
 
 
 def test_only_names_the_schema_lacks_do_not_exist(full: Full) -> None:

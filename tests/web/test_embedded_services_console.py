@@ -13,7 +13,17 @@ from app.settings import Settings
 from app.web.app import create_app
 
 NEW = {
-    "playlist": ["add", "clone", "delete", "get", "list", "update"],
+    "playlist": [
+        "add",
+        "clone",
+        "delete",
+        "execute",
+        "executeFromContent",
+        "executeFromFilters",
+        "get",
+        "list",
+        "update",
+    ],
     "flavorasset": ["add", "delete", "get", "list", "update"],
     "thumbasset": ["add", "delete", "get", "list", "update"],
     "metadata_metadata": ["add", "delete", "get", "list", "update"],

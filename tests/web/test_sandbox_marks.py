@@ -33,8 +33,8 @@ def coverage(real_schema_path: Path) -> dict[tuple[str, str], str]:
         for s in sandbox_coverage(schema, build_engine(schema))
         for a, b in s.actions
     }
-    assert found[("playlist", "execute")] == "not simulated"
-    assert found[("playlist", "add")] == "stateful"
+    assert found[("liveChannel", "isLive")] == "not simulated"
+    assert found[("liveChannel", "add")] == "stateful"
     assert found[("system", "ping")] == "simulated"
     return found
 
@@ -67,19 +67,19 @@ def params_of(html: str) -> str:
 def test_select_action_marks_what_the_sandbox_does_not_simulate(
     sandbox: TestClient, coverage: dict[tuple[str, str], str]
 ) -> None:
-    html = sandbox.get(CONSOLE + "actions", params={fieldnames.SERVICE: "playlist"}).text
-    assert option(html, "execute") == f"execute {MARK}"
+    html = sandbox.get(CONSOLE + "actions", params={fieldnames.SERVICE: "livechannel"}).text
+    assert option(html, "isLive") == f"isLive {MARK}"
     assert option(html, "add") == "add"  # stateful: the sandbox keeps what it adds
-    marked = {a for (s, a), b in coverage.items() if s == "playlist" and b == "not simulated"}
+    marked = {a for (s, a), b in coverage.items() if s == "liveChannel" and b == "not simulated"}
     assert len(re.findall(MARK, html)) == len(marked)
 
 
 def test_choosing_a_not_simulated_action_says_what_the_sandbox_answers_and_what_to_do(
     sandbox: TestClient, coverage: dict[tuple[str, str], str]
 ) -> None:
-    chosen = {fieldnames.SERVICE: "playlist", fieldnames.ACTION: "execute"}
+    chosen = {fieldnames.SERVICE: "livechannel", fieldnames.ACTION: "isLive"}
     params = sandbox.post(CONSOLE + "params", data=chosen).text
-    assert "does not simulate\n    <strong>playlist.execute</strong>" in params
+    assert "does not simulate\n    <strong>liveChannel.isLive</strong>" in params
     assert "<code>SANDBOX_ACTION_NOT_SIMULATED</code>" in params
     assert "<code>--service-url URL</code>" in params and "TESTME_SERVERS" in params
     chosen[fieldnames.ACTION] = "add"
@@ -89,8 +89,8 @@ def test_choosing_a_not_simulated_action_says_what_the_sandbox_answers_and_what_
 def test_a_link_to_a_not_simulated_action_opens_with_its_mark_and_note(
     sandbox: TestClient, coverage: dict[tuple[str, str], str]
 ) -> None:
-    html = sandbox.get(CONSOLE, params={"service": "playlist", "action": "execute"}).text
-    assert option(html, "execute") == f"execute {MARK}"
+    html = sandbox.get(CONSOLE, params={"service": "livechannel", "action": "isLive"}).text
+    assert option(html, "isLive") == f"isLive {MARK}"
     assert 'class="sandbox-note" role="note"' in params_of(html)
 
 
@@ -98,10 +98,10 @@ def test_a_real_server_console_marks_nothing(
     make_client: Callable[..., TestClient], fake: FakeKaltura
 ) -> None:
     client = make_client(fake)
-    html = client.get(CONSOLE, params={"service": "playlist", "action": "execute"}).text
-    assert option(html, "execute") == "execute"
+    html = client.get(CONSOLE, params={"service": "livechannel", "action": "isLive"}).text
+    assert option(html, "isLive") == "isLive"
     assert "SANDBOX_ACTION_NOT_SIMULATED" not in html and "not simulated" not in html
-    docs = client.get(DOCS, params={"service": "playlist"}).text
+    docs = client.get(DOCS, params={"service": "livechannel"}).text
     assert "sandbox" not in docs
 
 
@@ -117,25 +117,25 @@ def test_with_several_servers_only_the_sandbox_choice_is_marked(
     )
     with TestClient(create_app(settings, transport=httpx.MockTransport(fake))) as client:
         for server, marked in (("prod", False), ("sandbox", True)):
-            asked = {fieldnames.SERVICE: "playlist", fieldnames.SERVER: server}
+            asked = {fieldnames.SERVICE: "livechannel", fieldnames.SERVER: server}
             html = client.get(CONSOLE + "actions", params=asked).text
-            assert (option(html, "execute") == f"execute {MARK}") is marked, server
-            docs = client.get(DOCS, params={"service": "playlist", fieldnames.SERVER: server})
+            assert (option(html, "isLive") == f"isLive {MARK}") is marked, server
+            docs = client.get(DOCS, params={"service": "livechannel", fieldnames.SERVER: server})
             assert ("not simulated by the sandbox" in docs.text) is marked, server
 
 
 def test_the_docs_badge_each_action_and_count_what_the_sandbox_answers(
     sandbox: TestClient, coverage: dict[tuple[str, str], str]
 ) -> None:
-    html = sandbox.get(DOCS, params={"service": "playlist"}).text
+    html = sandbox.get(DOCS, params={"service": "livechannel"}).text
     badge = '<h2 id="{}">{}{} <small class="badge sandbox-{}">{}</small></h2>'
     assert badge.format("add", "add", "", "stateful", "sandbox keeps state") in html
     assert (
-        badge.format("execute", "execute", "", "not-simulated", "not simulated by the sandbox")
+        badge.format("isLive", "isLive", "", "not-simulated", "not simulated by the sandbox")
         in html
     )
-    playlist = [b for (s, _), b in coverage.items() if s == "playlist"]
-    answered = sum(b != "not simulated" for b in playlist)
-    assert f"The embedded sandbox answers {answered} of {len(playlist)} actions" in html
+    channel = [b for (s, _), b in coverage.items() if s == "liveChannel"]
+    answered = sum(b != "not simulated" for b in channel)
+    assert f"The embedded sandbox answers {answered} of {len(channel)} actions" in html
     system = sandbox.get(DOCS, params={"service": "system"}).text
     assert badge.format("ping", "ping", "", "simulated", "sandbox simulates") in system

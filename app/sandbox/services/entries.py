@@ -37,10 +37,16 @@ def _new_entry_id(ctx: CallContext) -> str:
             return entry_id
 
 
-def visible_entries(ctx: CallContext) -> list[KObject]:
+def visible_entries(ctx: CallContext, of: str = "KalturaBaseEntry") -> list[KObject]:
+    """The entries of class `of` the session may see (playlists are entries too)."""
     session = ctx.user_session
     entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
-    return [e for e in entries if session.may_view(str(e["id"]), str(e.get("userId") or ""))]
+    return [
+        e
+        for e in entries
+        if session.may_view(str(e["id"]), str(e.get("userId") or ""))
+        and ctx.schema.is_subclass(str(e["objectType"]), of)
+    ]
 
 
 def find_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KObject:
@@ -121,7 +127,7 @@ def media_list(ctx: CallContext, params: Params) -> KObject:
         ctx.schema,
         "KalturaMediaListResponse",
         "KalturaMediaEntry",
-        visible_entries(ctx),
+        visible_entries(ctx, "KalturaMediaEntry"),
         params["filter"],
         params["pager"],
     )
@@ -129,7 +135,9 @@ def media_list(ctx: CallContext, params: Params) -> KObject:
 
 @handles("media", "count")
 def media_count(ctx: CallContext, params: Params) -> int:
-    return listing.count(ctx.schema, "KalturaMediaEntry", visible_entries(ctx), params["filter"])
+    return listing.count(
+        ctx.schema, "KalturaMediaEntry", visible_entries(ctx, "KalturaMediaEntry"), params["filter"]
+    )
 
 
 @handles("media", "addContent")
