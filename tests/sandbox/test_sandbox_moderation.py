@@ -1,5 +1,6 @@
-"""Moderation (media.flag / listFlags / approve / reject) and baseEntry.listByReferenceId
-through the official Python client (XML, format 2) and raw api_v3 calls in JSON (format 1).
+"""Moderation (media.flag / listFlags / approve / reject, and baseEntry's) and
+baseEntry.listByReferenceId through the official Python client (XML, format 2) and raw api_v3
+calls in JSON (format 1).
 
 Looked up in kaltura/server: api_v3/services/MediaService.php (flag, reject, approve,
 listFlags), api_v3/lib/KalturaEntryService.php (flagEntry, rejectEntry, approveEntry,
@@ -22,6 +23,8 @@ from KalturaClient.Plugins.Core import (
     KalturaModerationFlag,
     KalturaModerationFlagStatus,
     KalturaModerationFlagType,
+    KalturaPlaylist,
+    KalturaPlaylistType,
 )
 
 from tests.sandbox.conftest import Api, LiveSandbox
@@ -82,6 +85,27 @@ def test_moderating_an_unknown_entry_is_not_found(client: KalturaClient) -> None
     with pytest.raises(KalturaException) as flag:
         client.media.flag(_flag("0_unknown1"))
     assert (approve.value.code, flag.value.code) == ("ENTRY_ID_NOT_FOUND", "ENTRY_ID_NOT_FOUND")
+
+
+def test_media_moderates_media_entries_and_base_entry_any_entry(client: KalturaClient) -> None:
+    """KalturaEntryService passes MEDIA_CLIP from media's actions and no type from baseEntry's:
+    a playlist is not found by media.flag but is flagged and approved by baseEntry's."""
+    listed = KalturaPlaylist()
+    listed.name, listed.playlistType = "flag me", KalturaPlaylistType.STATIC_LIST
+    playlist_id = client.playlist.add(listed).id
+
+    with pytest.raises(KalturaException) as not_media:
+        client.media.flag(_flag(playlist_id))
+    client.baseEntry.flag(_flag(playlist_id, "as a base entry"))
+
+    assert not_media.value.code == "ENTRY_ID_NOT_FOUND"
+    assert [f.comments for f in client.baseEntry.listFlags(playlist_id).objects] == [
+        "as a base entry"
+    ]
+    client.baseEntry.approve(playlist_id)
+    approved = client.baseEntry.get(playlist_id)
+    assert approved.moderationStatus.getValue() == KalturaEntryModerationStatus.APPROVED
+    assert client.baseEntry.listFlags(playlist_id).totalCount == 0
 
 
 def test_list_by_reference_id_finds_the_entries_with_that_reference(

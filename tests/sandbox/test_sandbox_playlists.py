@@ -202,3 +202,47 @@ def test_json_static_and_dynamic_playlists(api: Api) -> None:
 
     refused: Any = api("playlist", "get", id=first)
     assert refused["code"] == "INVALID_PLAYLIST_TYPE"
+
+
+def test_execute_from_content_reads_dynamic_xml_as_api_v3_stores_it(
+    client: KalturaClient,
+) -> None:
+    for name in ("x-1", "x-2", "x-3"):
+        ready_entry(client, name, tags="xml-tag")
+    xml = (
+        "<playlist><total_results>2</total_results><filters><filter>"
+        "<mlikeor_tags>xml-tag</mlikeor_tags><order_by>-name</order_by>"
+        "</filter></filters></playlist>"
+    )
+    assert _names(client.playlist.executeFromContent(DYNAMIC, xml)) == ["x-3", "x-2"]
+
+
+def test_clone_copies_the_content_and_takes_new_values(client: KalturaClient) -> None:
+    entry = ready_entry(client, "cl-1")
+    original = _static(client, "original", [entry])
+    renamed = KalturaPlaylist()
+    renamed.name = "the copy"
+
+    copy = client.playlist.clone(original.id, renamed)
+
+    assert copy.id != original.id and copy.name == "the copy"
+    assert copy.playlistContent == entry
+    assert _names(client.playlist.execute(copy.id)) == ["cl-1"]
+
+
+def test_a_player_executes_a_playlist_without_a_ks(live: LiveSandbox, api: Api) -> None:
+    """execute is `@ksOptional`: a player calls it with the partner id alone (JSON)."""
+    entry = ready_entry_json(api, "anonymous")
+    playlist: Any = api(
+        "playlist",
+        "add",
+        playlist={
+            "objectType": "KalturaPlaylist",
+            "name": "public",
+            "playlistType": STATIC_LIST,
+            "playlistContent": entry,
+        },
+    )
+    body = {"format": "1", "partnerId": live.credentials.partner_id, "id": playlist["id"]}
+    played = api.http.post("/api_v3/service/playlist/action/execute", json=body).json()
+    assert [e["id"] for e in played] == [entry]

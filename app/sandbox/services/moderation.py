@@ -1,9 +1,9 @@
-"""`media.approve` / `reject` / `flag` / `listFlags` and `baseEntry.listByReferenceId`, as
-api_v3's `KalturaEntryService` does them (in our words):
+"""`media.approve` / `reject` / `flag` / `listFlags` (and baseEntry's, for entries of any type)
+and `baseEntry.listByReferenceId`, as api_v3's `KalturaEntryService` does them (in our words):
 
 - approve/reject set the entry's `moderationStatus` (APPROVED 2 / REJECTED 3), reset its
-  `moderationCount` and mark its PENDING flags MODERATED; an id that is not a media entry is
-  `ENTRY_ID_NOT_FOUND`.
+  `moderationCount` and mark its PENDING flags MODERATED; an id that is not an entry (for
+  media's, a media entry) is `ENTRY_ID_NOT_FOUND`.
 - flag needs `flaggedEntryId`; an entry that is not APPROVED, AUTO_APPROVED or already
   FLAGGED_FOR_REVIEW is `ENTRY_CANNOT_BE_FLAGGED`. The flag is stored PENDING (type ENTRY),
   the entry becomes FLAGGED_FOR_REVIEW and its `moderationCount` goes up by one.
@@ -30,9 +30,11 @@ MEDIA_CLIP = "1"
 HIDDEN_FROM_LOOKUP = ("-2", "-1")  # KalturaEntryDisplayInSearchType RECYCLED, SYSTEM
 
 
-def _media_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KObject:
+def _entry(ctx: CallContext, entry_id: str, media_only: bool, *, for_edit: bool = False) -> KObject:
+    """The entry; media's actions find only media entries (`$entryType` MEDIA_CLIP), baseEntry's
+    any type."""
     entry = find_entry(ctx, entry_id, for_edit=for_edit)
-    if str(entry.get("type")) != MEDIA_CLIP:
+    if media_only and str(entry.get("type")) != MEDIA_CLIP:
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
     return entry
 
@@ -45,8 +47,8 @@ def _flags_of(ctx: CallContext, entry_id: str) -> list[KObject]:
     ]
 
 
-def _moderate(ctx: CallContext, entry_id: str, status: int) -> None:
-    entry = _media_entry(ctx, entry_id, for_edit=True)
+def _moderate(ctx: CallContext, entry_id: str, status: int, media_only: bool) -> None:
+    entry = _entry(ctx, entry_id, media_only, for_edit=True)
     entry.update(moderationStatus=status, moderationCount=0)
     save_entry(ctx, entry)
     for flag in _flags_of(ctx, entry_id):
@@ -54,25 +56,13 @@ def _moderate(ctx: CallContext, entry_id: str, status: int) -> None:
         ctx.db.put(FLAG_KIND, str(flag["id"]), ctx.partner_id, flag)
 
 
-@handles("media", "approve")
-def approve(ctx: CallContext, params: Params) -> None:
-    _moderate(ctx, params["entryId"], APPROVED)
-
-
-@handles("media", "reject")
-def reject(ctx: CallContext, params: Params) -> None:
-    _moderate(ctx, params["entryId"], REJECTED)
-
-
-@handles("media", "flag")
-def flag(ctx: CallContext, params: Params) -> None:
-    given: KObject = params["moderationFlag"]
+def _flag(ctx: CallContext, given: KObject, media_only: bool) -> None:
     entry_id = str(require(given, "flaggedEntryId"))
     # ksOptional: anyone who may see the entry may flag it; no KS sees the partner's entries.
     entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
     if ctx.session is not None:
-        entry = _media_entry(ctx, entry_id)
-    if entry is None or str(entry.get("type")) != MEDIA_CLIP:
+        entry = _entry(ctx, entry_id, media_only)
+    if entry is None or (media_only and str(entry.get("type")) != MEDIA_CLIP):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
     if int(entry.get("moderationStatus") or 0) not in FLAGGABLE:
         raise KalturaApiError("ENTRY_CANNOT_BE_FLAGGED")
@@ -81,31 +71,68 @@ def flag(ctx: CallContext, params: Params) -> None:
         "objectType": "KalturaModerationFlag",
         "flagType": given.get("flagType"),
         "comments": given.get("comments"),
+        "id": ctx.db.next_value(FLAG_KIND),
+        "partnerId": ctx.partner_id,
+        "userId": ctx.session.user_id if ctx.session else "",
+        "moderationObjectType": OBJECT_TYPE_ENTRY,
+        "flaggedEntryId": entry_id,
+        "status": FLAG_PENDING,
+        "createdAt": ctx.now,
+        "updatedAt": ctx.now,
     }
-    stored.update(
-        id=ctx.db.next_value(FLAG_KIND),
-        partnerId=ctx.partner_id,
-        userId=ctx.session.user_id if ctx.session else "",
-        moderationObjectType=OBJECT_TYPE_ENTRY,
-        flaggedEntryId=entry_id,
-        status=FLAG_PENDING,
-        createdAt=ctx.now,
-        updatedAt=ctx.now,
-    )
     ctx.db.put(FLAG_KIND, str(stored["id"]), ctx.partner_id, stored)
     entry["moderationStatus"] = FLAGGED_FOR_REVIEW
     entry["moderationCount"] = int(entry.get("moderationCount") or 0) + 1
     save_entry(ctx, entry)
 
 
-@handles("media", "listFlags")
-def list_flags(ctx: CallContext, params: Params) -> KObject:
+def _list_flags(ctx: CallContext, params: Params) -> KObject:
     flags = sorted(_flags_of(ctx, params["entryId"]), key=lambda f: int(f["id"]))
     return {
         "objectType": "KalturaModerationFlagListResponse",
         "objects": listing.page(flags, params["pager"]),
         "totalCount": len(flags),
     }
+
+
+@handles("media", "approve")
+def media_approve(ctx: CallContext, params: Params) -> None:
+    _moderate(ctx, params["entryId"], APPROVED, media_only=True)
+
+
+@handles("media", "reject")
+def media_reject(ctx: CallContext, params: Params) -> None:
+    _moderate(ctx, params["entryId"], REJECTED, media_only=True)
+
+
+@handles("media", "flag")
+def media_flag(ctx: CallContext, params: Params) -> None:
+    _flag(ctx, params["moderationFlag"], media_only=True)
+
+
+@handles("media", "listFlags")
+def media_list_flags(ctx: CallContext, params: Params) -> KObject:
+    return _list_flags(ctx, params)
+
+
+@handles("baseEntry", "approve")
+def base_entry_approve(ctx: CallContext, params: Params) -> None:
+    _moderate(ctx, params["entryId"], APPROVED, media_only=False)
+
+
+@handles("baseEntry", "reject")
+def base_entry_reject(ctx: CallContext, params: Params) -> None:
+    _moderate(ctx, params["entryId"], REJECTED, media_only=False)
+
+
+@handles("baseEntry", "flag")
+def base_entry_flag(ctx: CallContext, params: Params) -> None:
+    _flag(ctx, params["moderationFlag"], media_only=False)
+
+
+@handles("baseEntry", "listFlags")
+def base_entry_list_flags(ctx: CallContext, params: Params) -> KObject:
+    return _list_flags(ctx, params)
 
 
 @handles("baseEntry", "listByReferenceId")
