@@ -94,6 +94,10 @@ def test_filters_written_then_read_are_the_same(schema: Schema) -> None:
         ("<playlist><total_results>5000</total_results></playlist>", 200),  # capped at it
         ("<playlist><total_results></total_results></playlist>", 0),  # written without one
         ("not xml at all", 0),  # api_v3 reads nothing, and plays nothing
+        (  # an entity is never expanded (SECURITY.md): a DOCTYPE is not read at all
+            '<!DOCTYPE p [<!ENTITY n "7">]><playlist><total_results>&n;</total_results></playlist>',
+            0,
+        ),
     ],
 )
 def test_total_results_as_api_v3_reads_it(schema: Schema, xml: str, total: int) -> None:
