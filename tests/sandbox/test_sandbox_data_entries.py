@@ -107,16 +107,18 @@ def test_official_client_runs_the_data_entry_flow_in_xml(live: LiveSandbox) -> N
 
 def test_the_data_entry_flow_answers_json(live: LiveSandbox, api: Api) -> None:
     """The same flow in format 1 (JSON), the format the Node client and browsers use."""
-    added = api("data", "add", dataEntry={"objectType": "KalturaDataEntry", "name": "a.txt"})
+    new = {"objectType": "KalturaDataEntry", "name": "a.txt", "type": "1"}
+    added = api("data", "add", dataEntry=new)
     assert isinstance(added, dict)
     assert (added["objectType"], added["status"], added["type"]) == ("KalturaDataEntry", "2", "6")
     assert "dataContent" not in added and added["version"] == 0  # no content yet: null
     entry_id = added["id"]
 
-    change = {"objectType": "KalturaDataEntry", "dataContent": "now some text"}
+    change = {"objectType": "KalturaDataEntry", "dataContent": "now some text", "type": "1"}
     updated = api("data", "update", entryId=entry_id, documentEntry=change)
     assert isinstance(updated, dict)
     assert (updated["dataContent"], updated["version"]) == ("now some text", 100001)
+    assert updated["type"] == "6"  # api_v3's updateEntry drops a type sent
     listed = api("data", "list", filter={"objectType": "KalturaDataEntryFilter"})
     assert isinstance(listed, dict)
     assert listed["objectType"] == "KalturaDataListResponse"

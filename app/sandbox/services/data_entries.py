@@ -41,6 +41,9 @@ FIRST_VERSION = 100000
 # class has this property, so no answer writes it).
 VERSIONS = "sandboxDataVersions"
 ANY_VERSION = -1
+# Not copied from the request: the content becomes a version (`_set_content`), and the type is
+# DATA whatever is sent (KalturaDataEntry's constructor sets it; `updateEntry` drops it).
+_SET_HERE = ("dataContent", "type")
 
 
 def _versions(entry: KObject) -> dict[str, str]:
@@ -104,10 +107,9 @@ def data_add(ctx: CallContext, params: Params) -> KObject:
         "categories": "",
         "categoriesIds": "",
     }
-    apply_changes(ctx.schema, entry, given, inserting=True, skip=("dataContent",))
+    apply_changes(ctx.schema, entry, given, inserting=True, skip=_SET_HERE)
     if not session.is_admin:
         entry["userId"] = session.user_id or entry.get("userId")
-    entry["type"] = ENTRY_TYPE_DATA  # set by KalturaDataEntry's constructor, whatever is sent
     if entry.get("retrieveDataContentByGet") is None:
         entry["retrieveDataContentByGet"] = True  # KalturaDataEntry::toObject's default
     entry["rootEntryId"] = entry["id"]
@@ -124,7 +126,7 @@ def data_get(ctx: CallContext, params: Params) -> KObject:
 def data_update(ctx: CallContext, params: Params) -> KObject:
     entry = _find(ctx, params["entryId"], for_edit=True)
     given = params["documentEntry"]
-    apply_changes(ctx.schema, entry, given, inserting=False, skip=("dataContent",))
+    apply_changes(ctx.schema, entry, given, inserting=False, skip=_SET_HERE)
     _set_content(entry, (given or {}).get("dataContent"))
     return _save(ctx, entry)
 
