@@ -49,6 +49,13 @@ KS_ACTIONS = frozenset(
 )
 FORMAT_KINDS: dict[str, ResultKind] = {"1": "json", "2": "xml", "3": "php", "9": "jsonp"}
 
+NOT_KALTURA_HTML = "Not a Kaltura answer: the server sent an HTML page."
+NOT_KALTURA_TEXT = "Not a Kaltura answer: neither XML nor JSON."
+NOT_KALTURA_XML = "XML, but not a Kaltura answer: no <xml><result>."
+# An action whose result type is `file` (data.serve) answers the file's own bytes: not a
+# Kaltura document, and no problem (docs/PROTOCOL.md §4).
+_FILE_NOTES = frozenset({NOT_KALTURA_HTML, NOT_KALTURA_TEXT, NOT_KALTURA_XML})
+
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.DOTALL)
 _KS_TEXT = re.compile(r"[A-Za-z0-9+/=_\-|.]{8,4096}")
@@ -92,6 +99,7 @@ class ResultView:
     note: str = ""
     complete: bool = True
     folds: tuple[int, ...] = ()
+    about: str = ""  # what the answer is, when that is no problem (a file a serve action sent)
 
     @property
     def item_errors(self) -> tuple[KalturaError | None, ...]:
@@ -111,11 +119,13 @@ def read_result(
     sub_actions: Sequence[tuple[str, str]] = (),
     cut_short: bool = False,
     limit: int = SHOWN_CHARS,
+    answers_file: bool = False,
 ) -> ResultView:
     """Interpret an answer. For a multirequest pass each request's (service, action) as
     `sub_actions` so a KS among its items can be captured. `cut_short`: the connection closed
     before the end the server announced, so `body` is only its beginning. Pretty texts stop at
-    `limit` characters (the whole answer's, and the items' together)."""
+    `limit` characters (the whole answer's, and the items' together). `answers_file`: the
+    action's result type is `file`, so text that is not a Kaltura answer is what it should be."""
     if cut_short:
         return _limited(
             ResultView(
@@ -138,6 +148,9 @@ def read_result(
         else _read_as(kind, body, media, calls, service.lower() == MULTIREQUEST, limit)
     )
     view = _limited(view, limit)
+    if answers_file and view.error is None and (not view.note or view.note in _FILE_NOTES):
+        about = f"{service}.{action} answers a file, not XML or JSON: its content, as text."
+        return replace(view, note="", about=about)
     expected = FORMAT_KINDS.get(requested_format.strip())
     if expected and view.kind in FORMAT_KINDS.values() and view.kind != expected and not view.note:
         note = f"Asked for {expected.upper()}; the server answered {view.kind.upper()}."
@@ -180,13 +193,13 @@ def _read_as(
     if kind == "php":
         return _read_php(body, text, calls)
     if kind == "html":
-        return ResultView("raw", text, note="Not a Kaltura answer: the server sent an HTML page.")
+        return ResultView("raw", text, note=NOT_KALTURA_HTML)
     if "\ufffd" in text or "\x00" in text:
         what = media or "no Content-Type"
         return ResultView(
             "raw", "", note=f"{len(body)} bytes of binary content ({what}), not shown."
         )
-    return ResultView("raw", text, note="Not a Kaltura answer: neither XML nor JSON.")
+    return ResultView("raw", text, note=NOT_KALTURA_TEXT)
 
 
 # -- XML -----------------------------------------------------------------------------------------
@@ -219,8 +232,9 @@ def _read_xml(
         return ResultView("raw", text, note="XML nested too deeply to re-indent; shown raw.")
     result = root.find("result")
     if root.tag != "xml" or result is None:
-        note = "XML, but not a Kaltura answer: no <xml><result>."
-        return ResultView("xml", shown.text, note=note, complete=shown.complete, folds=folds)
+        return ResultView(
+            "xml", shown.text, note=NOT_KALTURA_XML, complete=shown.complete, folds=folds
+        )
     error = _xml_error(result)
     if multi and error is None:
         items = result.findall("item")

@@ -6,7 +6,8 @@ migrates the database, seeds the partner — so it works mounted in another app 
 `httpx.ASGITransport` without lifespan events. `serve_schema` swaps the schema and engine while
 it runs (the console's "Reload schema" in sandbox mode): a call in flight finishes with the
 schema it started with. Every answer is HTTP 200 with
-`Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`.
+`Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`. A file answer
+(`data.serve`) is its bytes with their own Content-Type, never XML or JSON.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from app.sandbox.dispatch import Dispatcher
 from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
 from app.sandbox.render import FORMAT_XML, Outcome, Renderer
 from app.sandbox.seeding import ensure_partner
+from app.sandbox.served_file import ServedFile
 from app.sandbox.store import Store
 from app.sandbox.wire import RawTree, nest, read_params
 
@@ -143,6 +145,11 @@ class SandboxApi:
             reader = getattr(request.state, "reader", None)
             if isinstance(reader, Request):
                 await reader.close()
+        last = outcome[-1] if isinstance(outcome, list) and outcome else outcome
+        if isinstance(last, Outcome) and isinstance(last.value, ServedFile):
+            file = last.value  # the bytes, whatever format was asked for (served_file.py)
+            headers = {**CORS_HEADERS, **file.headers()}
+            return Response(file.body, media_type=file.media_type, headers=headers)
         renderer = Renderer(served.schema, ignore_null=_flag(raw.get("ignoreNull", "")))
         rendered = renderer.render(
             outcome,

@@ -4,7 +4,8 @@ Keys run from min(1, smallest key) and stop at the first missing number (clients
 TestMe from 1). Shared `ks`, `clientTag`, `partnerId`… are copied into each sub-request lacking
 them. `{N:result}` or `{N:result:objects:0:id}` in a value is replaced by the N-th executed
 result (counted from 1) walked along the path; anything missing, or an object, becomes ''.
-An error answers its own item and the rest still run.
+An error answers its own item and the rest still run. A file (`data.serve`) is the whole
+answer: api_v3 returns it alone, and runs nothing after it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from app.sandbox.dispatch import Dispatcher
 from app.sandbox.render import Outcome
+from app.sandbox.served_file import ServedFile
 from app.sandbox.wire import RawTree
 
 SHARED_PARAMS = ("ks", "clientTag", "partnerId", "apiVersion", "language", "responseProfile")
@@ -81,5 +83,7 @@ def run(dispatcher: Dispatcher, raw: RawTree) -> list[Outcome]:
         outcome = dispatcher.call(str(service or ""), str(action or ""), sub)
         outcomes.append(outcome)
         results.append(None if outcome.error else outcome.value)
+        if isinstance(outcome.value, ServedFile):
+            break  # api_v3 answers the file alone, and runs nothing after it
         number += 1
     return outcomes

@@ -139,6 +139,7 @@ async def send(
         submission.action,
         call.actions,
         cut_short=answer.cut_short,
+        answers_file=_answers_file(schema, submission.service, submission.action),
     )
     view = _named_items(view, heading.names)
     summary = summarize(view, answer.status, cut_short=answer.cut_short)
@@ -147,6 +148,13 @@ async def send(
     name = MULTIREQUEST if submission.service.lower() == MULTIREQUEST else heading.short
     raw = RawAnswer.of(answer.body, answer.content_type, view.kind, name)
     return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw, summary)
+
+
+def _answers_file(schema: Schema, service: str, action: str) -> bool:
+    """The action's result type is `file` (`data.serve`): its answer is the file's bytes."""
+    found = schema.service(service)
+    action_def = found.action(action) if found else None
+    return bool(action_def and action_def.result and action_def.result.type == "file")
 
 
 def _named_items(view: ResultView, names: tuple[str, ...]) -> ResultView:

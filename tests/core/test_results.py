@@ -598,3 +598,32 @@ def test_xml_declaring_another_encoding_is_read_in_it() -> None:
     body = b'<?xml version="1.0" encoding="ISO-8859-1"?><xml><result>caf\xe9</result></xml>'
     view = read_result(body, "text/xml", "2", "media", "get")
     assert view.kind == "xml" and view.note == "" and "café" in view.pretty
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "kind"),
+    [
+        (b"the notes", "text/plain; charset=utf-8", "raw"),
+        (b'<?xml version="1.0"?><notes/>', "text/xml", "xml"),
+        (b"<html><body>a page</body></html>", "text/html", "raw"),
+        (b'{"a": 1}', "text/plain", "json"),
+    ],
+)
+def test_a_file_action_s_answer_is_its_content_with_no_problem_note(
+    body: bytes, content_type: str, kind: str
+) -> None:
+    """data.serve answers the file itself (result type `file`): no "not a Kaltura answer"."""
+    view = read_result(body, content_type, "2", "data", "serve", answers_file=True)
+    assert (view.kind, view.note, view.error) == (kind, "", None)
+    assert view.about == "data.serve answers a file, not XML or JSON: its content, as text."
+    assert read_result(body, content_type, "2", "data", "serve").note  # any other action
+
+
+def test_a_file_action_s_error_is_still_a_kaltura_error() -> None:
+    body = xml(
+        b'<error><code>ENTRY_ID_NOT_FOUND</code><message>Entry id "0_x" not found</message>'
+        b"<objectType>KalturaAPIException</objectType><args/></error>"
+    )
+    view = read_result(body, "text/xml", "2", "data", "serve", answers_file=True)
+    assert view.error is not None and view.error.code == "ENTRY_ID_NOT_FOUND"
+    assert view.about == ""

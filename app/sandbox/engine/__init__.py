@@ -16,6 +16,7 @@ from app.kaltura.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
 from app.sandbox.services import (
     categories,
+    data_entries,
     entries,
     moderation,
     playlists,
@@ -28,7 +29,16 @@ from app.sandbox.services import (
 
 def build_engine(schema: Schema) -> Engine:
     engine = Engine(schema)
-    for module in (session, upload_tokens, users, entries, categories, playlists, moderation):
+    for module in (
+        session,
+        upload_tokens,
+        users,
+        entries,
+        categories,
+        playlists,
+        moderation,
+        data_entries,
+    ):
         engine.register_module(module)
     engine.register_module(system, "simulated")
     return engine

@@ -37,22 +37,28 @@ def _new_entry_id(ctx: CallContext) -> str:
             return entry_id
 
 
-def visible_entries(ctx: CallContext, of: str = "KalturaBaseEntry") -> list[KObject]:
-    """The entries of class `of` the session may see (playlists are entries too)."""
+def visible_entries(ctx: CallContext, entry_type: str | None = None) -> list[KObject]:
+    """The entries the session may see; of one `type` only when given (media.* sees media
+    clips, data.* data entries, baseEntry.* every type)."""
     session = ctx.user_session
     entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
     return [
         e
         for e in entries
         if session.may_view(str(e["id"]), str(e.get("userId") or ""))
-        and ctx.schema.is_subclass(str(e["objectType"]), of)
+        and (entry_type is None or str(e.get("type")) == entry_type)
     ]
 
 
-def find_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KObject:
+def find_entry(
+    ctx: CallContext, entry_id: str, *, for_edit: bool = False, entry_type: str | None = None
+) -> KObject:
+    """api_v3's `getType() != KalturaEntryType::…` checks: an entry of another type is not found."""
     entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
     session = ctx.user_session
     owner = str((entry or {}).get("userId") or "")
+    if entry_type is not None and entry is not None and str(entry.get("type")) != entry_type:
+        entry = None
     if entry is None or not session.may_view(entry_id, owner):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
     if for_edit and not session.may_edit(entry_id, owner):
@@ -106,19 +112,19 @@ def media_add(ctx: CallContext, params: Params) -> KObject:
 
 @handles("media", "get")
 def media_get(ctx: CallContext, params: Params) -> KObject:
-    return find_entry(ctx, params["entryId"])
+    return find_entry(ctx, params["entryId"], entry_type=ENTRY_TYPE_MEDIA_CLIP)
 
 
 @handles("media", "update")
 def media_update(ctx: CallContext, params: Params) -> KObject:
-    entry = find_entry(ctx, params["entryId"], for_edit=True)
+    entry = find_entry(ctx, params["entryId"], for_edit=True, entry_type=ENTRY_TYPE_MEDIA_CLIP)
     apply_changes(ctx.schema, entry, params["mediaEntry"], inserting=False)
     return save_entry(ctx, entry)
 
 
 @handles("media", "delete")
 def media_delete(ctx: CallContext, params: Params) -> None:
-    delete_entry(ctx, params["entryId"])
+    delete_entry(ctx, params["entryId"], ENTRY_TYPE_MEDIA_CLIP)
 
 
 @handles("media", "list")
@@ -127,7 +133,7 @@ def media_list(ctx: CallContext, params: Params) -> KObject:
         ctx.schema,
         "KalturaMediaListResponse",
         "KalturaMediaEntry",
-        visible_entries(ctx, "KalturaMediaEntry"),
+        visible_entries(ctx, ENTRY_TYPE_MEDIA_CLIP),
         params["filter"],
         params["pager"],
     )
@@ -135,9 +141,8 @@ def media_list(ctx: CallContext, params: Params) -> KObject:
 
 @handles("media", "count")
 def media_count(ctx: CallContext, params: Params) -> int:
-    return listing.count(
-        ctx.schema, "KalturaMediaEntry", visible_entries(ctx, "KalturaMediaEntry"), params["filter"]
-    )
+    media = visible_entries(ctx, ENTRY_TYPE_MEDIA_CLIP)
+    return listing.count(ctx.schema, "KalturaMediaEntry", media, params["filter"])
 
 
 @handles("media", "addContent")
@@ -189,8 +194,8 @@ def _upload_completed(ctx: CallContext, entry_id: str, token: KObject) -> bool:
 # -- baseEntry -------------------------------------------------------------------------------
 
 
-def delete_entry(ctx: CallContext, entry_id: str) -> None:
-    find_entry(ctx, entry_id, for_edit=True)
+def delete_entry(ctx: CallContext, entry_id: str, entry_type: str | None = None) -> None:
+    find_entry(ctx, entry_id, for_edit=True, entry_type=entry_type)
     ctx.db.delete(ENTRY_KIND, entry_id, ctx.partner_id)
     for link in ctx.db.all("categoryEntry", ctx.partner_id):
         if link.get("entryId") == entry_id:
