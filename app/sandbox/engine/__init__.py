@@ -16,6 +16,7 @@ from app.kaltura.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
 from app.sandbox.services import (
     categories,
+    category_users,
     entries,
     partner,
     profiles,
@@ -31,7 +32,7 @@ def build_engine(schema: Schema) -> Engine:
     engine = Engine(schema)
     for module in (session, upload_tokens, users, entries, categories):
         engine.register_module(module)
-    for module in (partner, ui_confs, profiles):
+    for module in (partner, ui_confs, profiles, category_users):
         engine.register_module(module)
     engine.register_module(system, "simulated")
     return engine
