@@ -35,9 +35,9 @@ def _user_ks(live: LiveSandbox, user_id: str = "viewer") -> str:
 def test_partner_get_and_get_info_answer_the_sessions_partner_with_its_secrets(
     live: LiveSandbox,
 ) -> None:
-    """api_v3/services/PartnerService.php (getAction: no id is the KS's partner; getInfoAction)
-    and api_v3/lib/types/partner/KalturaPartner.php (secret, adminSecret: requiresPermission
-    read)."""
+    """api_v3/services/PartnerService.php (getAction: no id is the KS's partner; getInfoAction;
+    list and count include the partner itself) and api_v3/lib/types/partner/KalturaPartner.php
+    (secret, adminSecret: requiresPermission read)."""
     client = live.client(live.admin_ks())
     partner = client.partner.get()
     assert partner.id == live.credentials.partner_id
@@ -50,6 +50,8 @@ def test_partner_get_and_get_info_answer_the_sessions_partner_with_its_secrets(
     with pytest.raises(KalturaException) as other:
         client.partner.get(partner.id + 1)
     assert other.value.code == "INVALID_PARTNER_ID"
+    assert [p.id for p in client.partner.list().objects] == [partner.id]
+    assert client.partner.count() == 1
     as_user = live.client(_user_ks(live)).partner.get()
     assert as_user.id == partner.id and not as_user.adminSecret and not as_user.secret
 

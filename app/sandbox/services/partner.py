@@ -13,13 +13,15 @@ secrets (the `partners` table, which `--admin-secret`/`--user-secret` may change
   tokens, in GB; the sandbox serves no bandwidth to count. With a year, `usageGraph` has one
   `key,value;` point per day of the month (or per month with resolution `months`).
 - `update` changes the session's partner's profile.
+- `list` and `count` cover the partner and its sub-partners ("count includes the partner
+  itself"); the sandbox's partners have none, so they find the session's partner alone.
 """
 
 from __future__ import annotations
 
 import calendar
 
-from app.sandbox import logins
+from app.sandbox import listing, logins
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.defaults import PARTNER_KIND
 from app.sandbox.errors import KalturaApiError
@@ -105,3 +107,25 @@ def update(ctx: CallContext, params: Params) -> KObject:
     apply_changes(ctx.schema, profile, params["partner"], inserting=False)
     ctx.db.put(PARTNER_KIND, str(session.partner_id), session.partner_id, profile)
     return _profile(ctx, session.partner_id, with_secrets=session.is_admin)
+
+
+def _own(ctx: CallContext) -> list[KObject]:
+    session = ctx.user_session
+    return [_profile(ctx, session.partner_id, with_secrets=session.is_admin)]
+
+
+@handles("partner", "list")
+def list_partners(ctx: CallContext, params: Params) -> KObject:
+    return listing.list_response(
+        ctx.schema,
+        "KalturaPartnerListResponse",
+        "KalturaPartner",
+        _own(ctx),
+        params["filter"],
+        params["pager"],
+    )
+
+
+@handles("partner", "count")
+def count_partners(ctx: CallContext, params: Params) -> int:
+    return listing.count(ctx.schema, "KalturaPartner", _own(ctx), params["filter"])
