@@ -4,7 +4,7 @@
 renaming a category rewrites its whole subtree; the entries' `categories`/`categoriesIds` and the
 categories' entry counts follow every assignment. A category that appears to its members only
 (`appearInList` CATEGORY_MEMBERS_ONLY) is hidden from a USER session that is not one of them;
-its `owner` is its MANAGER member (`categoryUser.*` are in `category_users.py`).
+its `owner` is its MANAGER member (`memberships.py`; `categoryUser.*` in `category_users.py`).
 """
 
 from __future__ import annotations
@@ -12,18 +12,14 @@ from __future__ import annotations
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
+from app.sandbox.services import memberships
 from app.sandbox.services.changes import apply_changes, refuse_read_only, require
 from app.sandbox.services.entries import ENTRY_KIND, find_entry
-from app.sandbox.services.users import ensure_user
 from app.sandbox.store import KObject
 
 CATEGORY_KIND = "category"
 LINK_KIND = "categoryEntry"
-MEMBER_KIND = "categoryUser"  # categoryUser rows (`category_users.py`)
 MEMBERS_ONLY = 3  # KalturaAppearInListType.CATEGORY_MEMBERS_ONLY
-MEMBER_ACTIVE = 1  # KalturaCategoryUserStatus.ACTIVE
-MANAGER = 0  # KalturaCategoryUserPermissionLevel.MANAGER
-MANUAL = 0  # KalturaUpdateMethodType.MANUAL
 INHERIT = 1  # KalturaInheritanceType.INHERIT
 CATEGORY_ACTIVE = 2
 LINK_ACTIVE = 2
@@ -42,8 +38,7 @@ def _listed_for(ctx: CallContext, category: KObject) -> bool:
     session = ctx.session
     if session is None or session.sees_everything or category.get("appearInList") != MEMBERS_ONLY:
         return True
-    member = ctx.db.get(MEMBER_KIND, f"{category['id']}|{session.user_id}", ctx.partner_id)
-    return member is not None and member.get("status") == MEMBER_ACTIVE
+    return memberships.is_active_member(ctx, category["id"], session.user_id)
 
 
 def _save(ctx: CallContext, category: KObject) -> KObject:
@@ -140,40 +135,17 @@ def _owner_manages(ctx: CallContext, category: KObject) -> None:
     """The category's `owner` is its MANAGER member, as api_v3's `category::save` makes it
     (a category that inherits its members has none of its own)."""
     owner = category.get("owner")
-    if not owner or category.get("inheritanceType") == INHERIT:
-        return
-    ensure_user(ctx, str(owner))
-    key = f"{category['id']}|{owner}"
-    member = ctx.db.get(MEMBER_KIND, key, ctx.partner_id) or {
-        "objectType": "KalturaCategoryUser",
-        "categoryId": category["id"],
-        "userId": owner,
-        "partnerId": ctx.partner_id,
-        "createdAt": ctx.now,
-    }
-    member.update(
-        permissionLevel=MANAGER,
-        permissionNames="CATEGORY_CONTRIBUTE,CATEGORY_EDIT,CATEGORY_MODERATE,CATEGORY_VIEW",
-        status=MEMBER_ACTIVE,
-        updateMethod=MANUAL,
-        categoryFullIds=category["fullIds"],
-        updatedAt=ctx.now,
-    )
-    ctx.db.put(MEMBER_KIND, key, ctx.partner_id, member)
-    count_members(ctx, category["id"])
+    if owner and category.get("inheritanceType") != INHERIT:
+        memberships.make_manager(ctx, category, str(owner))
+        count_members(ctx, category["id"])
 
 
 def count_members(ctx: CallContext, category_id: object) -> None:
     """`membersCount`: the category's active members."""
     category = ctx.db.get(CATEGORY_KIND, str(category_id), ctx.partner_id)
-    if category is None:
-        return
-    category["membersCount"] = sum(
-        1
-        for m in ctx.db.all(MEMBER_KIND, ctx.partner_id)
-        if m["categoryId"] == category["id"] and m.get("status") == MEMBER_ACTIVE
-    )
-    ctx.db.put(CATEGORY_KIND, str(category["id"]), ctx.partner_id, category)
+    if category is not None:
+        category["membersCount"] = memberships.active_members(ctx, category["id"])
+        ctx.db.put(CATEGORY_KIND, str(category["id"]), ctx.partner_id, category)
 
 
 def _delete_subtree(ctx: CallContext, category: KObject, heir: int) -> None:
@@ -184,9 +156,7 @@ def _delete_subtree(ctx: CallContext, category: KObject, heir: int) -> None:
             _unlink(ctx, link)
             if heir and _link_of(ctx, heir, link["entryId"]) is None:
                 _link(ctx, heir, link["entryId"])
-    for member in ctx.db.all(MEMBER_KIND, ctx.partner_id):
-        if member["categoryId"] == category["id"]:
-            ctx.db.delete(MEMBER_KIND, f"{member['categoryId']}|{member['userId']}", ctx.partner_id)
+    memberships.remove_all(ctx, category["id"])
     ctx.db.delete(CATEGORY_KIND, str(category["id"]), ctx.partner_id)
 
 

@@ -21,23 +21,23 @@ from __future__ import annotations
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
-from app.sandbox.services.categories import CATEGORY_KIND, MEMBER_KIND, count_members
+from app.sandbox.services.categories import CATEGORY_KIND, count_members
 from app.sandbox.services.changes import apply_changes, refuse_read_only
+from app.sandbox.services.memberships import (
+    ACTIVE,
+    AUTOMATIC,
+    DELETED,
+    MANUAL,
+    MEMBER,
+    MEMBER_KIND,
+    NOT_ACTIVE,
+    PERMISSION_NAMES,
+    member_key,
+)
 from app.sandbox.services.users import USER_KIND, ensure_user
 from app.sandbox.store import KObject
 
-# KalturaCategoryUserStatus, KalturaCategoryUserPermissionLevel, KalturaUpdateMethodType
-ACTIVE, PENDING, NOT_ACTIVE, DELETED = 1, 2, 3, 4
-MANAGER, MODERATOR, CONTRIBUTOR, MEMBER = 0, 1, 2, 3
-MANUAL, AUTOMATIC = 0, 1
 INHERIT = 1  # KalturaInheritanceType
-# categoryKuser::getPermissionNamesByPermissionLevel
-PERMISSION_NAMES = {
-    MANAGER: "CATEGORY_EDIT,CATEGORY_MODERATE,CATEGORY_CONTRIBUTE,CATEGORY_VIEW",
-    MODERATOR: "CATEGORY_MODERATE,CATEGORY_VIEW",
-    CONTRIBUTOR: "CATEGORY_CONTRIBUTE,CATEGORY_VIEW",
-    MEMBER: "CATEGORY_VIEW",
-}
 _NARROWING = (
     "categoryIdEqual",
     "categoryIdIn",
@@ -47,10 +47,6 @@ _NARROWING = (
     "userIdEqual",
     "relatedGroupsByUserId",
 )
-
-
-def _key(category_id: object, user_id: object) -> str:
-    return f"{category_id}|{user_id}"
 
 
 def _category(ctx: CallContext, category_id: object) -> KObject:
@@ -67,7 +63,7 @@ def _live(ctx: CallContext) -> list[KObject]:
 def _find(ctx: CallContext, category_id: int, user_id: str) -> KObject:
     if ctx.db.get(USER_KIND, user_id, ctx.partner_id) is None:
         raise KalturaApiError("INVALID_USER_ID", user_id)
-    member = ctx.db.get(MEMBER_KIND, _key(category_id, user_id), ctx.partner_id)
+    member = ctx.db.get(MEMBER_KIND, member_key(category_id, user_id), ctx.partner_id)
     if member is None or member.get("status") == DELETED:
         raise KalturaApiError("INVALID_CATEGORY_USER_ID", category_id, user_id)
     return member
@@ -75,7 +71,7 @@ def _find(ctx: CallContext, category_id: int, user_id: str) -> KObject:
 
 def _save(ctx: CallContext, member: KObject) -> KObject:
     member["updatedAt"] = ctx.now
-    key = _key(member["categoryId"], member["userId"])
+    key = member_key(member["categoryId"], member["userId"])
     ctx.db.put(MEMBER_KIND, key, ctx.partner_id, member)
     count_members(ctx, member["categoryId"])
     return member
@@ -93,7 +89,7 @@ def add(ctx: CallContext, params: Params) -> KObject:
         raise KalturaApiError("INVALID_USER_ID", "")
     if not user_id:
         raise KalturaApiError("PROPERTY_VALIDATION_MIN_LENGTH", "KalturaCategoryUser::userId", 1)
-    existing = ctx.db.get(MEMBER_KIND, _key(category["id"], user_id), ctx.partner_id)
+    existing = ctx.db.get(MEMBER_KIND, member_key(category["id"], user_id), ctx.partner_id)
     if existing is not None and existing.get("status") != DELETED:
         raise KalturaApiError("CATEGORY_USER_ALREADY_EXISTS")
     ensure_user(ctx, user_id)
