@@ -1,7 +1,7 @@
-"""A USER session and others' entries: list / count / get / update / delete limited to its own,
-and the privileges that widen it (`sview:<id>`, `edit:<id>`, `*`, `disableentitlement`,
-`disableentitlementforentry:<id>`), through the official Python client (XML) and raw api_v3
-calls in JSON, on a real socket."""
+"""A USER session and others' entries, as api_v3 decides: it sees them (a new partner enforces
+no entitlement) but changes only its own unless its KS or the entry says otherwise; a KS with
+`enableentitlement` sees only what it is entitled to. Through the official Python client (XML)
+and raw api_v3 calls in JSON, on a real socket."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from KalturaClient import KalturaClient
 from KalturaClient.exceptions import KalturaException
 from KalturaClient.Plugins.Core import (
     KalturaBaseEntryFilter,
+    KalturaCategory,
+    KalturaCategoryEntry,
+    KalturaCategoryUser,
     KalturaMediaEntry,
     KalturaMediaEntryFilter,
     KalturaMediaType,
@@ -47,68 +50,86 @@ def _ids(client: KalturaClient, *entry_ids: str) -> set[str]:
     return media
 
 
+def _renamed(name: str) -> KalturaMediaEntry:
+    change = KalturaMediaEntry()
+    change.name = name
+    return change
+
+
 def _refused(call: object) -> str:
     with pytest.raises(KalturaException) as refused:
         call()  # type: ignore[operator]
-    return str(refused.value.code)
+    return f"{refused.value.code} {refused.value}"
 
 
-def test_a_user_session_lists_gets_changes_and_deletes_only_its_own_entries(
-    live: LiveSandbox,
-) -> None:
-    """api_v3/lib/KalturaEntryService.php (a missing or hidden entry is ENTRY_ID_NOT_FOUND) with
-    alpha/apps/kaltura/lib/kEntitlementUtils.php isEntryEntitled (entitlement on: the owner)."""
+def test_a_user_session_sees_every_entry_but_changes_only_its_own(live: LiveSandbox) -> None:
+    """api_v3/lib/KalturaDispatcher.php validateUser (MediaService/BaseEntryService update,
+    delete: `@validateUser entry entryId edit`): another user's entry is INVALID_KS
+    "-4,INVALID_TYPE"; alpha/apps/kaltura/lib/kEntitlementUtils.php
+    initEntitlementEnforcement: no entitlement unless enabled, so list and get show it."""
     alice, bob = _user(live, "alice"), _user(live, "bob")
     mine, theirs = _add(alice, "alice's"), _add(bob, "bob's")
-    assert _ids(alice, mine, theirs) == {mine}
-    assert alice.media.get(mine).userId == "alice"
-    change = KalturaMediaEntry()
-    change.name = "taken"
+    assert _ids(alice, mine, theirs) == {mine, theirs}
+    assert alice.baseEntry.get(theirs).userId == "bob"
     for call in (
-        lambda: alice.media.get(theirs),
-        lambda: alice.baseEntry.get(theirs),
-        lambda: alice.media.update(theirs, change),
+        lambda: alice.media.update(theirs, _renamed("taken")),
         lambda: alice.media.delete(theirs),
         lambda: alice.baseEntry.delete(theirs),
     ):
-        assert _refused(call) == "ENTRY_ID_NOT_FOUND"
-    assert bob.media.get(theirs).name == "bob's"
+        assert _refused(call).startswith("INVALID_KS") and "-4,INVALID_TYPE" in _refused(call)
+    assert alice.media.update(mine, _renamed("still alice's")).name == "still alice's"
     alice.baseEntry.delete(mine)
-    assert _ids(alice, mine) == set()
+    assert _ids(bob, mine) == set()
 
 
-def test_sview_and_edit_privileges_open_one_entry_each_as_api_v3_does(live: LiveSandbox) -> None:
-    """alpha/apps/kaltura/lib/request/kSessionBase.class.php (PRIVILEGE_VIEW "sview",
-    PRIVILEGE_EDIT "edit") checked by kSessionUtils.class.php verifyPrivileges (name:value,
-    name:*, or a bare "*"), and alpha/lib/model/entry.php allowEdit (edit:<id> or "*")."""
+def test_edit_privileges_and_entitled_editors_may_change_others_entries(
+    live: LiveSandbox,
+) -> None:
+    """alpha/apps/kaltura/lib/request/kSessionBase.class.php (PRIVILEGE_EDIT "edit") checked by
+    kSessionUtils.class.php verifyPrivileges (edit:<id>, edit:*, or a bare "*") in
+    KalturaDispatcher validateUser, which also lets the entry's entitledUsersEdit through."""
     owner = _user(live, "owner")
-    shown, other = _add(owner, "shown"), _add(owner, "other")
-    viewer = _user(live, "viewer", f"sview:{shown}")
-    assert viewer.media.get(shown).id == shown and _ids(viewer, shown, other) == {shown}
-    change = KalturaMediaEntry()
-    change.name = "renamed"
-    assert _refused(lambda: viewer.media.update(shown, change)) == "ENTRY_ID_NOT_FOUND"
-    editor = _user(live, "editor", f"sview:{shown},edit:{shown}")
-    assert editor.media.update(shown, change).name == "renamed"
-    assert _refused(lambda: editor.media.update(other, change)) == "ENTRY_ID_NOT_FOUND"
-    everything = _user(live, "logged-in", "*")  # what user.loginByLoginId gives by default
-    assert _ids(everything, shown, other) == {shown, other}
-    assert everything.media.update(other, change).name == "renamed"
-
-
-def test_disable_entitlement_privileges_show_others_entries(live: LiveSandbox) -> None:
-    """kSessionUtils.class.php getDisableEntitlement / getDisableEntitlementForEntry, read by
-    kEntitlementUtils.php isEntryEntitled: everything, or the entries named."""
-    owner = _user(live, "keeper")
     one, two = _add(owner, "one"), _add(owner, "two")
-    assert _ids(_user(live, "auditor", "disableentitlement"), one, two) == {one, two}
-    single = _user(live, "guest", f"disableentitlementforentry:{one}")
-    assert single.baseEntry.get(one).id == one
-    assert _refused(lambda: single.baseEntry.get(two)) == "ENTRY_ID_NOT_FOUND"
+    editor = _user(live, "editor", f"edit:{one}")
+    assert editor.media.update(one, _renamed("edited")).name == "edited"
+    assert _refused(lambda: editor.media.update(two, _renamed("no"))).startswith("INVALID_KS")
+    assert _user(live, "chief", "edit:*").media.update(two, _renamed("by chief")).name
+    logged_in = _user(live, "logged-in", "*")  # what user.loginByLoginId gives by default
+    assert logged_in.media.update(two, _renamed("by anyone")).name == "by anyone"
+    entitled = KalturaMediaEntry()
+    entitled.entitledUsersEdit = "helper"
+    owner.media.update(one, entitled)
+    assert _user(live, "helper").media.update(one, _renamed("helped")).name == "helped"
+
+
+def test_enable_entitlement_shows_only_what_the_user_is_entitled_to(live: LiveSandbox) -> None:
+    """alpha/apps/kaltura/lib/kEntitlementUtils.php validateEntryEntitlements: the owner, an
+    entry in no category (public), a member of one of its categories;
+    kSessionUtils.class.php getEnableEntitlement / getDisableEntitlementForEntry."""
+    admin = live.client(live.admin_ks())
+    category = KalturaCategory()
+    category.name = "Course"
+    course = admin.category.add(category).id
+    owner = _user(live, "teacher")
+    public, private = _add(owner, "public"), _add(owner, "in a course")
+    link = KalturaCategoryEntry()
+    link.categoryId, link.entryId = course, private
+    admin.categoryEntry.add(link)
+    student = _user(live, "student", "enableentitlement")
+    assert _ids(student, public, private) == {public}
+    assert _refused(lambda: student.media.get(private)).startswith("ENTRY_ID_NOT_FOUND")
+    assert _ids(_user(live, "teacher", "enableentitlement"), public, private) == {public, private}
+    one_entry = _user(live, "guest", f"enableentitlement,disableentitlementforentry:{private}")
+    assert one_entry.baseEntry.get(private).id == private
+    member = KalturaCategoryUser()
+    member.categoryId, member.userId = course, "student"
+    admin.categoryUser.add(member)
+    assert _ids(student, public, private) == {public, private}
 
 
 def test_entitlement_in_json(api: Api, live: LiveSandbox) -> None:
-    """The same limits in JSON (format 1); KalturaEntryService.php and kSessionUtils as above."""
+    """The same rules in JSON (format 1); KalturaDispatcher.php and kEntitlementUtils.php as
+    above."""
 
     def user(user_id: str, privileges: str = "") -> Api:
         ks = api(
@@ -127,9 +148,10 @@ def test_entitlement_in_json(api: Api, live: LiveSandbox) -> None:
     entry = carol("media", "add", entry={"objectType": "KalturaMediaEntry", "mediaType": 1})
     assert isinstance(entry, dict)
     dave = user("dave")
-    assert dave("baseEntry", "get", entryId=entry["id"])["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
-    by_id = {"objectType": "KalturaBaseEntryFilter", "idEqual": entry["id"]}
-    assert dave("baseEntry", "count", filter=by_id) == 0
-    assert user("erin", "*")("baseEntry", "count", filter=by_id) == 1
+    assert dave("baseEntry", "get", entryId=entry["id"])["id"] == entry["id"]  # type: ignore[index]
     gone = dave("media", "delete", entryId=entry["id"])
-    assert gone["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
+    assert gone["code"] == "INVALID_KS"  # type: ignore[index]
+    assert gone["message"] == 'Invalid KS "", Error "-4,INVALID_TYPE"'  # type: ignore[index]
+    by_id = {"objectType": "KalturaBaseEntryFilter", "idEqual": entry["id"]}
+    assert user("erin", "enableentitlement")("baseEntry", "count", filter=by_id) == 1
+    assert user("frank", "*")("media", "delete", entryId=entry["id"]) is None

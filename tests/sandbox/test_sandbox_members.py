@@ -192,22 +192,29 @@ def test_a_categorys_owner_is_its_manager_until_the_category_goes(live: LiveSand
 
 
 def test_a_members_only_category_shows_only_to_its_active_members(live: LiveSandbox) -> None:
-    """alpha/lib/model/categoryPeer.php setDefaultCriteriaFilter: with entitlement on, a
-    category is listed when it is shown to the partner (display_in_search PARTNER_ONLY, the
-    API's appearInList) or the user is one of its members."""
+    """alpha/lib/model/categoryPeer.php setDefaultCriteriaFilter: with entitlement on (the KS's
+    `enableentitlement`, kEntitlementUtils initEntitlementEnforcement), a category is listed
+    when it is shown to the partner (display_in_search PARTNER_ONLY, the API's appearInList)
+    or the user is one of its members; without it, every category is."""
     admin = live.client(live.admin_ks())
     hidden = _category(admin, "Back room", members_only=True)
     shown = _category(admin, "Lobby")
-    ks = live.client().session.start(
-        live.credentials.user_secret, "guest", KalturaSessionType.USER, live.credentials.partner_id
-    )
-    guest = live.client(ks)
+    creds = live.credentials
+
+    def guest_of(privileges: str) -> KalturaClient:
+        ks = live.client().session.start(
+            creds.user_secret, "guest", KalturaSessionType.USER, creds.partner_id, 600, privileges
+        )
+        return live.client(ks)
+
+    guest = guest_of("enableentitlement")
     listed = KalturaCategoryFilter()
     listed.idIn = f"{hidden},{shown}"
 
     def seen() -> set[int]:
         return {c.id for c in guest.category.list(listed).objects}
 
+    assert {c.id for c in guest_of("").category.list(listed).objects} == {shown, hidden}
     assert seen() == {shown}
     assert _code(lambda: guest.category.get(hidden)) == "CATEGORY_NOT_FOUND"
     admin.categoryUser.add(_member(hidden, "guest"))

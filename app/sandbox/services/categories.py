@@ -3,8 +3,9 @@
 `fullName` and `fullIds` join the path from the root with `>`; `depth` counts from 0. Moving or
 renaming a category rewrites its whole subtree; the entries' `categories`/`categoriesIds` and the
 categories' entry counts follow every assignment. A category that appears to its members only
-(`appearInList` CATEGORY_MEMBERS_ONLY) is hidden from a USER session that is not one of them;
-its `owner` is its MANAGER member (`memberships.py`; `categoryUser.*` in `category_users.py`).
+(`appearInList` CATEGORY_MEMBERS_ONLY) is hidden from a session that enables entitlement and is
+not one of them; its `owner` is its MANAGER member (`memberships.py`; `categoryUser.*` in
+`category_users.py`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
-from app.sandbox.services import memberships
+from app.sandbox.services import entitlement, memberships
 from app.sandbox.services.changes import apply_changes, refuse_read_only, require
 from app.sandbox.services.entries import ENTRY_KIND, find_entry
 from app.sandbox.store import KObject
@@ -33,10 +34,15 @@ def _find(ctx: CallContext, category_id: int, error: str = "CATEGORY_NOT_FOUND")
 
 
 def _listed_for(ctx: CallContext, category: KObject) -> bool:
-    """api_v3's entitlement (`categoryPeer`'s default criteria): a category that appears to its
-    members only is hidden from a USER session that is not an active member of it."""
+    """api_v3's entitlement (`categoryPeer`'s default criteria), when the KS enables it
+    (`entitlement.py`): a category that appears to its members only is hidden from a user who
+    is not an active member of it."""
     session = ctx.session
-    if session is None or session.sees_everything or category.get("appearInList") != MEMBERS_ONLY:
+    if (
+        session is None
+        or not entitlement.enforced(session)
+        or category.get("appearInList") != MEMBERS_ONLY
+    ):
         return True
     return memberships.is_active_member(ctx, category["id"], session.user_id)
 
