@@ -1,8 +1,10 @@
 """The partner the sandbox serves, created on first run and kept in the database.
 
 Its id and secrets come from `SandboxConfig` (TESTME_SANDBOX_*) when given, else are generated
-once; an admin user who can `user.loginByLoginId` is created with it. The console shows all of
-it in sandbox mode (`SandboxCredentials`).
+once; an admin user who can `user.loginByLoginId` is created with it, and what api_v3 gives a
+new partner (`defaults.py`: its profile, default access control and conversion profiles) is
+added to it — and, once, to a partner a data dir kept from before. The console shows the
+credentials in sandbox mode (`SandboxCredentials`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import secrets
 import time
 
+from app.sandbox import defaults
 from app.sandbox.config import SandboxConfig, SandboxCredentials
 from app.sandbox.passwords import hash_password
-from app.sandbox.store import Db
+from app.sandbox.store import Db, KObject
 
 ADMIN_LOGIN = "admin@testme.local"
 USER_KIND = "user"
@@ -51,6 +54,8 @@ def ensure_partner(db: Db, config: SandboxConfig) -> SandboxCredentials:
                 existing["admin_login"],
                 existing["admin_password"],
             )
+    now = int(time.time())
+    defaults.ensure(db, partner_id, _profile(partner_id, now), now)
     row = db.partner(partner_id)
     assert row is not None
     return SandboxCredentials(
@@ -60,6 +65,31 @@ def ensure_partner(db: Db, config: SandboxConfig) -> SandboxCredentials:
         admin_login=row["admin_login"],
         admin_password=row["admin_password"],
     )
+
+
+def _profile(partner_id: int, now: int) -> KObject:
+    """What `partner.get` shows of the partner besides its secrets (kept in `partners`)."""
+    return {
+        "objectType": "KalturaPartner",
+        "id": partner_id,
+        "name": "testme sandbox",
+        "description": "The partner of testme's embedded sandbox",
+        "adminName": "Sandbox Admin",
+        "adminEmail": ADMIN_LOGIN,
+        "adminUserId": ADMIN_LOGIN,
+        "firstName": "Sandbox",
+        "lastName": "Admin",
+        "createdAt": now,
+        "status": 1,  # ACTIVE
+        "type": 1,  # KMC
+        "partnerPackage": 1,
+        "partnerGroupType": 1,  # PUBLISHER
+        "templatePartnerId": defaults.TEMPLATE_PARTNER_ID,
+        "defaultEntitlementEnforcement": False,
+        "appearInSearch": 1,
+        "commercialUse": 0,
+        "maxUploadSize": 0,
+    }
 
 
 def _seed_admin_user(db: Db, partner_id: int, password: str) -> None:

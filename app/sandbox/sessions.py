@@ -38,17 +38,8 @@ class Session:
 
     @property
     def sees_everything(self) -> bool:
-        """ADMIN, or USER with `disableentitlement`: not limited to its own objects."""
+        """ADMIN, or USER with `disableentitlement`: not limited to its own upload tokens."""
         return self.is_admin or self.info.has_privilege("disableentitlement")
-
-    def may_view(self, object_id: str, owner: str) -> bool:
-        """Its own objects, everything when entitlement is off, and `sview:<id>`/`sview:*`."""
-        sview = self.info.privilege_values("sview")
-        return self.sees_everything or owner == self.user_id or "*" in sview or object_id in sview
-
-    def may_edit(self, object_id: str, owner: str) -> bool:
-        edit = self.info.privilege_values("edit") + self.info.privilege_values("all")
-        return self.is_admin or owner == self.user_id or "*" in edit or object_id in edit
 
 
 def fingerprint(token: str) -> str:

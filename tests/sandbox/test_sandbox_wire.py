@@ -174,9 +174,13 @@ def test_null_marker_clears_a_property_and_dash_empties_nothing_else(api: Api) -
     assert updated["name"] == "n"
 
 
-def test_user_ks_sees_only_its_own_entries_unless_entitlement_is_disabled(
+def test_user_ks_sees_others_entries_changes_only_its_own_and_entitlement_hides_them(
     api: Api, http: httpx.Client, credentials: SandboxCredentials
 ) -> None:
+    """api_v3 (KalturaDispatcher validateUser; kEntitlementUtils): a new partner enforces no
+    entitlement, so a USER KS sees every entry but changes only its own (INVALID_KS
+    "-4,INVALID_TYPE"); with `enableentitlement`, an entry in a category shows to members."""
+
     def user_api(user: str, privileges: str = "") -> Api:
         ks = http.post(
             "/api_v3/service/session/action/start",
@@ -195,16 +199,24 @@ def test_user_ks_sees_only_its_own_entries_unless_entitlement_is_disabled(
         "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "a", "mediaType": 1}
     )
     assert isinstance(mine, dict) and mine["userId"] == "alice"
-    assert bob("media", "get", entryId=mine["id"])["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
-    listed = bob(
-        "media", "list", filter={"objectType": "KalturaMediaEntryFilter", "idEqual": mine["id"]}
-    )
-    assert listed["totalCount"] == 0  # type: ignore[index]
-    everyone = user_api("bob", "disableentitlement")
-    assert everyone("media", "get", entryId=mine["id"])["id"] == mine["id"]  # type: ignore[index]
+    assert bob("media", "get", entryId=mine["id"])["id"] == mine["id"]  # type: ignore[index]
+    change = {"objectType": "KalturaMediaEntry", "name": "b"}
+    refused = bob("media", "update", entryId=mine["id"], mediaEntry=change)
+    assert refused["code"] == "INVALID_KS" and "-4,INVALID_TYPE" in refused["message"]  # type: ignore[index]
+    category = api("category", "add", category={"objectType": "KalturaCategory", "name": "Team"})
+    assert isinstance(category, dict)
+    link = {"objectType": "KalturaCategoryEntry", "entryId": mine["id"]}
+    api("categoryEntry", "add", categoryEntry={**link, "categoryId": category["id"]})
+    entitled = user_api("bob", "enableentitlement")
+    assert entitled("media", "get", entryId=mine["id"])["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
+    by_id = {"objectType": "KalturaMediaEntryFilter", "idEqual": mine["id"]}
+    assert entitled("media", "list", filter=by_id)["totalCount"] == 0  # type: ignore[index]
+    member = {"objectType": "KalturaCategoryUser", "categoryId": category["id"], "userId": "bob"}
+    api("categoryUser", "add", categoryUser=member)
+    assert entitled("media", "list", filter=by_id)["totalCount"] == 1  # type: ignore[index]
 
 
-def test_sview_privilege_lets_a_user_ks_see_one_entry(
+def test_sview_privilege_does_not_let_a_user_ks_change_an_entry(
     api: Api, http: httpx.Client, credentials: SandboxCredentials
 ) -> None:
     entry = api(
@@ -225,7 +237,7 @@ def test_sview_privilege_lets_a_user_ks_see_one_entry(
     assert viewer("media", "get", entryId=entry["id"])["id"] == entry["id"]  # type: ignore[index]
     change = {"objectType": "KalturaMediaEntry", "name": "hijacked"}
     refused = viewer("media", "update", entryId=entry["id"], mediaEntry=change)
-    assert refused["code"] == "ENTRY_ID_NOT_FOUND"  # type: ignore[index]
+    assert refused["code"] == "INVALID_KS"  # type: ignore[index]
 
 
 def test_cors_preflight_is_answered(http: httpx.Client) -> None:

@@ -16,12 +16,16 @@ from app.kaltura.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
 from app.sandbox.services import (
     categories,
+    category_users,
     data_entries,
     entries,
     moderation,
+    partner,
     playlists,
+    profiles,
     session,
     system,
+    ui_confs,
     upload_tokens,
     users,
 )
@@ -38,6 +42,10 @@ def build_engine(schema: Schema) -> Engine:
         playlists,
         moderation,
         data_entries,
+        partner,
+        ui_confs,
+        profiles,
+        category_users,
     ):
         engine.register_module(module)
     engine.register_module(system, "simulated")

@@ -14,8 +14,8 @@ from typing import Any
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params
 from app.sandbox.engine import documents
-from app.sandbox.engine.shapes import Plan
-from app.sandbox.errors import KalturaApiError
+from app.sandbox.engine.shapes import Plan, Shapes
+from app.sandbox.errors import NOT_SIMULATED, KalturaApiError
 from app.sandbox.services.changes import apply_changes
 from app.sandbox.store import KObject
 
@@ -149,3 +149,14 @@ VERBS = {
     "reject": moderate,
     "setAsDefault": set_as_default,
 }
+
+
+def by_convention(ctx: CallContext, service: str, action: str, params: Params) -> Any:
+    """What the convention answers for `service.action`: for a hand-written handler that adds
+    a rule of api_v3's (a default profile cannot be deleted) and leaves the rest to it."""
+    found = ctx.schema.service(service)
+    act = found.action(action) if found else None
+    plan = Shapes(ctx.schema).plan(found, act) if found and act else None
+    if plan is None:  # the loaded schema does not give this action a conventional shape
+        raise KalturaApiError(NOT_SIMULATED, f"{service}.{action}", "its shape is unusual")
+    return VERBS[plan.verb](ctx, params, plan)

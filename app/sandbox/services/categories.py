@@ -2,7 +2,10 @@
 
 `fullName` and `fullIds` join the path from the root with `>`; `depth` counts from 0. Moving or
 renaming a category rewrites its whole subtree; the entries' `categories`/`categoriesIds` and the
-categories' entry counts follow every assignment.
+categories' entry counts follow every assignment. A category that appears to its members only
+(`appearInList` CATEGORY_MEMBERS_ONLY) is hidden from a session that enables entitlement and is
+not one of them; its `owner` is its MANAGER member (`memberships.py`; `categoryUser.*` in
+`category_users.py`).
 """
 
 from __future__ import annotations
@@ -10,21 +13,38 @@ from __future__ import annotations
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
+from app.sandbox.services import entitlement, memberships
 from app.sandbox.services.changes import apply_changes, refuse_read_only, require
 from app.sandbox.services.entries import ENTRY_KIND, find_entry
 from app.sandbox.store import KObject
 
 CATEGORY_KIND = "category"
 LINK_KIND = "categoryEntry"
+MEMBERS_ONLY = 3  # KalturaAppearInListType.CATEGORY_MEMBERS_ONLY
+INHERIT = 1  # KalturaInheritanceType.INHERIT
 CATEGORY_ACTIVE = 2
 LINK_ACTIVE = 2
 
 
 def _find(ctx: CallContext, category_id: int, error: str = "CATEGORY_NOT_FOUND") -> KObject:
     category = ctx.db.get(CATEGORY_KIND, str(category_id), ctx.partner_id)
-    if category is None:
+    if category is None or not _listed_for(ctx, category):
         raise KalturaApiError(error, category_id)
     return category
+
+
+def _listed_for(ctx: CallContext, category: KObject) -> bool:
+    """api_v3's entitlement (`categoryPeer`'s default criteria), when the KS enables it
+    (`entitlement.py`): a category that appears to its members only is hidden from a user who
+    is not an active member of it."""
+    session = ctx.session
+    if (
+        session is None
+        or not entitlement.enforced(session)
+        or category.get("appearInList") != MEMBERS_ONLY
+    ):
+        return True
+    return memberships.is_active_member(ctx, category["id"], session.user_id)
 
 
 def _save(ctx: CallContext, category: KObject) -> KObject:
@@ -87,6 +107,7 @@ def add(ctx: CallContext, params: Params) -> KObject:
     apply_changes(ctx.schema, category, given, inserting=True)
     _place(ctx, category)
     _save(ctx, category)
+    _owner_manages(ctx, category)
     _recount(ctx)
     return _find(ctx, int(category["id"]))
 
@@ -102,6 +123,7 @@ def update(ctx: CallContext, params: Params) -> KObject:
     apply_changes(ctx.schema, category, params["category"], inserting=False)
     _place(ctx, category)
     _save(ctx, category)
+    _owner_manages(ctx, category)
     _replace_subtree(ctx, category)
     _recount(ctx)
     return _find(ctx, params["id"])
@@ -115,6 +137,23 @@ def delete(ctx: CallContext, params: Params) -> None:
     _recount(ctx)
 
 
+def _owner_manages(ctx: CallContext, category: KObject) -> None:
+    """The category's `owner` is its MANAGER member, as api_v3's `category::save` makes it
+    (a category that inherits its members has none of its own)."""
+    owner = category.get("owner")
+    if owner and category.get("inheritanceType") != INHERIT:
+        memberships.make_manager(ctx, category, str(owner))
+        count_members(ctx, category["id"])
+
+
+def count_members(ctx: CallContext, category_id: object) -> None:
+    """`membersCount`: the category's active members."""
+    category = ctx.db.get(CATEGORY_KIND, str(category_id), ctx.partner_id)
+    if category is not None:
+        category["membersCount"] = memberships.active_members(ctx, category["id"])
+        ctx.db.put(CATEGORY_KIND, str(category["id"]), ctx.partner_id, category)
+
+
 def _delete_subtree(ctx: CallContext, category: KObject, heir: int) -> None:
     for child in _children(ctx, int(category["id"])):
         _delete_subtree(ctx, child, heir)
@@ -123,6 +162,7 @@ def _delete_subtree(ctx: CallContext, category: KObject, heir: int) -> None:
             _unlink(ctx, link)
             if heir and _link_of(ctx, heir, link["entryId"]) is None:
                 _link(ctx, heir, link["entryId"])
+    memberships.remove_all(ctx, category["id"])
     ctx.db.delete(CATEGORY_KIND, str(category["id"]), ctx.partner_id)
 
 
@@ -132,7 +172,7 @@ def list_categories(ctx: CallContext, params: Params) -> KObject:
         ctx.schema,
         "KalturaCategoryListResponse",
         "KalturaCategory",
-        ctx.db.all(CATEGORY_KIND, ctx.partner_id),
+        [c for c in ctx.db.all(CATEGORY_KIND, ctx.partner_id) if _listed_for(ctx, c)],
         params["filter"],
         params["pager"],
     )

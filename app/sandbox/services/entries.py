@@ -4,8 +4,9 @@ A new media entry has no content (status NO_CONTENT); `media.addContent` with an
 whose file is complete (or a URL/string/entry resource) attaches it and the entry becomes READY.
 A token still PENDING or PARTIAL_UPLOAD is attached too, as api_v3 attaches it: the entry waits
 in IMPORT and becomes READY when the upload that completes the token arrives.
-A USER KS sees and changes only its own entries unless it holds `disableentitlement`; an
-`edit:<id>`/`edit:*` privilege lets it change others'.
+Who may see and change an entry is api_v3's rule (`entitlement.py`): every session sees every
+entry unless its KS enables entitlement; a USER session changes its own, or others' with
+`edit:<id>`/`edit:*`/`*`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
+from app.sandbox.services import entitlement
 from app.sandbox.services.changes import apply_changes, require
 from app.sandbox.services.upload_tokens import CLOSED, attach_token, when_uploaded
 from app.sandbox.store import KObject
@@ -40,13 +42,11 @@ def _new_entry_id(ctx: CallContext) -> str:
 def visible_entries(ctx: CallContext, entry_type: str | None = None) -> list[KObject]:
     """The entries the session may see; of one `type` only when given (media.* sees media
     clips, data.* data entries, baseEntry.* every type)."""
-    session = ctx.user_session
     entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
     return [
         e
         for e in entries
-        if session.may_view(str(e["id"]), str(e.get("userId") or ""))
-        and (entry_type is None or str(e.get("type")) == entry_type)
+        if entitlement.may_view(ctx, e) and (entry_type is None or str(e.get("type")) == entry_type)
     ]
 
 
@@ -55,14 +55,12 @@ def find_entry(
 ) -> KObject:
     """api_v3's `getType() != KalturaEntryType::…` checks: an entry of another type is not found."""
     entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
-    session = ctx.user_session
-    owner = str((entry or {}).get("userId") or "")
     if entry_type is not None and entry is not None and str(entry.get("type")) != entry_type:
         entry = None
-    if entry is None or not session.may_view(entry_id, owner):
+    if entry is None or not entitlement.may_view(ctx, entry):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
-    if for_edit and not session.may_edit(entry_id, owner):
-        raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
+    if for_edit:
+        entitlement.check_may_edit(ctx, entry)
     return entry
 
 

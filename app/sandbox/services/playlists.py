@@ -14,6 +14,7 @@ from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.engine import documents
 from app.sandbox.errors import KalturaApiError
+from app.sandbox.services import entitlement
 from app.sandbox.services import playlist_content as content
 from app.sandbox.services import playlist_play as play
 from app.sandbox.services.changes import apply_changes, require
@@ -41,14 +42,13 @@ def is_playlist(entry: KObject) -> bool:
 
 def find_playlist(ctx: CallContext, playlist_id: str, *, for_edit: bool = False) -> KObject:
     entry = ctx.db.get(ENTRY_KIND, playlist_id, ctx.partner_id)
-    session = ctx.session
-    owner = str((entry or {}).get("userId") or "")
-    if entry is None or (session is not None and not session.may_view(playlist_id, owner)):
+    in_session = ctx.session is not None
+    if entry is None or (in_session and not entitlement.may_view(ctx, entry)):
         raise KalturaApiError("INVALID_ENTRY_ID", playlist_id)
     if not is_playlist(entry):
         raise KalturaApiError("INVALID_PLAYLIST_TYPE")
-    if for_edit and session is not None and not session.may_edit(playlist_id, owner):
-        raise KalturaApiError("INVALID_ENTRY_ID", playlist_id)
+    if for_edit and in_session:
+        entitlement.check_may_edit(ctx, entry)
     return entry
 
 

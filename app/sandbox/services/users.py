@@ -1,4 +1,4 @@
-"""`user.*`: the partner's users, and `user.loginByLoginId`.
+"""`user.*`: the partner's users, `user.loginByLoginId` and `user.loginByKs`.
 
 Who gets a login, and with what login id, is api_v3's rule (`app/sandbox/logins.py`): a user
 added with a password (or as an admin) logs in with the email it was added with.
@@ -42,6 +42,29 @@ def _check_new_id(ctx: CallContext, user_id: object) -> str:
     if ctx.db.get(USER_KIND, user_id, ctx.partner_id) is not None:
         raise KalturaApiError("DUPLICATE_USER_BY_ID", user_id)
     return user_id
+
+
+def ensure_user(ctx: CallContext, user_id: str) -> KObject:
+    """The user `user_id`, created as api_v3 creates one a call names (`createKuserForPartner`):
+    active, no login; INVALID_FIELD_VALUE when the id has not a user id's shape."""
+    user = ctx.db.get(USER_KIND, user_id, ctx.partner_id)
+    if user is not None:
+        return user
+    if not _USER_ID.fullmatch(user_id):
+        raise KalturaApiError("INVALID_FIELD_VALUE", "userId")
+    user = {
+        "objectType": "KalturaUser",
+        "id": user_id,
+        "partnerId": ctx.partner_id,
+        "screenName": user_id,
+        "status": STATUS_ACTIVE,
+        "createdAt": ctx.now,
+        "type": 0,
+        "isAdmin": False,
+        "loginEnabled": False,
+        "storageSize": 0,
+    }
+    return _save(ctx, user)
 
 
 @handles("user", "add")
@@ -134,5 +157,54 @@ def login_by_login_id(ctx: CallContext, params: Params) -> str:
         session_type=SESSION_TYPE_ADMIN if user.get("isAdmin") else SESSION_TYPE_USER,
         expiry_seconds=params["expiry"] or 86400,
         privileges=params["privileges"] or "",
+        now=ctx.now,
+    )
+
+
+@handles("user", "loginByKs")
+def login_by_ks(ctx: CallContext, params: Params) -> KObject:
+    """The session's user, logged in to `requestedPartnerId` (api_v3's `loginByKsImpl`): the
+    same partner gives back the same KS; another one needs a user there with the same login
+    who is an admin of it, and gives an ADMIN KS of that partner."""
+    session = ctx.user_session
+    wanted = params["requestedPartnerId"]
+    token = session.token
+    if wanted != session.partner_id:
+        token = _login_elsewhere(ctx, session.user_id, wanted)
+    return {
+        "objectType": "KalturaSessionResponse",
+        "ks": token,
+        "userId": session.user_id,
+        "partnerId": wanted,
+    }
+
+
+def _login_elsewhere(ctx: CallContext, user_id: str, partner_id: int) -> str:
+    if not user_id:
+        raise KalturaApiError("INVALID_USER_ID")
+    info = ctx.user_session.info
+    allowed = info.privilege_values("enablechangeaccount")
+    if info.has_privilege("enablechangeaccount") and str(partner_id) not in allowed:
+        raise KalturaApiError("PARTNER_CHANGE_ACCOUNT_DISABLED")
+    current = ctx.db.get(USER_KIND, user_id, ctx.partner_id)
+    if current is None or not logins.can_log_in(current):
+        raise KalturaApiError("LOGIN_DATA_NOT_FOUND")
+    partner = ctx.db.partner(partner_id)
+    there = next(
+        (
+            u
+            for u in ctx.db.all(USER_KIND, partner_id)
+            if logins.can_log_in(u) and logins.login_id(u) == logins.login_id(current)
+        ),
+        None,
+    )
+    if partner is None or there is None or not there.get("isAdmin"):
+        raise KalturaApiError("USER_DATA_ERROR")
+    return sessions.issue(
+        partner,
+        user_id=str(there["id"]),
+        session_type=SESSION_TYPE_ADMIN,
+        expiry_seconds=86400,
+        privileges="",
         now=ctx.now,
     )
