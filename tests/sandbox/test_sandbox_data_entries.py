@@ -153,17 +153,20 @@ def test_an_entry_of_another_type_is_not_found_on_either_side(live: LiveSandbox)
     assert {clip.id, data.id} <= {e.id for e in client.baseEntry.list().objects}
 
 
-def test_a_user_ks_sees_only_its_own_data_entries(live: LiveSandbox) -> None:
-    """Entitlement as for media: another user's entry is not found, for reading or serving."""
+def test_a_user_ks_sees_others_data_entries_but_changes_only_its_own(live: LiveSandbox) -> None:
+    """Entitlement as for media (README "user"; test_sandbox_entitlement.py for
+    `enableentitlement`): with none enforced, another user's entry is seen and served but an
+    update or delete is INVALID_KS, as api_v3's `validateUser` answers it."""
     alice, bob = _user_client(live, "alice"), _user_client(live, "bob")
     hers = alice.data.add(_data_entry("alice's notes"))
     assert hers.userId == "alice"
 
-    assert _error_code(bob.data.get, hers.id) == "ENTRY_ID_NOT_FOUND"
-    assert "ENTRY_ID_NOT_FOUND" in httpx.get(bob.data.serve(hers.id)).text
-    assert hers.id not in [e.id for e in bob.data.list().objects]
-    assert _error_code(bob.data.update, hers.id, _data_entry("mine now")) == "ENTRY_ID_NOT_FOUND"
-    assert httpx.get(alice.data.serve(hers.id)).content == NOTES.encode()
+    assert bob.data.get(hers.id).id == hers.id
+    assert httpx.get(bob.data.serve(hers.id)).content == NOTES.encode()
+    assert hers.id in [e.id for e in bob.data.list().objects]
+    assert _error_code(bob.data.update, hers.id, _data_entry("mine now")) == "INVALID_KS"
+    assert _error_code(bob.data.delete, hers.id) == "INVALID_KS"
+    assert alice.data.get(hers.id).name == "alice's notes"
 
 
 def test_retrieve_data_content_by_get_false_hides_the_content_but_serve_gives_it(

@@ -28,10 +28,10 @@ NEW = {
     "thumbasset": ["add", "delete", "get", "list", "update"],
     "metadata_metadata": ["add", "delete", "get", "list", "update"],
     "metadata_metadataprofile": ["add", "delete", "get", "list", "update"],
-    "uiconf": ["add", "clone", "delete", "get", "list", "update"],
-    "partner": ["count", "list"],
+    "uiconf": ["add", "clone", "delete", "get", "list", "listTemplates", "update"],
+    "partner": ["count", "get", "getInfo", "getSecrets", "getUsage", "list", "update"],
     "accesscontrolprofile": ["add", "delete", "get", "list", "update"],
-    "conversionprofile": ["add", "delete", "get", "list", "setAsDefault", "update"],
+    "conversionprofile": ["add", "delete", "get", "getDefault", "list", "setAsDefault", "update"],
     "flavorparams": ["add", "delete", "get", "list", "update"],
     "thumbparams": ["add", "delete", "get", "list", "update"],
     "data": ["add", "delete", "get", "list", "serve", "update"],
@@ -50,7 +50,7 @@ def test_select_service_offers_the_new_services_with_their_answered_actions(
     with TestClient(app) as client:
         services = _options(client.get("/api_v3/testme/").text, "service")
         assert set(NEW) <= set(services)
-        assert len(services) == 2 + 20  # the placeholder, multirequest, the schema's 20
+        assert len(services) == 2 + 21  # the placeholder, multirequest, the schema's 21
         for service_id, actions in NEW.items():
             page = client.get("/api_v3/testme/", params={"service": service_id}).text
             assert [a for a in _options(page, "action") if a] == actions, service_id
