@@ -106,7 +106,8 @@ def test_the_same_xml_again_keeps_the_version(client: KalturaClient) -> None:
 
 def test_a_deleted_profile_takes_its_metadata_with_it(client: KalturaClient) -> None:
     """MetadataProfileService::deleteAction: status DEPRECATED (MetadataProfilePeer hides it:
-    METADATA_PROFILE_NOT_FOUND), its metadata set to DELETED."""
+    METADATA_PROFILE_NOT_FOUND), its fields deprecated (a search on them finds nothing, even
+    negated), its metadata set to DELETED."""
     profile = _profile(client)
     added = client.metadata.metadata.add(profile.id, ENTRY, _entry(client, "gone"), _xml("Gone"))
 
@@ -116,6 +117,24 @@ def test_a_deleted_profile_takes_its_metadata_with_it(client: KalturaClient) -> 
         "METADATA_PROFILE_NOT_FOUND"
     )
     assert _code(client.metadata.metadata.get, added.id).startswith("METADATA_NOT_FOUND")
+    not_gone = KalturaSearchMatchCondition(FIELD.format("Director"), "Gone", True)
+    search = KalturaMetadataSearchItem(metadataProfileId=profile.id, items=[not_gone])
+    assert _names(client, search) == []  # its fields are deprecated with it: "1 <> 1"
+
+
+def test_an_entrys_metadata_goes_with_the_entry(client: KalturaClient) -> None:
+    """plugins/metadata/lib/kMetadataObjectDeletedHandler.php: deleting an entry deletes its
+    metadata (then METADATA_NOT_FOUND), so a new metadata may be added for the same id."""
+    profile = _profile(client)
+    entry_id = _entry(client, "short-lived")
+    added = client.metadata.metadata.add(profile.id, ENTRY, entry_id, _xml("Brief"))
+
+    client.media.delete(entry_id)
+
+    assert _code(client.metadata.metadata.get, added.id).startswith("METADATA_NOT_FOUND")
+    assert _code(client.metadata.metadata.update, added.id, _xml("x")).startswith(
+        "METADATA_NOT_FOUND"
+    )
 
 
 def test_user_metadata_creates_the_user_and_lists_by_user_id(client: KalturaClient) -> None:

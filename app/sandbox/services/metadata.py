@@ -36,9 +36,23 @@ _KINDS = {ENTRY: "entry", CATEGORY: "category", USER: "user"}
 USER_ACTIVE = 1
 
 
+def _live(ctx: CallContext, metadata: KObject | None) -> bool:
+    """VALID, and its entry, category or user still there: api_v3 deletes an object's metadata
+    with the object (kMetadataObjectDeletedHandler); here it is as good as deleted."""
+    if metadata is None or metadata.get("status") != METADATA_VALID:
+        return False
+    kind = _KINDS.get(str(metadata.get("metadataObjectType")))
+    object_id = str(metadata.get("objectId"))
+    return kind is None or ctx.db.get(kind, object_id, ctx.partner_id) is not None
+
+
+def live_metadata(ctx: CallContext) -> list[KObject]:
+    return [m for m in ctx.db.all(METADATA_KIND, ctx.partner_id) if _live(ctx, m)]
+
+
 def _find(ctx: CallContext, metadata_id: object) -> KObject:
     found = ctx.db.get(METADATA_KIND, str(metadata_id), ctx.partner_id)
-    if found is None or found.get("status") != METADATA_VALID:
+    if found is None or not _live(ctx, found):
         raise KalturaApiError("METADATA_NOT_FOUND", metadata_id)
     return found
 
@@ -113,8 +127,8 @@ def add(ctx: CallContext, params: Params) -> KObject:
     if object_type == USER:
         _ensure_user(ctx, object_id)
     _check_object(ctx, object_type, object_id)
-    for other in ctx.db.all(METADATA_KIND, ctx.partner_id):
-        if other.get("status") == METADATA_VALID and (
+    for other in live_metadata(ctx):
+        if (
             other.get("metadataProfileId"),
             str(other.get("metadataObjectType")),
             other.get("objectId"),
@@ -197,11 +211,7 @@ def list_metadata(ctx: CallContext, params: Params) -> KObject:
     ids = _wanted_ids(ctx, object_type, filter_)
     filter_.pop("objectIdEqual", None)
     filter_.pop("objectIdIn", None)
-    valid = [
-        m
-        for m in ctx.db.all(METADATA_KIND, ctx.partner_id)
-        if m.get("status") == METADATA_VALID and (ids is None or m.get("objectId") in ids)
-    ]
+    valid = [m for m in live_metadata(ctx) if ids is None or m.get("objectId") in ids]
     return listing.list_response(
         ctx.schema,
         "KalturaMetadataListResponse",

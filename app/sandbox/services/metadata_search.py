@@ -19,7 +19,8 @@ from typing import Any
 
 from app.sandbox import listing
 from app.sandbox.context import CallContext
-from app.sandbox.services.metadata_profiles import METADATA_KIND, METADATA_VALID, schema_of
+from app.sandbox.services.metadata import live_metadata
+from app.sandbox.services.metadata_profiles import PROFILE_DEPRECATED, PROFILE_KIND, schema_of
 from app.sandbox.store import KObject
 from app.sandbox.xml_tree import Element, NotWellFormed, parse
 from app.sandbox.xsd import Field, Unsupported
@@ -73,33 +74,28 @@ class _Search:
     def __init__(self, ctx: CallContext) -> None:
         self.ctx = ctx
         self._fields: dict[object, dict[str, Field]] = {}
-        self._documents: dict[tuple[object, str], Element | None] = {}
+        self._documents: dict[tuple[object, str], Element] | None = None
 
     def fields(self, profile_id: object) -> dict[str, Field]:
         if profile_id not in self._fields:
-            profile = self.ctx.db.get(
-                "KalturaMetadataProfile", str(profile_id), self.ctx.partner_id
-            )
+            # A deprecated profile's fields are deprecated too: none is active.
+            profile = self.ctx.db.get(PROFILE_KIND, str(profile_id), self.ctx.partner_id)
+            live = profile is not None and profile.get("status") != PROFILE_DEPRECATED
             try:
-                found = schema_of(profile).fields() if profile else ()
+                found = schema_of(profile).fields() if profile and live else ()
             except (NotWellFormed, Unsupported):
                 found = ()
             self._fields[profile_id] = {f.xpath: f for f in found if f.searchable}
         return self._fields[profile_id]
 
     def document(self, profile_id: object, object_id: str) -> Element | None:
-        key = (profile_id, object_id)
-        if key not in self._documents:
-            self._documents[key] = None
-            for metadata in self.ctx.db.all(METADATA_KIND, self.ctx.partner_id):
-                if (
-                    metadata.get("status") == METADATA_VALID
-                    and metadata.get("metadataProfileId") == profile_id
-                    and metadata.get("objectId") == object_id
-                ):
-                    with contextlib.suppress(NotWellFormed):
-                        self._documents[key] = parse(str(metadata.get("xml") or ""))
-        return self._documents[key]
+        if self._documents is None:
+            self._documents = {}
+            for metadata in live_metadata(self.ctx):
+                key = (metadata.get("metadataProfileId"), str(metadata.get("objectId")))
+                with contextlib.suppress(NotWellFormed):
+                    self._documents[key] = parse(str(metadata.get("xml") or ""))
+        return self._documents.get((profile_id, object_id))
 
     def matches(self, obj: KObject, item: KObject) -> bool:
         return self._item(obj, item, item.get("metadataProfileId"))
