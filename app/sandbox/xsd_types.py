@@ -16,10 +16,13 @@ from decimal import Decimal, InvalidOperation
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?INF|NaN")
-_TZ = r"(Z|[+-]\d\d:\d\d)?"
-_DATE = re.compile(r"-?\d{4,}-\d\d-\d\d" + _TZ)
-_TIME = re.compile(r"\d\d:\d\d:\d\d(\.\d+)?" + _TZ)
-_DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?" + _TZ)
+_TZ = r"(?:Z|[+-]\d\d:\d\d)?"
+_YMD = r"-?(?P<y>\d{4,})-(?P<m>\d\d)-(?P<d>\d\d)"
+_HMS = r"(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d)(?:\.\d+)?"
+_DATE = re.compile(_YMD + _TZ)
+_TIME = re.compile(_HMS + _TZ)
+_DATETIME = re.compile(_YMD + "T" + _HMS + _TZ)
+_NCNAME = r"[^\W\d][\w.\-]*"
 _BOOLEAN = ("true", "false", "1", "0")
 
 # Integer types and their bounds (XML Schema Part 2, 3.3.13-3.3.25).
@@ -38,29 +41,25 @@ _BOUNDS: dict[str, tuple[int | None, int | None]] = {
     "unsignedShort": (0, 2**16 - 1),
     "unsignedByte": (0, 255),
 }
-_STRINGS = (
-    "string",
-    "normalizedString",
-    "token",
-    "anyURI",
-    "language",
-    "Name",
-    "NCName",
-    "ID",
-    "IDREF",
-    "NMTOKEN",
-    "anySimpleType",
-)
+_STRINGS = ("string", "normalizedString", "token", "anyURI", "anySimpleType")
+# Names (XML Schema Part 2, 3.3.6-3.3.9), with Python's word characters for XML's name ones.
+_NAMES = {
+    "Name": re.compile(r"[^\W\d:][\w.:\-]*|:[\w.:\-]*"),
+    "NCName": re.compile(_NCNAME),
+    "ID": re.compile(_NCNAME),
+    "IDREF": re.compile(_NCNAME),
+    "NMTOKEN": re.compile(r"[\w.:\-]+"),
+    "language": re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*"),
+}
 # Whitespace: string keeps it, every other built-in collapses it (`whiteSpace` facet).
 _SHAPES = {
     "decimal": _DECIMAL,
     "float": _FLOAT,
     "double": _FLOAT,
-    "date": _DATE,
-    "time": _TIME,
-    "dateTime": _DATETIME,
+    **_NAMES,
 }
-BUILT_INS = frozenset((*_BOUNDS, *_STRINGS, *_SHAPES, "boolean"))
+_MOMENTS = {"date": _DATE, "time": _TIME, "dateTime": _DATETIME}
+BUILT_INS = frozenset((*_BOUNDS, *_STRINGS, *_SHAPES, *_MOMENTS, "boolean"))
 ORDERED = frozenset((*_BOUNDS, "decimal", "float", "double"))
 
 
@@ -68,9 +67,30 @@ def _collapse(value: str) -> str:
     return " ".join(value.split())
 
 
+def _moment_ok(primitive: str, value: str) -> bool:
+    """A date, time or dateTime whose fields are in range (libxml leaves its whitespace)."""
+    found = _MOMENTS[primitive].fullmatch(value)
+    if found is None:
+        return False
+    parts = found.groupdict()
+    if "y" in parts:
+        year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+        if not (1 <= month <= 12 and 1 <= day <= days[month - 1]):
+            return False
+    if "h" in parts:
+        hour, minute, second = int(parts["h"]), int(parts["mi"]), int(parts["s"])
+        if minute > 59 or second > 59 or hour > 24 or (hour == 24 and minute + second > 0):
+            return False
+    return True
+
+
 def _built_in_ok(primitive: str, value: str) -> bool:
     if primitive in _STRINGS:
         return True
+    if primitive in _MOMENTS:
+        return _moment_ok(primitive, value)
     if primitive == "boolean":
         return value in _BOOLEAN
     if primitive in _BOUNDS:
@@ -115,12 +135,13 @@ class SimpleType:
         return f"the atomic type '{self.label}'" if self.label else "the local atomic type"
 
     def check(self, raw: str) -> str | None:
-        value = raw if self.primitive == "string" else _collapse(raw)
+        keeps = self.primitive == "string" or self.primitive in _MOMENTS
+        value = raw if keeps else _collapse(raw)
         if not _built_in_ok(self.primitive, value):
-            return f"'{value}' is not a valid value of {self.described()}."
-        return self._facet_complaint(value)
+            return f"'{raw}' is not a valid value of {self.described()}."
+        return self._facet_complaint(value, raw)
 
-    def _facet_complaint(self, value: str) -> str | None:
+    def _facet_complaint(self, value: str, raw: str) -> str | None:
         f = self.facets
         if f.enumeration and value not in f.enumeration:
             allowed = ", ".join(f"'{v}'" for v in f.enumeration)
@@ -143,24 +164,32 @@ class SimpleType:
                     f"[facet '{facet}'] The value has a length of '{len(value)}';"
                     f" this {words} of '{limit}'."
                 )
-        return self._bound_complaint(value)
+        return self._bound_complaint(value, raw)
 
-    def _bound_complaint(self, value: str) -> str | None:
+    def _bound_complaint(self, value: str, raw: str) -> str | None:
         f = self.facets
         number = _number(value)
         if number is None:
             return None
+        # libxml's words for each bound: `{value}` and `{limit}` filled in.
         for facet, limit, fails, words in (
-            ("minInclusive", f.min_inclusive, operator.lt, "less than"),
-            ("maxInclusive", f.max_inclusive, operator.gt, "greater than"),
-            ("minExclusive", f.min_exclusive, operator.le, "less than or equal to"),
-            ("maxExclusive", f.max_exclusive, operator.ge, "greater than or equal to"),
+            (
+                "minInclusive",
+                f.min_inclusive,
+                operator.lt,
+                "is less than the minimum value allowed ('{limit}')",
+            ),
+            (
+                "maxInclusive",
+                f.max_inclusive,
+                operator.gt,
+                "is greater than the maximum value allowed ('{limit}')",
+            ),
+            ("minExclusive", f.min_exclusive, operator.le, "must be greater than '{limit}'"),
+            ("maxExclusive", f.max_exclusive, operator.ge, "must be less than '{limit}'"),
         ):
             bound = _number(limit) if limit is not None else None
             if bound is not None and fails(number, bound):
-                return (
-                    f"[facet '{facet}'] The value '{value}' is {words} the"
-                    f" {'minimum' if facet.startswith('min') else 'maximum'} value allowed"
-                    f" ('{limit}')."
-                )
+                said = words.format(limit=limit)
+                return f"[facet '{facet}'] The value '{raw}' {said}."
         return None

@@ -103,7 +103,41 @@ HAND = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   </xs:element>
 </xs:schema>"""
 
-SCHEMAS = {"kmc": KMC, "hand": HAND}
+# One optional element per built-in type, and facets over collapsed whitespace.
+TYPES = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:element name="metadata"><xs:complexType><xs:sequence>
+    <xs:element name="D" type="xs:date" minOccurs="0"/>
+    <xs:element name="DT" type="xs:dateTime" minOccurs="0"/>
+    <xs:element name="T" type="xs:time" minOccurs="0"/>
+    <xs:element name="Dec" type="xs:decimal" minOccurs="0"/>
+    <xs:element name="F" type="xs:float" minOccurs="0"/>
+    <xs:element name="B" type="xs:boolean" minOccurs="0"/>
+    <xs:element name="U" type="xs:unsignedByte" minOccurs="0"/>
+    <xs:element name="N" type="xs:NCName" minOccurs="0"/>
+    <xs:element name="L" type="xs:language" minOccurs="0"/>
+    <xs:element name="E" minOccurs="0"><xs:simpleType><xs:restriction base="xs:token">
+      <xs:pattern value="[A-Z]+"/><xs:maxLength value="2"/></xs:restriction></xs:simpleType>
+    </xs:element>
+    <xs:element name="R" minOccurs="0"><xs:simpleType><xs:restriction base="xs:int">
+      <xs:maxExclusive value="5"/></xs:restriction></xs:simpleType>
+    </xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>"""
+TYPED = {
+    "D": ["2020-01-31", "2020-13-01", "2020-02-30", "2024-02-29", "2021-02-29", " 2020-01-01 "],
+    "DT": ["2020-01-01T10:00:00.5Z", "2020-01-01T25:00:00", "2020-01-01 10:00:00"],
+    "T": ["10:00:00+02:00", "10:60:00", "1:00:00"],
+    "Dec": ["-.5", "1e3", " 1.5.5 "],
+    "F": ["1.5E-3", "-INF", "inf", "1,5"],
+    "B": [" false ", "TRUE", " yes "],
+    "U": ["255", "256", "+3", " x "],
+    "N": ["ab", "1a", "a:b", " a b "],
+    "L": ["en-US", "e1"],
+    "E": [" AB ", " ab ", "ABC"],
+    "R": [" 4 ", " 5 ", "-3", "9"],
+}
+
+SCHEMAS = {"kmc": KMC, "hand": HAND, "types": TYPES}
 
 DOCUMENTS = [
     ("kmc", "<metadata><Title>Cléo</Title></metadata>"),
@@ -145,6 +179,7 @@ DOCUMENTS = [
     ("hand", "<metadata><Code>AB-1</Code><Code>AB-2</Code><Url>u</Url></metadata>"),
     ("hand", "<metadata/>"),
     ("hand", "<Code>ZZ-1</Code>"),
+    *(("types", f"<metadata><{e}>{v}</{e}></metadata>") for e, vs in TYPED.items() for v in vs),
 ]
 
 
