@@ -18,6 +18,7 @@ from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.engine import documents
 from app.sandbox.errors import KalturaApiError
+from app.sandbox.services import users
 from app.sandbox.services.metadata_profiles import (
     METADATA_DELETED,
     METADATA_KIND,
@@ -32,8 +33,8 @@ from app.sandbox.xml_tree import NotWellFormed
 from app.sandbox.xsd import Invalid, Unsupported
 
 ENTRY, CATEGORY, USER, PARTNER, DYNAMIC_OBJECT = "1", "2", "3", "4", "5"
-_KINDS = {ENTRY: "entry", CATEGORY: "category", USER: "user"}
-USER_ACTIVE = 1
+# The store's kinds (entries.py and categories.py import this module's search: named here).
+_KINDS = {ENTRY: "entry", CATEGORY: "category", USER: users.USER_KIND}
 
 
 def _live(ctx: CallContext, metadata: KObject | None) -> bool:
@@ -83,21 +84,10 @@ def _check_object(ctx: CallContext, object_type: str, object_id: str) -> None:
 
 
 def _ensure_user(ctx: CallContext, user_id: str) -> None:
-    """api_v3 (`kuserPeer::createKuserForPartner`) creates a user it has not seen yet."""
-    if not user_id or ctx.db.get("user", user_id, ctx.partner_id) is not None:
-        return
-    user: KObject = {
-        "objectType": "KalturaUser",
-        "id": user_id,
-        "partnerId": ctx.partner_id,
-        "screenName": user_id,
-        "firstName": user_id,
-        "status": USER_ACTIVE,
-        "isAdmin": False,
-        "createdAt": ctx.now,
-        "updatedAt": ctx.now,
-    }
-    ctx.db.put("user", user_id, ctx.partner_id, user)
+    """api_v3 (`kuserPeer::createKuserForPartner`) creates a user it has not seen yet, named by
+    its id: here as `user.add` would."""
+    if ctx.db.get(users.USER_KIND, user_id, ctx.partner_id) is None:
+        users.add(ctx, {"user": {"objectType": "KalturaUser", "id": user_id, "firstName": user_id}})
 
 
 def _conforming(profile: KObject, xml: str) -> str:
