@@ -49,7 +49,7 @@ _NAMES = {
     "ID": re.compile(_NCNAME),
     "IDREF": re.compile(_NCNAME),
     "NMTOKEN": re.compile(r"[\w.:\-]+"),
-    "language": re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*"),
+    "language": re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*"),
 }
 # Whitespace: string keeps it, every other built-in collapses it (`whiteSpace` facet).
 _SHAPES = {
