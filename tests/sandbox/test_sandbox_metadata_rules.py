@@ -199,3 +199,32 @@ def test_an_xsd_the_sandbox_cannot_check_is_said_so(client: KalturaClient) -> No
         "invalid metadata data: the testme sandbox cannot check XML against this profile's XSD:"
         " xs:any inside xs:sequence"
     )
+
+
+@pytest.mark.parametrize(
+    ("profile", "said"),
+    [
+        (
+            KalturaMetadataProfile(name="No type"),
+            "PROPERTY_VALIDATION_CANNOT_BE_NULL: The property "
+            '"KalturaMetadataProfile::metadataObjectType" cannot be null',
+        ),
+        (
+            KalturaMetadataProfile(metadataObjectType=ENTRY),
+            'PROPERTY_VALIDATION_CANNOT_BE_NULL: The property "KalturaMetadataProfile::name"'
+            " cannot be null",
+        ),
+        (
+            KalturaMetadataProfile(name="", metadataObjectType=ENTRY),
+            'PROPERTY_VALIDATION_MIN_LENGTH: The property "KalturaMetadataProfile::name" must'
+            " have a min length of 1 characters",
+        ),
+    ],
+)
+def test_a_profile_needs_an_object_type_and_a_name(
+    client: KalturaClient, profile: KalturaMetadataProfile, said: str
+) -> None:
+    """MetadataProfileService::addMetadataProfile (validatePropertyNotNull('metadataObjectType'))
+    then KalturaMetadataProfile::validateForInsert (validatePropertyMinLength('name', 1): not
+    null, then at least one character)."""
+    assert _code(client.metadata.metadataProfile.add, profile, XSD) == said
