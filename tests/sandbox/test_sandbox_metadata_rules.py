@@ -228,3 +228,21 @@ def test_a_profile_needs_an_object_type_and_a_name(
     then KalturaMetadataProfile::validateForInsert (validatePropertyMinLength('name', 1): not
     null, then at least one character)."""
     assert _code(client.metadata.metadataProfile.add, profile, XSD) == said
+
+
+def test_a_profile_update_replaces_its_xsd_and_keeps_its_version(client: KalturaClient) -> None:
+    """MetadataProfileService::updateAction: a new XSD must be well-formed
+    (INVALID_METADATA_PROFILE_SCHEMA); kMetadataManager::diffMetadataProfile leaves `version`
+    to the transform batch, which the sandbox does not run; new XML is checked against it."""
+    profile = _profile(client, "Changing")
+    stricter = XSD.replace('name="Year" minOccurs="0"', 'name="Year" minOccurs="1"')
+
+    broken = _code(
+        client.metadata.metadataProfile.update, profile.id, KalturaMetadataProfile(), "<a>"
+    )
+    updated = client.metadata.metadataProfile.update(profile.id, KalturaMetadataProfile(), stricter)
+    refused = _code(client.metadata.metadata.add, profile.id, ENTRY, _entry(client, "n"), _xml("D"))
+
+    assert broken.startswith("INVALID_METADATA_PROFILE_SCHEMA: invalid metadata profile schema: ")
+    assert (updated.xsd, updated.version) == (stricter, 2)
+    assert "Expected is ( Year )." in refused
