@@ -12,7 +12,7 @@ items. The pager is api_v3's: pageSize 30 unless given, at most 500; pageIndex f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from app.kaltura.schema import Schema
@@ -153,13 +153,20 @@ def understanding(schema: Schema, listed: str, field: str) -> str:
     return UNDERSTOOD
 
 
-def searched(obj: KObject, item: KObject | None) -> bool:
-    """`advancedSearch`: operators (AND/OR over their items, nested at will) and conditions
-    comparing one property of the object with a value."""
+# An advancedSearch item a service answers itself (`KalturaMetadataSearchItem`), by objectType.
+Searcher = Callable[[KObject, KObject], bool]
+Searchers = Mapping[str, Searcher]
+
+
+def searched(obj: KObject, item: KObject | None, searchers: Searchers | None = None) -> bool:
+    """`advancedSearch`: operators (AND/OR over their items, nested at will), conditions
+    comparing one property of the object with a value, and the items `searchers` answer."""
     if not item:
         return True
+    if searchers and item["objectType"] in searchers:
+        return searchers[item["objectType"]](obj, item)
     if item["objectType"] == "KalturaSearchOperator":
-        results = [searched(obj, child) for child in item.get("items") or []]
+        results = [searched(obj, child, searchers) for child in item.get("items") or []]
         if not results:
             return True
         return all(results) if (item.get("type") or SEARCH_AND) == SEARCH_AND else any(results)
@@ -170,10 +177,16 @@ def searched(obj: KObject, item: KObject | None) -> bool:
     return test(obj.get(field), item.get("value"))
 
 
-def matches(schema: Schema, listed: str, obj: KObject, filter_: KObject | None) -> bool:
+def matches(
+    schema: Schema,
+    listed: str,
+    obj: KObject,
+    filter_: KObject | None,
+    searchers: Searchers | None = None,
+) -> bool:
     if not filter_:
         return True
-    if not searched(obj, filter_.get("advancedSearch")):
+    if not searched(obj, filter_.get("advancedSearch"), searchers):
         return False
     for field, wanted in filter_.items():
         if field in ("objectType", "orderBy", "advancedSearch") or wanted is None:
@@ -223,11 +236,18 @@ def list_response(
     objects: list[KObject],
     filter_: KObject | None,
     pager: KObject | None,
+    searchers: Searchers | None = None,
 ) -> KObject:
-    found = [o for o in objects if matches(schema, listed, o, filter_)]
+    found = [o for o in objects if matches(schema, listed, o, filter_, searchers)]
     found = ordered(found, (filter_ or {}).get("orderBy"))
     return {"objectType": response_type, "objects": page(found, pager), "totalCount": len(found)}
 
 
-def count(schema: Schema, listed: str, objects: list[KObject], filter_: KObject | None) -> int:
-    return sum(1 for o in objects if matches(schema, listed, o, filter_))
+def count(
+    schema: Schema,
+    listed: str,
+    objects: list[KObject],
+    filter_: KObject | None,
+    searchers: Searchers | None = None,
+) -> int:
+    return sum(1 for o in objects if matches(schema, listed, o, filter_, searchers))

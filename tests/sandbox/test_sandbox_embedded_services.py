@@ -34,6 +34,12 @@ NEW_SERVICES = (
     "flavorparams",
     "thumbparams",
 )
+# api_v3's metadata services check XML against the profile's XSD: written by hand.
+RATINGS_XSD = (
+    '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata">'
+    '<xsd:complexType><xsd:sequence><xsd:element name="Rating" type="xsd:int" minOccurs="0"/>'
+    "</xsd:sequence></xsd:complexType></xsd:element></xsd:schema>"
+)
 
 
 @dataclass
@@ -90,11 +96,11 @@ CASES: dict[str, Case] = {
         lambda c: c.metadata.metadataProfile,
         lambda p, f: p.add(
             Md.KalturaMetadataProfile(name="Ratings", systemName="ratings", metadataObjectType="1"),
-            "<xsd:schema/>",
+            RATINGS_XSD,
         ),
         lambda o, f: Md.KalturaMetadataProfileFilter(systemNameEqual="ratings"),
         lambda p, i: p.update(i, Md.KalturaMetadataProfile(name="Star ratings")),
-        lambda o: o.name == "Star ratings" and o.xsd == "<xsd:schema/>",
+        lambda o: o.name == "Star ratings" and o.xsd == RATINGS_XSD,
     ),
     "uiConf": Case(
         lambda c: c.uiConf,
@@ -146,7 +152,7 @@ def fixture(embedded_live: LiveSandbox) -> Fixture:
     client = embedded_live.client(embedded_live.admin_ks())
     entry = client.media.add(Core.KalturaMediaEntry(name="Sample", mediaType=1))
     profile = client.metadata.metadataProfile.add(
-        Md.KalturaMetadataProfile(name="Base", metadataObjectType="1"), "<xsd:schema/>"
+        Md.KalturaMetadataProfile(name="Base", metadataObjectType="1"), RATINGS_XSD
     )
     return Fixture(client, entry.id, profile.id)
 
@@ -158,7 +164,8 @@ def test_the_embedded_schema_declares_the_new_services_and_the_engine_keeps_them
         service = schema.service(service_id)
         assert service is not None, service_id
         for action in service.actions:
-            # by convention, or hand-written where api_v3 has rules of its own (uiConf, partner)
+            # by convention, or hand-written where api_v3 has rules of its own (uiConf, partner,
+            # custom metadata)
             assert engine.answer(service, action).behaviour == "stateful", (
                 f"{service.name}.{action.name}"
             )

@@ -19,6 +19,8 @@ from app.sandbox.services import (
     category_users,
     data_entries,
     entries,
+    metadata,
+    metadata_profiles,
     moderation,
     partner,
     playlists,
@@ -46,6 +48,8 @@ def build_engine(schema: Schema) -> Engine:
         ui_confs,
         profiles,
         category_users,
+        metadata_profiles,
+        metadata,
     ):
         engine.register_module(module)
     engine.register_module(system, "simulated")

@@ -49,15 +49,18 @@ def may_view(ctx: CallContext, entry: KObject) -> bool:
     return not categories or any(memberships.is_active_member(ctx, c, user) for c in categories)
 
 
-def check_may_edit(ctx: CallContext, entry: KObject) -> None:
+def may_edit(ctx: CallContext, entry: KObject) -> bool:
     session = ctx.user_session
     if session.is_admin or (session.user_id and entry.get("userId") == session.user_id):
-        return
+        return True
     edit = session.info.privilege_values("edit") + session.info.privilege_values("all")
     if "*" in edit or str(entry["id"]) in edit:
-        return
-    if session.user_id and session.user_id in _names(entry, "entitledUsersEdit"):
-        return
-    raise KalturaApiError(
-        "INVALID_KS", "", int(KsFailure.INVALID_TYPE), KsFailure.INVALID_TYPE.name
-    )
+        return True
+    return bool(session.user_id and session.user_id in _names(entry, "entitledUsersEdit"))
+
+
+def check_may_edit(ctx: CallContext, entry: KObject) -> None:
+    if not may_edit(ctx, entry):
+        raise KalturaApiError(
+            "INVALID_KS", "", int(KsFailure.INVALID_TYPE), KsFailure.INVALID_TYPE.name
+        )

@@ -20,6 +20,7 @@ from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.services import entitlement
 from app.sandbox.services.changes import apply_changes, require
+from app.sandbox.services.metadata_search import searchers
 from app.sandbox.services.upload_tokens import CLOSED, attach_token, when_uploaded
 from app.sandbox.store import KObject
 
@@ -134,13 +135,14 @@ def media_list(ctx: CallContext, params: Params) -> KObject:
         visible_entries(ctx, ENTRY_TYPE_MEDIA_CLIP),
         params["filter"],
         params["pager"],
+        searchers(ctx),
     )
 
 
 @handles("media", "count")
 def media_count(ctx: CallContext, params: Params) -> int:
     media = visible_entries(ctx, ENTRY_TYPE_MEDIA_CLIP)
-    return listing.count(ctx.schema, "KalturaMediaEntry", media, params["filter"])
+    return listing.count(ctx.schema, "KalturaMediaEntry", media, params["filter"], searchers(ctx))
 
 
 @handles("media", "addContent")
@@ -219,9 +221,12 @@ def base_entry_list(ctx: CallContext, params: Params) -> KObject:
         visible_entries(ctx),
         params["filter"],
         params["pager"],
+        searchers(ctx),
     )
 
 
 @handles("baseEntry", "count")
 def base_entry_count(ctx: CallContext, params: Params) -> int:
-    return listing.count(ctx.schema, "KalturaBaseEntry", visible_entries(ctx), params["filter"])
+    return listing.count(
+        ctx.schema, "KalturaBaseEntry", visible_entries(ctx), params["filter"], searchers(ctx)
+    )
