@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import IO
 
 VIDEO, IMAGE, AUDIO = 1, 2, 5  # KalturaMediaType
 _HEAD_BYTES = 1024 * 1024  # where WebM, JPEG and MP3 keep what is read here
@@ -37,7 +37,7 @@ class MediaFacts:
         return self.container
 
 
-def probe(stream: BinaryIO) -> MediaFacts:
+def probe(stream: IO[bytes]) -> MediaFacts:
     """The facts of the file in `stream` (read from its start; its position is left anywhere)."""
     stream.seek(0, 2)
     size = stream.tell()
@@ -47,7 +47,7 @@ def probe(stream: BinaryIO) -> MediaFacts:
     return replace(facts, size=size)
 
 
-def _by_magic(stream: BinaryIO, head: bytes, size: int) -> MediaFacts:
+def _by_magic(stream: IO[bytes], head: bytes, size: int) -> MediaFacts:
     if head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free"):
         return _mp4(stream, head, size)
     if head.startswith(b"\x1a\x45\xdf\xa3"):
@@ -89,7 +89,7 @@ def _boxes(data: bytes, start: int = 0, end: int | None = None) -> list[tuple[by
     return found
 
 
-def _moov(stream: BinaryIO, size: int) -> bytes:
+def _moov(stream: IO[bytes], size: int) -> bytes:
     """The `moov` box's payload, wherever it sits among the top-level boxes (often at the end)."""
     at = 0
     while at + 8 <= size:
@@ -110,7 +110,7 @@ def _moov(stream: BinaryIO, size: int) -> bytes:
     return b""
 
 
-def _mp4(stream: BinaryIO, head: bytes, size: int) -> MediaFacts:
+def _mp4(stream: IO[bytes], head: bytes, size: int) -> MediaFacts:
     brand = head[8:12] if head[4:8] == b"ftyp" else b"qt  "
     audio_only = brand in (b"M4A ", b"M4B ")
     if brand == b"qt  ":

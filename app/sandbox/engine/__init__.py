@@ -14,12 +14,24 @@ from __future__ import annotations
 
 from app.kaltura.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
-from app.sandbox.services import categories, entries, session, system, upload_tokens, users
+from app.sandbox.services import (
+    assets,
+    categories,
+    content,
+    entries,
+    playback,
+    session,
+    system,
+    upload_tokens,
+    users,
+)
 
 
 def build_engine(schema: Schema) -> Engine:
     engine = Engine(schema)
     for module in (session, upload_tokens, users, entries, categories):
+        engine.register_module(module)
+    for module in (content, assets, playback):  # playable media (docs/SANDBOX.md)
         engine.register_module(module)
     engine.register_module(system, "simulated")
     return engine
