@@ -14,8 +14,17 @@ from app.web.app import create_app
 
 NEW = {
     "playlist": ["add", "clone", "delete", "get", "list", "update"],
-    "flavorasset": ["add", "delete", "get", "list", "update"],
-    "thumbasset": ["add", "delete", "get", "list", "update"],
+    "flavorasset": [
+        "add",
+        "delete",
+        "get",
+        "getByEntryId",
+        "getDownloadUrl",
+        "getUrl",
+        "list",
+        "update",
+    ],
+    "thumbasset": ["add", "delete", "get", "getUrl", "list", "setAsDefault", "update"],
     "metadata_metadata": ["add", "delete", "get", "list", "update"],
     "metadata_metadataprofile": ["add", "delete", "get", "list", "update"],
     "uiconf": ["add", "clone", "delete", "get", "list", "update"],
