@@ -35,7 +35,7 @@ def _upload_entry(api: Api, name: str = "served") -> dict[str, object]:
         "media", "add", entry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1}
     )
     resource = {"objectType": "KalturaUploadedFileTokenResource", "token": token["id"]}
-    added = api("media", "addContent", entryId=entry["id"], resource=resource)  # type: ignore[index]
+    added = api("media", "addContent", entryId=entry["id"], resource=resource)
     assert isinstance(added, dict)
     return added
 
@@ -121,17 +121,17 @@ def test_with_a_ready_delay_the_entry_moves_on_when_read_after_it(slow: LiveSand
             mediaEntry={"objectType": "KalturaMediaEntry", "name": "i", "mediaType": 1},
         )
 
-        assert (waiting["status"], imported["status"]) == (PRECONVERT, IMPORT)  # type: ignore[index]
-        assert api("media", "get", entryId=waiting["id"])["status"] == PRECONVERT  # type: ignore[index]
+        assert (waiting["status"], imported["status"]) == (PRECONVERT, IMPORT)
+        assert api("media", "get", entryId=waiting["id"])["status"] == PRECONVERT
         assert httpx.get(str(waiting["dataUrl"]), timeout=30).status_code == 404
         time.sleep(1.2)
-        assert api("media", "get", entryId=waiting["id"])["status"] == READY  # type: ignore[index]
+        assert api("media", "get", entryId=waiting["id"])["status"] == READY
         listed = api(
             "media",
             "list",
             filter={"objectType": "KalturaMediaEntryFilter", "idEqual": imported["id"]},
-        )  # type: ignore[index]
-        assert listed["objects"][0]["status"] == READY  # type: ignore[index]
+        )
+        assert listed["objects"][0]["status"] == READY
         assert httpx.get(str(waiting["dataUrl"]), timeout=30).content == VIDEO
 
 

@@ -42,7 +42,7 @@ def _file(tmp_path: Path, name: str, data: bytes) -> Path:
 def _new(client: object, name: str, media_type: int = KalturaMediaType.VIDEO) -> KalturaMediaEntry:
     entry = KalturaMediaEntry()
     entry.name, entry.mediaType = name, media_type
-    return client.media.add(entry)  # type: ignore[attr-defined, no-any-return]
+    return client.media.add(entry)
 
 
 def _token_resource(token_id: str) -> KalturaUploadedFileTokenResource:

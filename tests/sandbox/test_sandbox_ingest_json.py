@@ -61,7 +61,7 @@ def test_json_add_content_gives_duration_flavor_thumbnail_and_urls(api: Api) -> 
     assert _served(entry["downloadUrl"]).headers["content-type"] == "video/mp4"
     assert _served(entry["thumbnailUrl"]).content.startswith(b"\x89PNG")
     flavors = api("flavorAsset", "getByEntryId", entryId=entry["id"])
-    assert [(f["isOriginal"], f["status"], f["fileExt"]) for f in flavors] == [(True, 2, "mp4")]  # type: ignore[index, union-attr]
+    assert [(f["isOriginal"], f["status"], f["fileExt"]) for f in flavors] == [(True, 2, "mp4")]
 
 
 def test_json_audio_gets_its_duration_and_a_generated_thumbnail(api: Api) -> None:
@@ -95,7 +95,7 @@ def test_json_chunks_complete_a_token_the_entry_waits_for(api: Api) -> None:
 
     assert rest["status"] == 3  # CLOSED: handed to the entry
     ready = api("media", "get", entryId=entry["id"])
-    assert (ready["status"], ready["msDuration"]) == (READY, 3200)  # type: ignore[index]
+    assert (ready["status"], ready["msDuration"]) == (READY, 3200)
 
 
 def test_json_upload_and_add_from_uploaded_file(api: Api) -> None:
@@ -124,9 +124,9 @@ def test_json_upload_and_add_from_uploaded_file(api: Api) -> None:
         entry={"objectType": "KalturaBaseEntry", "name": "json gif"},
     )
 
-    assert (added["status"], added["msDuration"]) == (READY, 3200)  # type: ignore[index]
-    assert (picture["mediaType"], picture["width"], picture["height"]) == (2, 32, 16)  # type: ignore[index]
-    assert _served(picture["thumbnailUrl"]).content == GIF  # type: ignore[index]
+    assert (added["status"], added["msDuration"]) == (READY, 3200)
+    assert (picture["mediaType"], picture["width"], picture["height"]) == (2, 32, 16)
+    assert _served(picture["thumbnailUrl"]).content == GIF
 
 
 def test_json_url_imports_own_urls_only(api: Api) -> None:
@@ -146,7 +146,7 @@ def test_json_url_imports_own_urls_only(api: Api) -> None:
 
     assert (imported["status"], imported["sourceType"]) == (READY, "5")
     assert _served(imported["dataUrl"]).content == VIDEO
-    assert failed["status"] == ERROR_IMPORTING  # type: ignore[index]
+    assert failed["status"] == ERROR_IMPORTING
 
 
 def test_json_update_content_approve_replace(api: Api) -> None:
@@ -159,10 +159,10 @@ def test_json_update_content_approve_replace(api: Api) -> None:
     pending = api("media", "updateContent", entryId=entry["id"], resource=_token(second["id"]))
     approved = api("media", "approveReplace", entryId=entry["id"])
 
-    assert pending["replacementStatus"] == "2"  # type: ignore[index]  # READY_BUT_NOT_APPROVED
-    assert (approved["msDuration"], approved["replacementStatus"]) == (2500, "0")  # type: ignore[index]
-    assert "replacingEntryId" not in approved  # type: ignore[operator]  # null: JSON drops it
-    assert _served(approved["downloadUrl"]).content == SOUND  # type: ignore[index]
+    assert pending["replacementStatus"] == "2"  # READY_BUT_NOT_APPROVED
+    assert (approved["msDuration"], approved["replacementStatus"]) == (2500, "0")
+    assert "replacingEntryId" not in approved  # null: JSON drops it
+    assert _served(approved["downloadUrl"]).content == SOUND
 
 
 def test_json_playback_context_source_plays(api: Api) -> None:
@@ -177,8 +177,8 @@ def test_json_playback_context_source_plays(api: Api) -> None:
         contextDataParams={"objectType": "KalturaPlaybackContextOptions"},
     )
 
-    assert context["objectType"] == "KalturaPlaybackContext"  # type: ignore[index]
-    (source,) = context["sources"]  # type: ignore[index]
+    assert context["objectType"] == "KalturaPlaybackContext"
+    (source,) = context["sources"]
     assert source["format"] == "url"
     assert _served(source["url"]).content == VIDEO
 
@@ -197,4 +197,4 @@ def test_json_add_from_uploaded_file_refuses_what_api_v3_refuses(
     """kaltura/server api_v3/services/MediaService.php (addFromUploadedFileAction's throws)."""
     entry = {"objectType": "KalturaMediaEntry", "name": "x", "mediaType": media_type}
     answer = api("media", "addFromUploadedFile", uploadTokenId=token_id, mediaEntry=entry)
-    assert answer["code"] == code  # type: ignore[index]
+    assert answer["code"] == code
