@@ -158,7 +158,9 @@ def upload(ctx: CallContext, params: Params) -> KObject:
     raw_at = params["resumeAt"]
     resume_at = None if raw_at is None or raw_at < 0 else int(raw_at)
     chunk_size = chunks.size_of(data.stream)
-    if (resume_at or 0) + chunk_size > ctx.config.max_upload_bytes:
+    current = path.stat().st_size if params["resume"] and path.exists() else 0
+    offset = current if resume_at is None else resume_at
+    if offset + chunk_size > ctx.config.max_upload_bytes:
         raise KalturaApiError("FILE_SIZE_EXCEEDED", ctx.config.max_upload_bytes)
     if not params["resume"]:
         uploaded = chunks.start(path, data.stream)
