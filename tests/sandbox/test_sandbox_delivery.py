@@ -169,3 +169,26 @@ def test_urls_carry_the_console_origin_only_through_the_in_process_wrapper(
 
     assert str(told_in["dataUrl"]).startswith("https://console.example:8443/p/")
     assert str(untold["dataUrl"]).startswith("http://sandbox.testme.invalid/p/")
+
+
+def test_a_user_ks_sees_only_its_own_entries_assets(live: LiveSandbox, http: httpx.Client) -> None:
+    """kaltura/server api_v3/lib/types/conversionProfile/filters/KalturaAssetFilter.php
+    (doGetListResponse: entryIdEqual or entryIdIn required, entries filtered by entitlement)."""
+    alice, bob = Api(http, _user_ks(live, "alice")), Api(http, _user_ks(live, "bob"))
+    entry = _upload_entry(alice, "alice's assets")
+    by_entry = {"objectType": "KalturaAssetFilter", "entryIdEqual": entry["id"]}
+
+    mine = alice("flavorAsset", "list", filter=by_entry)
+    theirs = bob("flavorAsset", "list", filter=by_entry)
+    thumbs = bob("thumbAsset", "list", filter=by_entry)
+    unfiltered = alice("flavorAsset", "list")
+
+    assert isinstance(mine, dict) and mine["totalCount"] == 1
+    flavor_id = mine["objects"][0]["id"]
+    assert (theirs, thumbs) == (
+        {"objects": [], "totalCount": 0, "objectType": "KalturaFlavorAssetListResponse"},
+        {"objects": [], "totalCount": 0, "objectType": "KalturaThumbAssetListResponse"},
+    )
+    assert bob("flavorAsset", "get", id=flavor_id)["code"] == "FLAVOR_ASSET_ID_NOT_FOUND"
+    assert bob("flavorAsset", "getUrl", id=flavor_id)["code"] == "FLAVOR_ASSET_ID_NOT_FOUND"
+    assert unfiltered["code"] == "PROPERTY_VALIDATION_CANNOT_BE_NULL"
