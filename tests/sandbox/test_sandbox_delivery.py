@@ -192,3 +192,22 @@ def test_a_user_ks_sees_only_its_own_entries_assets(live: LiveSandbox, http: htt
     assert bob("flavorAsset", "get", id=flavor_id)["code"] == "FLAVOR_ASSET_ID_NOT_FOUND"
     assert bob("flavorAsset", "getUrl", id=flavor_id)["code"] == "FLAVOR_ASSET_ID_NOT_FOUND"
     assert unfiltered["code"] == "PROPERTY_VALIDATION_CANNOT_BE_NULL"
+
+
+def test_the_ks_in_the_urls_is_never_stored(live: LiveSandbox, http: httpx.Client) -> None:
+    """The URLs carry the caller's KS; they are made on each read, so the database (and its
+    write-ahead log) never holds one, whatever was read and saved since."""
+    ks = _user_ks(live, "carol")
+    api = Api(http, ks)
+    entry = _upload_entry(api, "carol's")
+    api(
+        "media",
+        "update",
+        entryId=entry["id"],
+        mediaEntry={"objectType": "KalturaMediaEntry", "name": "renamed"},
+    )
+    api("media", "list")
+
+    stored = b"".join(p.read_bytes() for p in live.config.data_dir.glob("sandbox.sqlite3*"))
+    assert entry["id"].encode() in stored
+    assert ks.encode() not in stored

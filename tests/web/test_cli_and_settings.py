@@ -224,3 +224,21 @@ def test_access_log_drops_query_strings_that_may_hold_secrets() -> None:
     )
     assert StripQueryString().filter(record)
     assert "secret" not in record.getMessage() and "/api_v3/index.php?…" in record.getMessage()
+
+
+def test_access_log_masks_the_ks_in_the_sandboxs_media_urls() -> None:
+    path = (
+        "/p/12/sp/1200/playManifest/entryId/0_a/format/url/protocol/http/ks/djJ8MTJ8c2VjcmV0/a.mp4"
+    )
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", path + "?ks=djJ8", "1.1", 206),
+        None,
+    )
+    assert StripQueryString().filter(record)
+    assert "djJ8" not in record.getMessage()
+    assert "/protocol/http/ks/…/a.mp4?…" in record.getMessage()

@@ -67,8 +67,11 @@ def find_entry(ctx: CallContext, entry_id: str, *, for_edit: bool = False) -> KO
 
 
 def save_entry(ctx: CallContext, entry: KObject) -> KObject:
+    """Store the entry; its delivery URLs are not stored: they carry the caller's KS and
+    origin, and every read makes them anew (`ingest.present`)."""
     entry["updatedAt"] = ctx.now
-    ctx.db.put(ENTRY_KIND, str(entry["id"]), ctx.partner_id, entry)
+    kept = {k: v for k, v in entry.items() if k not in ingest.DELIVERY_URLS}
+    ctx.db.put(ENTRY_KIND, str(entry["id"]), ctx.partner_id, kept)
     return entry
 
 

@@ -34,6 +34,8 @@ DEFAULT_THUMB_TAG = "default_thumb"
 READY_AT = "sandboxReadyAt"
 FLAVOR_ID = "sandboxFlavorId"
 THUMB_ID = "sandboxThumbId"
+# Made on every read for the caller (its origin, its KS), never stored.
+DELIVERY_URLS = ("dataUrl", "downloadUrl", "thumbnailUrl")
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 _COPY_CHUNK = 1024 * 1024
 
