@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -164,8 +165,10 @@ def test_urls_carry_the_console_origin_only_through_the_in_process_wrapper(
             )
             return dict(answer.json())
 
-    told_in = asyncio.run(through_the_console_transport(told))
-    untold = asyncio.run(through_the_console_transport({}))
+    # On a thread of its own: a browser test in the same worker may leave a loop running here.
+    with ThreadPoolExecutor(1) as thread:
+        told_in = thread.submit(asyncio.run, through_the_console_transport(told)).result()
+        untold = thread.submit(asyncio.run, through_the_console_transport({})).result()
 
     assert str(told_in["dataUrl"]).startswith("https://console.example:8443/p/")
     assert str(untold["dataUrl"]).startswith("http://sandbox.testme.invalid/p/")
