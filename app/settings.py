@@ -34,6 +34,8 @@ class Settings:
     sandbox_admin_secret: str | None = None
     sandbox_user_secret: str | None = None
     sandbox_max_upload_bytes: int = 512 * 1024 * 1024
+    # TESTME_SANDBOX_READY_DELAY: seconds new content stays IMPORT/PRECONVERT before READY
+    sandbox_ready_delay: float = 0.0
     secret_key: str | None = None
     # TESTME_SERVERS: (name, base URL) pairs in their order; empty = the one-server case
     servers: tuple[tuple[str, str], ...] = ()
@@ -83,6 +85,10 @@ class Settings:
                 "TESTME_SANDBOX_MAX_UPLOAD_BYTES",
                 int,
             ),
+            sandbox_ready_delay=_seconds(
+                pick("sandbox_ready_delay", "TESTME_SANDBOX_READY_DELAY") or "0",
+                "TESTME_SANDBOX_READY_DELAY",
+            ),
             secret_key=pick("secret_key", "TESTME_SECRET_KEY"),
             servers=parse_servers(pick("servers", "TESTME_SERVERS") or ""),
             allowed_hosts=parse_allowed_hosts(pick("allowed_hosts", "TESTME_ALLOWED_HOSTS") or ""),
@@ -111,6 +117,17 @@ def _number(raw: str, name: str, kind: type[_N]) -> _N:
         raise SettingsError(f"{name} must be a number, not {raw!r}") from None
     if value <= 0:
         raise SettingsError(f"{name} must be positive, not {raw!r}")
+    return value
+
+
+def _seconds(raw: str, name: str) -> float:
+    """A duration in seconds: zero or more."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise SettingsError(f"{name} must be zero or more seconds, not {raw!r}")
     return value
 
 

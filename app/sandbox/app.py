@@ -34,9 +34,11 @@ from app.sandbox.body_limit import BodyTooLarge, capped, drain
 from app.sandbox.config import SandboxConfig, SandboxCredentials
 from app.sandbox.dispatch import Dispatcher
 from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
+from app.sandbox.origin import origin_of
 from app.sandbox.render import FORMAT_XML, Outcome, Renderer
 from app.sandbox.seeding import ensure_partner
 from app.sandbox.served_file import ServedFile
+from app.sandbox.serving import delivery_routes
 from app.sandbox.store import Store
 from app.sandbox.wire import RawTree, nest, read_params
 
@@ -137,7 +139,8 @@ class SandboxApi:
             # A name missing from the path may come with the parameters (index.php, POST).
             service = service or _text(raw.get("service"))
             action = action or _text(raw.get("action"))
-            outcome = failed or await self._run(served.dispatcher, service, action, raw)
+            origin = origin_of(request)
+            outcome = failed or await self._run(served.dispatcher, service, action, raw, origin)
         except Exception:  # the last net: a Kaltura error, never an HTTP 500
             log.exception("sandbox: %s.%s failed outside dispatch", service, action)
             outcome = Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), served.schema))
@@ -163,12 +166,20 @@ class SandboxApi:
         return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
     async def _run(
-        self, dispatcher: Dispatcher, service: str, action: str, raw: RawTree
+        self, dispatcher: Dispatcher, service: str, action: str, raw: RawTree, origin: str
     ) -> Outcome | list[Outcome]:
         loop = asyncio.get_running_loop()
         if service.lower() == MULTIREQUEST:
-            return await loop.run_in_executor(self._worker, multirequest.run, dispatcher, raw)
-        return await loop.run_in_executor(self._worker, dispatcher.call, service, action, raw)
+            return await loop.run_in_executor(
+                self._worker, multirequest.run, dispatcher, raw, origin
+            )
+        return await loop.run_in_executor(
+            self._worker, dispatcher.call, service, action, raw, origin
+        )
+
+    def in_worker(self, fn: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        """Run `fn` on the thread that runs the calls (it owns the database connection)."""
+        return asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
 
     # -- routes ----------------------------------------------------------------------------
 
@@ -204,6 +215,9 @@ def create_sandbox_app(
     ]
     app = Starlette(routes=[Route(path, fn, methods=methods) for path, fn in routes])
     app.router.routes.append(Route("/api_v3/api_schema.php", api.api_schema, methods=["GET"]))
+    app.router.routes.extend(
+        delivery_routes(api.store, config, api.credentials.partner_id, api.in_worker)
+    )
     app.state.sandbox_credentials = api.credentials
     app.state.sandbox_api = api
     return app

@@ -16,7 +16,9 @@ DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 class SandboxConfig:
     """`partner_id`/`admin_secret`/`user_secret` override the values generated on first run
     (TESTME_SANDBOX_*); `None` keeps what the data dir holds, or generates it. `schema_path`
-    is the schema the sandbox serves (`--schema`); `None` is the embedded one."""
+    is the schema the sandbox serves (`--schema`); `None` is the embedded one.
+    `ready_delay_seconds` (TESTME_SANDBOX_READY_DELAY) keeps new content IMPORT/PRECONVERT that
+    long before it is READY, as a real server's conversion would; 0 is READY at once."""
 
     data_dir: Path
     partner_id: int | None = None
@@ -24,6 +26,7 @@ class SandboxConfig:
     user_secret: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     schema_path: Path | None = None
+    ready_delay_seconds: float = 0.0
 
     @property
     def database_path(self) -> Path:

@@ -29,6 +29,9 @@ class CallContext:
     session: Session | None
     default_partner_id: int
     now: int
+    # Where the caller reached the sandbox (`http://host:port`): the base of the URLs that
+    # answers carry (an entry's dataUrl, a flavor's download URL). See `app.sandbox.origin`.
+    origin: str = ""
 
     @property
     def partner_id(self) -> int:

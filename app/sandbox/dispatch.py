@@ -55,16 +55,18 @@ class Dispatcher:
             raise KalturaApiError("ACTION_DOES_NOT_EXISTS", action, service)
         return service_def, action_def
 
-    def call(self, service: str, action: str, raw: RawTree) -> Outcome:
+    def call(self, service: str, action: str, raw: RawTree, origin: str = "") -> Outcome:
+        """One call; `origin` is where the caller reached the sandbox (the base of the URLs
+        answers carry)."""
         try:
-            return Outcome(value=self._call(service, action, raw))
+            return Outcome(value=self._call(service, action, raw, origin))
         except KalturaApiError as error:
             return Outcome(error=describe(error, self.schema))
         except Exception:
             log.exception("sandbox: %s.%s failed", service, action)
             return Outcome(error=describe(KalturaApiError(INTERNAL_ERROR), self.schema))
 
-    def _call(self, service: str, action: str, raw: RawTree) -> Any:
+    def _call(self, service: str, action: str, raw: RawTree, origin: str) -> Any:
         service_def, action_def = self.resolve(service, action)
         handler = self.engine.answer(service_def, action_def).handler
         token = raw.get("ks")
@@ -75,5 +77,7 @@ class Dispatcher:
             if session is None and action_def.session_required == "always":
                 raise KalturaApiError("MISSING_KS")
             params = Binder(self.schema, now).bind_action(action_def, raw)
-            context = CallContext(db, self.schema, self.config, session, self.partner_id, now)
+            context = CallContext(
+                db, self.schema, self.config, session, self.partner_id, now, origin
+            )
             return handler(context, params)

@@ -66,7 +66,7 @@ def resolve(value: Any, results: list[Any]) -> Any:
     return REFERENCE.sub(lambda m: _as_text(lookup(m)), value)
 
 
-def run(dispatcher: Dispatcher, raw: RawTree) -> list[Outcome]:
+def run(dispatcher: Dispatcher, raw: RawTree, origin: str = "") -> list[Outcome]:
     numbered = {int(k): v for k, v in raw.items() if k.isdigit() and isinstance(v, dict)}
     outcomes: list[Outcome] = []
     if not numbered:
@@ -80,7 +80,7 @@ def run(dispatcher: Dispatcher, raw: RawTree) -> list[Outcome]:
                 sub[name] = raw[name]
         sub = resolve(sub, results)
         service, action = sub.pop("service", ""), sub.pop("action", "")
-        outcome = dispatcher.call(str(service or ""), str(action or ""), sub)
+        outcome = dispatcher.call(str(service or ""), str(action or ""), sub, origin)
         outcomes.append(outcome)
         results.append(None if outcome.error else outcome.value)
         if isinstance(outcome.value, ServedFile):

@@ -79,6 +79,7 @@ def _sandbox(settings: Settings, local: LoadedSchema | None) -> tuple[ASGIApp, S
         admin_secret=settings.sandbox_admin_secret,
         user_secret=settings.sandbox_user_secret,
         max_upload_bytes=settings.sandbox_max_upload_bytes,
+        ready_delay_seconds=settings.sandbox_ready_delay,
         schema_path=settings.schema_path,
     )
     api = create_sandbox_app(config, (local.schema, local.xml) if local else None)
@@ -137,7 +138,9 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     each = server_settings(settings)
     sandbox_transport: httpx.AsyncBaseTransport | None = transport
     if sandbox_api is not None and (transport is None or len(each) > 1):
-        sandbox_transport = httpx.ASGITransport(app=sandbox_api)
+        from app.sandbox.origin import InProcess  # the console's origin reaches it this way only
+
+        sandbox_transport = httpx.ASGITransport(app=InProcess(sandbox_api))
 
     def client(through: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
         return httpx.AsyncClient(

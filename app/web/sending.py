@@ -127,7 +127,7 @@ async def send(
     heading = CallHeading.of(schema, call, submission.service.lower() == MULTIREQUEST)
     if call.problems and not submission.send_anyway:
         return Outcome(sent=sent, problems=call.problems, heading=heading)
-    answer = await upstream.send(spec)
+    answer = await upstream.send(spec, console_origin=shown_base.rstrip("/"))
     if answer.error:
         summary = summarize(None, answer.status, answer.failure)
         return Outcome(sent, call.problems, answer, heading=heading, summary=summary)

@@ -24,6 +24,9 @@ API_PREFIX = "/api_v3/"
 # (decoded bytes), and at once when the Content-Length announces more.
 MAX_ANSWER_BYTES = 50 * 1024 * 1024
 DEFAULT_DEADLINE = 30.0  # seconds, as TESTME_UPSTREAM_TIMEOUT's default
+# Where the console's users reach the embedded sandbox, told to it in-process only
+# (app/sandbox/origin.py reads it; the two names are one by test).
+CONSOLE_ORIGIN_HEADER = "X-Testme-Console-Origin"
 
 
 class UpstreamPathError(ValueError):
@@ -68,10 +71,15 @@ class Upstream:
             raise UpstreamPathError(f"refusing to send outside {API_PREFIX}: {path!r}")
         return self.base_url + path
 
-    async def send(self, spec: HttpRequestSpec) -> Answer:
-        """Send a request the pure encoder built (`encoding.to_http`), byte for byte."""
+    async def send(self, spec: HttpRequestSpec, console_origin: str = "") -> Answer:
+        """Send a request the pure encoder built (`encoding.to_http`), byte for byte.
+        `console_origin` tells the in-process sandbox where the console's users reach it, for
+        the URLs in its answers (`app.sandbox.origin`); a real server never gets it."""
+        headers = list(spec.headers)
+        if console_origin:
+            headers.append((CONSOLE_ORIGIN_HEADER, console_origin))
         request = self.client.build_request(
-            spec.method, self.url(spec.path), content=spec.content, headers=list(spec.headers)
+            spec.method, self.url(spec.path), content=spec.content, headers=headers
         )
         return await self._send(request)
 

@@ -165,7 +165,7 @@ def test_the_embedded_schema_declares_the_new_services_and_the_engine_keeps_them
         assert service is not None, service_id
         for action in service.actions:
             # by convention, or hand-written where api_v3 has rules of its own (uiConf, partner,
-            # custom metadata)
+            # custom metadata, the assets' URL actions)
             assert engine.answer(service, action).behaviour == "stateful", (
                 f"{service.name}.{action.name}"
             )

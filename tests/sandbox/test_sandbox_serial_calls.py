@@ -35,7 +35,7 @@ def test_concurrent_calls_run_one_at_a_time_in_arrival_order(
     lock = threading.Lock()
     real_call = Dispatcher.call
 
-    def watched(self: Dispatcher, service: str, action: str, raw: Any) -> Outcome:
+    def watched(self: Dispatcher, service: str, action: str, raw: Any, origin: str = "") -> Outcome:
         with lock:
             started.append(str(raw.get("clientTag")))
             threads.add(threading.get_ident())
@@ -44,7 +44,7 @@ def test_concurrent_calls_run_one_at_a_time_in_arrival_order(
         time.sleep(0.01)  # long enough for a second thread to start meanwhile, if any could
         with lock:
             running[0] -= 1
-        return real_call(self, service, action, raw)
+        return real_call(self, service, action, raw, origin)
 
     monkeypatch.setattr(Dispatcher, "call", watched)
 

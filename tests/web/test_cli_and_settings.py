@@ -80,6 +80,9 @@ def test_serving_with_a_broken_schema_stops_with_its_line(
         ({"TESTME_UPSTREAM_TIMEOUT": "-1"}, "TESTME_UPSTREAM_TIMEOUT"),
         ({"TESTME_PORT": "http"}, "TESTME_PORT"),
         ({"TESTME_SANDBOX_PARTNER_ID": "abc"}, "TESTME_SANDBOX_PARTNER_ID"),
+        ({"TESTME_SANDBOX_READY_DELAY": "soon"}, "TESTME_SANDBOX_READY_DELAY"),
+        ({"TESTME_SANDBOX_READY_DELAY": "-1"}, "TESTME_SANDBOX_READY_DELAY"),
+        ({"TESTME_SANDBOX_READY_DELAY": "nan"}, "TESTME_SANDBOX_READY_DELAY"),
         ({"TESTME_SERVICE_URL": "ftp://kaltura.example"}, "TESTME_SERVICE_URL"),
         ({"TESTME_SERVICE_URL": "https://user:pw@kaltura.example"}, "TESTME_SERVICE_URL"),
         ({"TESTME_SERVICE_URL": "https://kaltura.example/?x=1"}, "TESTME_SERVICE_URL"),
@@ -122,6 +125,11 @@ def test_service_url_is_normalized_to_the_api_base(raw: str, base: str) -> None:
 )
 def test_servers_are_read_as_named_api_bases(raw: str, servers: tuple[object, ...]) -> None:
     assert Settings.from_env({"TESTME_SERVERS": raw}).servers == servers
+
+
+@pytest.mark.parametrize(("raw", "seconds"), [("", 0.0), ("0", 0.0), ("2.5", 2.5)])
+def test_sandbox_ready_delay_is_read_in_seconds(raw: str, seconds: float) -> None:
+    assert Settings.from_env({"TESTME_SANDBOX_READY_DELAY": raw}).sandbox_ready_delay == seconds
 
 
 def test_flags_win_over_the_environment() -> None:
@@ -216,3 +224,21 @@ def test_access_log_drops_query_strings_that_may_hold_secrets() -> None:
     )
     assert StripQueryString().filter(record)
     assert "secret" not in record.getMessage() and "/api_v3/index.php?…" in record.getMessage()
+
+
+def test_access_log_masks_the_ks_in_the_sandboxs_media_urls() -> None:
+    path = (
+        "/p/12/sp/1200/playManifest/entryId/0_a/format/url/protocol/http/ks/djJ8MTJ8c2VjcmV0/a.mp4"
+    )
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", path + "?ks=djJ8", "1.1", 206),
+        None,
+    )
+    assert StripQueryString().filter(record)
+    assert "djJ8" not in record.getMessage()
+    assert "/protocol/http/ks/…/a.mp4?…" in record.getMessage()

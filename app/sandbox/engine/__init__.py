@@ -15,14 +15,17 @@ from __future__ import annotations
 from app.kaltura.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
 from app.sandbox.services import (
+    assets,
     categories,
     category_users,
+    content,
     data_entries,
     entries,
     metadata,
     metadata_profiles,
     moderation,
     partner,
+    playback,
     playlists,
     profiles,
     session,
@@ -50,6 +53,9 @@ def build_engine(schema: Schema) -> Engine:
         category_users,
         metadata_profiles,
         metadata,
+        content,  # playable media (docs/SANDBOX.md)
+        assets,
+        playback,
     ):
         engine.register_module(module)
     engine.register_module(system, "simulated")

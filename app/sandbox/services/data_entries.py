@@ -26,13 +26,13 @@ from app.sandbox.services.changes import apply_changes
 from app.sandbox.services.entries import (
     DISPLAY_IN_SEARCH_PARTNER_ONLY,
     MODERATION_AUTO_APPROVED,
-    STATUS_READY,
     _new_entry_id,
     delete_entry,
     find_entry,
     save_entry,
     visible_entries,
 )
+from app.sandbox.services.ingest import STATUS_READY
 from app.sandbox.store import KObject
 
 ENTRY_TYPE_DATA = "6"

@@ -21,7 +21,7 @@ from app.sandbox.context import CallContext
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.services import memberships
 from app.sandbox.sessions import Session
-from app.sandbox.store import KObject
+from app.sandbox.store import Db, KObject
 
 _ENTITLED_LISTS = ("entitledUsersEdit", "entitledUsersPublish", "entitledUsersView")
 
@@ -35,7 +35,11 @@ def _names(entry: KObject, field: str) -> list[str]:
 
 
 def may_view(ctx: CallContext, entry: KObject) -> bool:
-    session = ctx.user_session
+    return may_view_as(ctx.db, ctx.user_session, ctx.partner_id, entry)
+
+
+def may_view_as(db: Db, session: Session, partner_id: int, entry: KObject) -> bool:
+    """`may_view` where there is no call (the sandbox's delivery URLs)."""
     if not enforced(session):
         return True
     user = session.user_id
@@ -46,7 +50,7 @@ def may_view(ctx: CallContext, entry: KObject) -> bool:
     if str(entry["id"]) in session.info.privilege_values("disableentitlementforentry"):
         return True
     categories = _names(entry, "categoriesIds")
-    return not categories or any(memberships.is_active_member(ctx, c, user) for c in categories)
+    return not categories or any(memberships.is_active(db, partner_id, c, user) for c in categories)
 
 
 def may_edit(ctx: CallContext, entry: KObject) -> bool:

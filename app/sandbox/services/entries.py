@@ -1,31 +1,30 @@
 """`media.*` and `baseEntry.*`: entries, their content and who may see them.
 
-A new media entry has no content (status NO_CONTENT); `media.addContent` with an upload token
-whose file is complete (or a URL/string/entry resource) attaches it and the entry becomes READY.
-A token still PENDING or PARTIAL_UPLOAD is attached too, as api_v3 attaches it: the entry waits
-in IMPORT and becomes READY when the upload that completes the token arrives.
+A new media entry has no content (status NO_CONTENT); content arrives through `content.py`
+(addContent, addFromUploadedFile, addFromUrl, updateContent) and `ingest.py` keeps it. Every
+read of an entry moves it on (`ingest.settle`: a configured delay is over; `replacement.progress`:
+its replacement is ready) and gives it the URLs it is delivered at, for this caller.
 Who may see and change an entry is api_v3's rule (`entitlement.py`): every session sees every
 entry unless its KS enables entitlement; a USER session changes its own, or others' with
-`edit:<id>`/`edit:*`/`*`.
+`edit:<id>`/`edit:*`/`*`. Temporary entries of a replacement are found by id but left out of
+lists, as api_v3 leaves them out.
 """
 
 from __future__ import annotations
 
 import secrets
 import string
-from typing import Any
 
 from app.sandbox import listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
-from app.sandbox.services import entitlement
+from app.sandbox.services import entitlement, ingest, replacement
 from app.sandbox.services.changes import apply_changes, require
 from app.sandbox.services.metadata_search import searchers
-from app.sandbox.services.upload_tokens import CLOSED, attach_token, when_uploaded
 from app.sandbox.store import KObject
 
 ENTRY_KIND = "entry"
-STATUS_IMPORT, STATUS_READY, STATUS_NO_CONTENT = "0", "2", "7"
+STATUS_NO_CONTENT = "7"
 MODERATION_AUTO_APPROVED = 6
 ENTRY_TYPE_MEDIA_CLIP = "1"
 DISPLAY_IN_SEARCH_PARTNER_ONLY = 1
@@ -40,14 +39,23 @@ def _new_entry_id(ctx: CallContext) -> str:
             return entry_id
 
 
+def _current(ctx: CallContext, entry: KObject) -> KObject:
+    """The entry as it is now: moved on if its time has come, with this caller's URLs."""
+    if ingest.settle(entry) | replacement.progress(ctx, entry):
+        save_entry(ctx, entry)
+    return ingest.present(ctx, entry)
+
+
 def visible_entries(ctx: CallContext, entry_type: str | None = None) -> list[KObject]:
-    """The entries the session may see; of one `type` only when given (media.* sees media
-    clips, data.* data entries, baseEntry.* every type)."""
+    """The entries the session may see, as they are now; of one `type` only when given (media.*
+    sees media clips, data.* data entries, baseEntry.* every type)."""
     entries = ctx.db.all(ENTRY_KIND, ctx.partner_id)
     return [
-        e
+        _current(ctx, e)
         for e in entries
-        if entitlement.may_view(ctx, e) and (entry_type is None or str(e.get("type")) == entry_type)
+        if entitlement.may_view(ctx, e)
+        and (entry_type is None or str(e.get("type")) == entry_type)
+        and not e.get("replacedEntryId")
     ]
 
 
@@ -62,22 +70,23 @@ def find_entry(
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)
     if for_edit:
         entitlement.check_may_edit(ctx, entry)
-    return entry
+    return _current(ctx, entry)
 
 
 def save_entry(ctx: CallContext, entry: KObject) -> KObject:
+    """Store the entry; its delivery URLs are not stored: they carry the caller's KS and
+    origin, and every read makes them anew (`ingest.present`)."""
     entry["updatedAt"] = ctx.now
-    ctx.db.put(ENTRY_KIND, str(entry["id"]), ctx.partner_id, entry)
+    kept = {k: v for k, v in entry.items() if k not in ingest.DELIVERY_URLS}
+    ctx.db.put(ENTRY_KIND, str(entry["id"]), ctx.partner_id, kept)
     return entry
 
 
 # -- media -----------------------------------------------------------------------------------
 
 
-@handles("media", "add")
-def media_add(ctx: CallContext, params: Params) -> KObject:
-    given = params["entry"]
-    require(given, "mediaType")
+def new_entry(ctx: CallContext, given: KObject) -> KObject:
+    """A media entry without content from the properties a caller gave, not yet saved."""
     session = ctx.user_session
     entry: KObject = {
         "objectType": "KalturaMediaEntry",
@@ -106,7 +115,14 @@ def media_add(ctx: CallContext, params: Params) -> KObject:
     if not session.is_admin:
         entry["userId"] = session.user_id or entry.get("userId")
     entry["rootEntryId"] = entry["id"]
-    return save_entry(ctx, entry)
+    return entry
+
+
+@handles("media", "add")
+def media_add(ctx: CallContext, params: Params) -> KObject:
+    given = params["entry"]
+    require(given, "mediaType")
+    return save_entry(ctx, new_entry(ctx, given))
 
 
 @handles("media", "get")
@@ -145,57 +161,13 @@ def media_count(ctx: CallContext, params: Params) -> int:
     return listing.count(ctx.schema, "KalturaMediaEntry", media, params["filter"], searchers(ctx))
 
 
-@handles("media", "addContent")
-def media_add_content(ctx: CallContext, params: Params) -> KObject:
-    entry = find_entry(ctx, params["entryId"], for_edit=True)
-    resource: KObject | None = params["resource"]
-    if resource is None:
-        return entry
-    if entry.get("status") != STATUS_NO_CONTENT:
-        raise KalturaApiError("ENTRY_ALREADY_WITH_CONTENT")
-    entry.update({"status": STATUS_READY, **_content_from(ctx, entry, resource)})
-    return save_entry(ctx, entry)
-
-
-def _content_from(ctx: CallContext, entry: KObject, resource: KObject) -> dict[str, Any]:
-    kind = resource["objectType"]
-    if kind == "KalturaUploadedFileTokenResource":
-        token = attach_token(
-            ctx, str(resource.get("token") or ""), "KalturaMediaEntry", str(entry["id"])
-        )
-        # api_v3 (`attachLocalFileResource`) moves an entry whose file is yet to come to IMPORT.
-        waiting = token["status"] != CLOSED
-        return {
-            "sourceType": "1",
-            "sourceVersion": token.get("fileName") or "",
-            "status": STATUS_IMPORT if waiting else STATUS_READY,
-        }
-    if kind in ("KalturaUrlResource", "KalturaRemoteStorageResource"):
-        return {"sourceType": "5", "dataUrl": resource.get("url")}
-    if kind == "KalturaStringResource":
-        return {"sourceType": "1"}
-    if kind == "KalturaEntryResource":
-        source = find_entry(ctx, str(resource.get("entryId") or ""))
-        return {"sourceType": "35", "rootEntryId": source["id"], "dataUrl": source.get("dataUrl")}
-    raise KalturaApiError("RESOURCE_TYPE_NOT_SUPPORTED", kind)
-
-
-@when_uploaded("KalturaMediaEntry")
-def _upload_completed(ctx: CallContext, entry_id: str, token: KObject) -> bool:
-    """The file an entry waited for in IMPORT is complete: the entry moves on to READY."""
-    entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
-    if entry is None:
-        return False
-    entry.update(status=STATUS_READY, sourceVersion=token.get("fileName") or "")
-    save_entry(ctx, entry)
-    return True
-
-
 # -- baseEntry -------------------------------------------------------------------------------
 
 
 def delete_entry(ctx: CallContext, entry_id: str, entry_type: str | None = None) -> None:
-    find_entry(ctx, entry_id, for_edit=True, entry_type=entry_type)
+    entry = find_entry(ctx, entry_id, for_edit=True, entry_type=entry_type)
+    replacement.cancel(ctx, entry)
+    ingest.forget_content(ctx, entry_id)
     ctx.db.delete(ENTRY_KIND, entry_id, ctx.partner_id)
     for link in ctx.db.all("categoryEntry", ctx.partner_id):
         if link.get("entryId") == entry_id:

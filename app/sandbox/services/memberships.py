@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.sandbox.context import CallContext
 from app.sandbox.services.users import ensure_user
-from app.sandbox.store import KObject
+from app.sandbox.store import Db, KObject
 
 MEMBER_KIND = "categoryUser"
 # KalturaCategoryUserStatus, KalturaCategoryUserPermissionLevel, KalturaUpdateMethodType
@@ -33,7 +33,11 @@ def member_key(category_id: object, user_id: object) -> str:
 
 
 def is_active_member(ctx: CallContext, category_id: object, user_id: str) -> bool:
-    member = ctx.db.get(MEMBER_KIND, member_key(category_id, user_id), ctx.partner_id)
+    return is_active(ctx.db, ctx.partner_id, category_id, user_id)
+
+
+def is_active(db: Db, partner_id: int, category_id: object, user_id: str) -> bool:
+    member = db.get(MEMBER_KIND, member_key(category_id, user_id), partner_id)
     return member is not None and member.get("status") == ACTIVE
 
 

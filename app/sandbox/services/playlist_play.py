@@ -25,11 +25,11 @@ from app.sandbox import listing
 from app.sandbox.context import CallContext
 from app.sandbox.services import playlist_content as content
 from app.sandbox.services.entries import ENTRY_KIND, visible_entries
+from app.sandbox.services.ingest import STATUS_READY
 from app.sandbox.store import KObject
 
 STATIC_TYPES = (3, 102)  # STATIC_LIST, PATH
 DYNAMIC = 10
-STATUS_READY = "2"
 NOT_PLAYABLE_MODERATION = ("1", "3")  # PENDING_MODERATION, REJECTED
 RECYCLED, SYSTEM = "-2", "-1"  # KalturaEntryDisplayInSearchType
 MEDIA_TYPES = ("1", "2", "7")  # MEDIA_CLIP, MIX, LIVE_STREAM: what dynamic filters search

@@ -25,11 +25,11 @@ from app.sandbox.services.entries import (
     save_entry,
     visible_entries,
 )
+from app.sandbox.services.ingest import STATUS_READY
 from app.sandbox.store import KObject
 
 PLAYLIST_CLASS = "KalturaPlaylist"
 ENTRY_TYPE_PLAYLIST = "5"
-STATUS_READY = "2"
 STATIC_LIST, DYNAMIC, EXTERNAL, PATH = 3, 10, 101, 102
 STATIC_TYPES = (STATIC_LIST, PATH)
 # Kept as playlistContent, never stored apart (KalturaPlaylist maps neither to the entry).

@@ -1,8 +1,11 @@
 """`uploadToken.*`: files uploaded whole or in chunks, kept under the data dir.
 
-`upload` honours `resume` (append, or write at `resumeAt`), `finalChunk` (PARTIAL_UPLOAD until
-the last chunk, then FULL_UPLOAD) and `autoFinalize` with `fileSize`; a file beyond the
-configured cap is `FILE_SIZE_EXCEEDED`.
+`upload` honours `resume` (append, or write at `resumeAt`; chunks may come in any order and
+wait for the ones before them, `app.sandbox.chunks`), `finalChunk` (PARTIAL_UPLOAD until the
+last chunk, then FULL_UPLOAD; a final chunk at `resumeAt` while earlier ones are missing is
+UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE, to be sent again) and `autoFinalize` with `fileSize`;
+a file beyond the configured cap is `FILE_SIZE_EXCEEDED`. `media.upload`/`baseEntry.upload`
+make a complete token in one call (`upload_whole`), which `addFromUploadedFile` takes.
 
 A token is attached to an object (`media.addContent`) before or after its file is complete, as
 api_v3 allows: attached when FULL_UPLOAD it is CLOSED at once; attached while PENDING or
@@ -12,13 +15,11 @@ finisher (registered by the object's service with `when_uploaded`) and is CLOSED
 
 from __future__ import annotations
 
-import os
 import secrets
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from app.sandbox import listing
+from app.sandbox import chunks, listing
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.services.changes import apply_changes
@@ -45,7 +46,8 @@ def when_uploaded(object_type: str) -> Callable[[UploadFinisher], UploadFinisher
     return register
 
 
-def _file_of(ctx: CallContext, token_id: str) -> Path:
+def token_file(ctx: CallContext, token_id: str) -> Path:
+    """Where a token's bytes are kept while it is open."""
     return ctx.config.uploads_dir / f"{ctx.partner_id}-{token_id}"
 
 
@@ -63,9 +65,8 @@ def _save(ctx: CallContext, token: KObject) -> KObject:
     return token
 
 
-@handles("uploadToken", "add")
-def add(ctx: CallContext, params: Params) -> KObject:
-    token: KObject = {
+def _new_token(ctx: CallContext) -> KObject:
+    return {
         "objectType": "KalturaUploadToken",
         "id": "0_" + secrets.token_hex(16),
         "partnerId": ctx.partner_id,
@@ -74,8 +75,47 @@ def add(ctx: CallContext, params: Params) -> KObject:
         "uploadedFileSize": 0.0,
         "createdAt": ctx.now,
     }
+
+
+@handles("uploadToken", "add")
+def add(ctx: CallContext, params: Params) -> KObject:
+    token = _new_token(ctx)
     apply_changes(ctx.schema, token, params["uploadToken"], inserting=True)
     return _save(ctx, token)
+
+
+def upload_whole(ctx: CallContext, data: UploadedFile) -> KObject:
+    """A token holding `data` complete (FULL_UPLOAD): what the deprecated `media.upload` and
+    `baseEntry.upload` hand back (their string is its id), for `addFromUploadedFile`."""
+    token = _save(ctx, _new_token(ctx))
+    whole: KObject = upload(
+        ctx,
+        {
+            "uploadTokenId": token["id"],
+            "fileData": data,
+            "resume": False,
+            "resumeAt": None,
+            "finalChunk": True,
+        },
+    )
+    return whole
+
+
+def full_token(ctx: CallContext, token_id: str) -> KObject:
+    """A token `addFromUploadedFile` may take: the caller's, complete and not used yet."""
+    token = ctx.db.get(TOKEN_KIND, token_id, ctx.partner_id)
+    if token is None:
+        raise KalturaApiError("UPLOADED_FILE_NOT_FOUND_BY_TOKEN")
+    if token.get("status") != FULL_UPLOAD:
+        raise KalturaApiError("UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY")
+    return token
+
+
+def close(ctx: CallContext, token: KObject) -> None:
+    """Its file was taken: the token is CLOSED and its bytes are gone from the uploads."""
+    token["status"] = CLOSED
+    _save(ctx, token)
+    token_file(ctx, str(token["id"])).unlink(missing_ok=True)
 
 
 @handles("uploadToken", "get")
@@ -87,7 +127,7 @@ def get(ctx: CallContext, params: Params) -> KObject:
 def delete(ctx: CallContext, params: Params) -> None:
     token = _find(ctx, params["uploadTokenId"])
     ctx.db.delete(TOKEN_KIND, str(token["id"]), ctx.partner_id)
-    _file_of(ctx, str(token["id"])).unlink(missing_ok=True)
+    token_file(ctx, str(token["id"])).unlink(missing_ok=True)
 
 
 @handles("uploadToken", "list")
@@ -108,42 +148,37 @@ def list_tokens(ctx: CallContext, params: Params) -> KObject:
     )
 
 
-def _size_of(upload: UploadedFile) -> int:
-    upload.stream.seek(0, os.SEEK_END)
-    size = upload.stream.tell()
-    upload.stream.seek(0)
-    return size
-
-
 @handles("uploadToken", "upload")
 def upload(ctx: CallContext, params: Params) -> KObject:
     token = _find(ctx, params["uploadTokenId"])
     if token.get("status") not in (PENDING, PARTIAL_UPLOAD):
         raise KalturaApiError("UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD")
     data: UploadedFile = params["fileData"]
-    path = _file_of(ctx, str(token["id"]))
-    current = path.stat().st_size if path.exists() else 0
-    offset = 0
-    if params["resume"]:
-        resume_at = params["resumeAt"]
-        offset = current if resume_at is None or resume_at < 0 else int(resume_at)
-        if offset > current:
-            raise KalturaApiError("UPLOAD_TOKEN_CANNOT_RESUME")
-    chunk_size = _size_of(data)
+    path = token_file(ctx, str(token["id"]))
+    raw_at = params["resumeAt"]
+    resume_at = None if raw_at is None or raw_at < 0 else int(raw_at)
+    chunk_size = chunks.size_of(data.stream)
+    current = path.stat().st_size if params["resume"] and path.exists() else 0
+    offset = current if resume_at is None else resume_at
     if offset + chunk_size > ctx.config.max_upload_bytes:
         raise KalturaApiError("FILE_SIZE_EXCEEDED", ctx.config.max_upload_bytes)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("r+b" if path.exists() else "wb") as target:
-        target.seek(offset)
-        shutil.copyfileobj(data.stream, target, _COPY_CHUNK)
-        target.truncate()
-        uploaded = target.tell()
+    if not params["resume"]:
+        uploaded = chunks.start(path, data.stream)
+    elif not path.exists():
+        raise KalturaApiError("UPLOAD_TOKEN_CANNOT_RESUME")
+    else:
+        uploaded = chunks.place(path, data.stream, resume_at)
+        # The final chunk at `resumeAt` ends the file: until the chunks before it are all in,
+        # api_v3 refuses it, and the client sends it again (uploadToken.upload's description).
+        if params["finalChunk"] and resume_at and uploaded != resume_at + chunk_size:
+            raise KalturaApiError("UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE")
     token["uploadedFileSize"] = float(uploaded)
     token["fileName"] = token.get("fileName") or data.filename
     expected = token.get("fileSize")
     auto_done = token.get("autoFinalize") == TRUE_VALUE and expected and uploaded >= expected
     token["status"] = FULL_UPLOAD if params["finalChunk"] or auto_done else PARTIAL_UPLOAD
     if token["status"] == FULL_UPLOAD:
+        chunks.discard_parked(path)
         _hand_over(ctx, token)
     return _save(ctx, token)
 
