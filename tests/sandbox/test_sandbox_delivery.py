@@ -73,20 +73,40 @@ def test_delivery_answers_head_and_whole_files_with_accept_ranges(api: Api) -> N
     assert head.headers["content-disposition"].startswith("attachment")
 
 
-def _user_ks(live: LiveSandbox, user_id: str) -> str:
+def _user_ks(live: LiveSandbox, user_id: str, privileges: str = "") -> str:
     ks: str = live.client().session.start(
-        live.credentials.user_secret, user_id, KalturaSessionType.USER, live.credentials.partner_id
+        live.credentials.user_secret,
+        user_id,
+        KalturaSessionType.USER,
+        live.credentials.partner_id,
+        86400,
+        privileges,
     )
     return ks
 
 
-def test_a_user_ks_reads_its_own_entries_bytes_only(live: LiveSandbox, http: httpx.Client) -> None:
-    """Entitlement as media.get applies it (kaltura/server alpha/lib/model/entryPeer.php);
-    the KS rides in the path as `ks/…`, where playManifest reads it."""
-    alice, bob = _user_ks(live, "alice"), _user_ks(live, "bob")
+def _in_a_category(api: Api, entry: dict[str, object]) -> None:
+    """Put `entry` in a new category: a user with `enableentitlement` sees it only as a member."""
+    club = {"objectType": "KalturaCategory", "name": f"club of {entry['id']}"}
+    category = api("category", "add", category=club)
+    assert isinstance(category, dict)
+    link = {"objectType": "KalturaCategoryEntry", "categoryId": category["id"]}
+    api("categoryEntry", "add", categoryEntry={**link, "entryId": entry["id"]})
+
+
+def test_a_user_ks_reads_the_bytes_of_the_entries_it_may_see_only(
+    live: LiveSandbox, http: httpx.Client, api: Api
+) -> None:
+    """Entitlement as media.get applies it (kaltura/server alpha/lib/model/entryPeer.php,
+    kEntitlementUtils): with `enableentitlement`, an entry in a category the user is no member
+    of is not found. The KS rides in the path as `ks/…`, where playManifest reads it."""
+    alice, bob = _user_ks(live, "alice"), _user_ks(live, "bob", "enableentitlement")
     entry = _upload_entry(Api(http, alice), "alice's")
     url = str(entry["dataUrl"])
     assert f"/ks/{alice}/" in url
+    _in_a_category(api, entry)
+    carol = _user_ks(live, "carol")
+    assert httpx.get(url.replace(alice, carol), timeout=30).content == VIDEO  # none enforced
 
     as_bob = httpx.get(url.replace(alice, bob), timeout=30)
     by_query = httpx.get(url.replace(f"/ks/{alice}", "") + f"?ks={bob}", timeout=30)
@@ -174,11 +194,15 @@ def test_urls_carry_the_console_origin_only_through_the_in_process_wrapper(
     assert str(untold["dataUrl"]).startswith("http://sandbox.testme.invalid/p/")
 
 
-def test_a_user_ks_sees_only_its_own_entries_assets(live: LiveSandbox, http: httpx.Client) -> None:
+def test_a_user_ks_sees_only_the_assets_of_entries_it_may_see(
+    live: LiveSandbox, http: httpx.Client, api: Api
+) -> None:
     """kaltura/server api_v3/lib/types/conversionProfile/filters/KalturaAssetFilter.php
     (doGetListResponse: entryIdEqual or entryIdIn required, entries filtered by entitlement)."""
-    alice, bob = Api(http, _user_ks(live, "alice")), Api(http, _user_ks(live, "bob"))
+    alice = Api(http, _user_ks(live, "alice"))
+    bob = Api(http, _user_ks(live, "bob", "enableentitlement"))
     entry = _upload_entry(alice, "alice's assets")
+    _in_a_category(api, entry)
     by_entry = {"objectType": "KalturaAssetFilter", "entryIdEqual": entry["id"]}
 
     mine = alice("flavorAsset", "list", filter=by_entry)
