@@ -226,3 +226,25 @@ def media_cancel_replace(ctx: CallContext, params: Params) -> KObject:
     entry = find_entry(ctx, params["entryId"], for_edit=True)
     replacement.cancel(ctx, entry)
     return ingest.present(ctx, save_entry(ctx, entry))
+
+
+def _media_clip_only(ctx: CallContext, entry_id: str) -> None:
+    """BaseEntryService's content actions hand a media clip to MediaService's and refuse the
+    rest with ENTRY_TYPE_NOT_SUPPORTED (kaltura/server api_v3/services/BaseEntryService.php)."""
+    entry = find_entry(ctx, entry_id, for_edit=True)
+    if str(entry.get("type")) != MEDIA_CLIP:
+        raise KalturaApiError("ENTRY_TYPE_NOT_SUPPORTED", entry.get("type"))
+
+
+@handles("baseEntry", "addContent")
+def base_entry_add_content(ctx: CallContext, params: Params) -> KObject:
+    _media_clip_only(ctx, params["entryId"])
+    added: KObject = media_add_content(ctx, params)
+    return added
+
+
+@handles("baseEntry", "updateContent")
+def base_entry_update_content(ctx: CallContext, params: Params) -> KObject:
+    _media_clip_only(ctx, params["entryId"])
+    updated: KObject = media_update_content(ctx, params)
+    return updated

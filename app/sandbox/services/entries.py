@@ -179,6 +179,22 @@ def base_entry_get(ctx: CallContext, params: Params) -> KObject:
     return find_entry(ctx, params["entryId"])
 
 
+@handles("baseEntry", "update")
+def base_entry_update(ctx: CallContext, params: Params) -> KObject:
+    """An entry of any type, changed as its own service changes it (media, data, playlist)."""
+    entry = find_entry(ctx, params["entryId"], for_edit=True)
+    apply_changes(ctx.schema, entry, params["baseEntry"], inserting=False)
+    return save_entry(ctx, entry)
+
+
+@handles("baseEntry", "getByIds")
+def base_entry_get_by_ids(ctx: CallContext, params: Params) -> list[KObject]:
+    """The entries of a comma-separated list this session may see, in the stored order; an id
+    that is none of them is left out, as api_v3's `retrieveByPKs` leaves it."""
+    wanted = {i.strip() for i in str(params["entryIds"] or "").split(",")} - {""}
+    return [e for e in visible_entries(ctx) if str(e["id"]) in wanted]
+
+
 @handles("baseEntry", "delete")
 def base_entry_delete(ctx: CallContext, params: Params) -> None:
     delete_entry(ctx, params["entryId"])
