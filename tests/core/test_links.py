@@ -1,4 +1,4 @@
-"""A link's query → the form values restored and what was left out (app/kaltura/links.py)."""
+"""A link's query → the form values restored and what was left out (app/forms/links.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from app.kaltura.links import SECRET, Dropped, read_link
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.links import SECRET, Dropped, read_link
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 
 
 @pytest.fixture(scope="module")
