@@ -96,3 +96,53 @@ def test_the_boundary_check_catches_an_import_planted_anywhere_in_the_core(
     _plant(app, where, source)
     _plant(app, "forms/clean.py", "from app.protocol import schema\n")
     assert violations(app) == [f"{where}: {caught}"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    """`imported`, and each name a `from` import takes (`from app.forms import links` takes the
+    module `app.forms.links`; a name that is no module is dropped by the caller)."""
+    names = imported(path)
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def import_cycle(app: Path) -> list[str]:
+    """A chain of core modules that import each other round to the first, or [] if none."""
+    name_of = {
+        path: ".".join(("app", *path.relative_to(app).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for path in modules(app)
+    }
+    graph = {
+        name: sorted({n for n in imported_modules(path) if n in name_of.values()} - {name})
+        for path, name in name_of.items()
+    }
+    done: set[str] = set()
+
+    def visit(name: str, chain: list[str]) -> list[str]:
+        if name in chain:
+            return [*chain[chain.index(name) :], name]
+        if name in done:
+            return []
+        for nxt in graph[name]:
+            if found := visit(nxt, [*chain, name]):
+                return found
+        done.add(name)
+        return []
+
+    return next((c for name in sorted(graph) if (c := visit(name, []))), [])
+
+
+def test_no_two_core_modules_import_each_other_round() -> None:
+    assert import_cycle(APP) == []
+
+
+def test_the_cycle_check_finds_a_planted_cycle(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    _plant(app, "forms/a.py", "from app.forms import b\n")
+    _plant(app, "forms/b.py", "from app.forms.c import x\n")
+    _plant(app, "forms/c.py", "import app.forms.a\n")
+    assert import_cycle(app) == ["app.forms.a", "app.forms.b", "app.forms.c", "app.forms.a"]
