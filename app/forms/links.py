@@ -13,7 +13,7 @@ naming what the schema lacks stays, empty. Pure: no I/O and no web imports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.forms.fields import Selection, config_fields, select
 from app.forms.form_calls import SubRequest, config_params, read_call, read_multirequest
@@ -102,7 +102,7 @@ def _config(schema: Schema, pairs: Pairs, dropped: list[Dropped]) -> Pairs:
     reader = Reader(schema)
     by_name = [(fieldnames.read(name).path, value) for name, value in ok]
     reader.params(config_params(schema), tree(by_name), "the configuration", strict=False)
-    problems = [FieldProblem(fieldnames.config(p.path), p.message) for p in reader.problems]
+    problems = [replace(p, path=fieldnames.config(p.path)) for p in reader.problems]
     return _without_flagged(ok, problems, dropped)
 
 
