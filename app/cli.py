@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.access_log import StripQueryString
-from app.kaltura.schema_loader import SchemaError, load_schema
+from app.protocol.schema_loader import SchemaError, load_schema
 from app.settings import Settings, SettingsError
 
 

@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT))
 from bench_browser import chromium  # noqa: E402
 from bench_browser import rows as browser_rows  # noqa: E402
 
-from app.kaltura.finder import FinderIndex  # noqa: E402
-from app.kaltura.highlight import highlight  # noqa: E402
-from app.kaltura.results import read_result  # noqa: E402
-from app.kaltura.schema_loader import parse_schema  # noqa: E402
+from app.protocol.highlight import highlight  # noqa: E402
+from app.protocol.results import read_result  # noqa: E402
+from app.protocol.schema_loader import parse_schema  # noqa: E402
+from app.reference.finder import FinderIndex  # noqa: E402
 from app.sandbox.engine import build_engine  # noqa: E402
 from app.sandbox.engine.coverage import coverage  # noqa: E402
 from app.settings import Settings  # noqa: E402

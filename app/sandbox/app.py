@@ -25,9 +25,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.kaltura.protocol import MULTIREQUEST
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.facts import MULTIREQUEST
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox import multirequest
 from app.sandbox.body_limit import BodyTooLarge, capped, drain

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.config import SandboxConfig
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.sessions import Session

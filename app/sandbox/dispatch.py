@@ -13,7 +13,7 @@ import logging
 import time
 from typing import Any
 
-from app.kaltura.schema import ActionDef, Schema, ServiceDef
+from app.protocol.schema import ActionDef, Schema, ServiceDef
 from app.sandbox.config import SandboxConfig
 from app.sandbox.context import CallContext
 from app.sandbox.engine import Engine, build_engine

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.kaltura.schema import ErrorDef, Schema
+from app.protocol.schema import ErrorDef, Schema
 
 # Kaltura's own spelling (sic), from the real error table.
 INTERNAL_ERROR = "INTERNAL_SERVERL_ERROR"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.store import KObject
 
 DEFAULT_PAGE_SIZE = 30

@@ -16,8 +16,8 @@ import math
 import re
 from typing import Any
 
-from app.kaltura.protocol import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE, is_relative_time
-from app.kaltura.schema import ActionDef, ParamDef, Schema, TypeRef
+from app.protocol.facts import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE, is_relative_time
+from app.protocol.schema import ActionDef, ParamDef, Schema, TypeRef
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.wire import RawTree, UploadedFile
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from app.kaltura.protocol import API_EXCEPTION
-from app.kaltura.schema import PropertyDef, Schema
+from app.protocol.facts import API_EXCEPTION
+from app.protocol.schema import PropertyDef, Schema
 from app.sandbox.errors import ErrorPayload
 from app.sandbox.phpformat import php_array, php_items, php_serialize
 

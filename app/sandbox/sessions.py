@@ -1,6 +1,6 @@
 """KSes as the sandbox sees them: checking the one a request carries, issuing new ones.
 
-The KS format itself lives in `app.kaltura.ks`; this module adds what needs the database: the
+The KS format itself lives in `app.protocol.ks`; this module adds what needs the database: the
 partner's secrets (-2 INVALID_PARTNER when unknown) and the sessions ended by `session.end`
 (-6 LOGOUT). Every failure is the `INVALID_KS` error with Kaltura's "code,NAME" pair.
 """
@@ -11,8 +11,8 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 
-from app.kaltura import ks
-from app.kaltura.ks import KsFailure, KsInfo, KsRejection
+from app.protocol import ks
+from app.protocol.ks import KsFailure, KsInfo, KsRejection
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.store import Db
 

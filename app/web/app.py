@@ -24,7 +24,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.types import ASGIApp
 
-from app.kaltura.forms import FormBuilder
+from app.forms.fields import FormBuilder
 from app.resources import resource_path
 from app.settings import SANDBOX_SERVER, Settings
 from app.web import urls

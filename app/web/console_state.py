@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.kaltura.forms import FormBuilder
-from app.kaltura.schema import Schema
+from app.forms.fields import FormBuilder
+from app.protocol.schema import Schema
 from app.settings import Settings
 from app.web.sandbox_coverage import SandboxCoverage
 from app.web.upstream import Upstream

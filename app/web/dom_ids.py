@@ -3,7 +3,7 @@
 Templates print them through the filters `templating.py` registers; console.js never rebuilds
 one: what it needs to find (a field's problem line, a request's number) the server writes into
 `data-` attributes. Ids are about the page, names about the wire: field names are spelt by
-`app.kaltura.fieldnames`, and an id is derived from that name.
+`app.protocol.fieldnames`, and an id is derived from that name.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.kaltura import fieldnames
+from app.protocol import fieldnames
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 

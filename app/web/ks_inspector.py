@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import time
 
-from app.kaltura.form_calls import UnknownActionError, read_call
-from app.kaltura.ks_inspection import (
+from app.forms.form_calls import UnknownActionError, read_call
+from app.protocol.ks_inspection import (
     ANSWER_FORMAT,
     Inspection,
     ServerError,
     local_details,
     read_answer,
 )
-from app.kaltura.wire import to_http, to_wire
+from app.protocol.wire import to_http, to_wire
 from app.web.console_state import ConsoleState
 
 SERVICE, ACTION = "session", "get"

@@ -13,8 +13,8 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.kaltura.ks import KsFailure
-from app.kaltura.ks_status import KsStatus, fingerprint, reported_failure, status
+from app.protocol.ks import KsFailure
+from app.protocol.ks_status import KsStatus, fingerprint, reported_failure, status
 from app.web.console_state import ConsoleState
 from app.web.sending import Outcome
 from app.web.submission import Submission

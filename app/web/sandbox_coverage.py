@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.kaltura.forms import Option
-from app.kaltura.schema import Schema, ServiceDef
+from app.forms.fields import Option
+from app.protocol.schema import Schema, ServiceDef
 
 # The label Select action gives an action the sandbox answers with SANDBOX_ACTION_NOT_SIMULATED;
 # the option's value stays the schema's action name.

@@ -14,8 +14,8 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 
-from app.kaltura.forms import FormBuilder
-from app.kaltura.schema_loader import SchemaError
+from app.forms.fields import FormBuilder
+from app.protocol.schema_loader import SchemaError
 from app.web.console_state import ConsoleState
 from app.web.schema_source import LoadedSchema, NoSchema, fetch_remote, load_local, sentence
 

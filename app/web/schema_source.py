@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import SchemaError, load_schema, parse_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import SchemaError, load_schema, parse_schema
 from app.resources import default_schema_path
 from app.settings import Settings
 from app.web.upstream import Upstream

@@ -1,8 +1,8 @@
 """One Send, start to end: encode the submission, send it upstream, read the answer.
 
 Kept out of the route so the handler stays thin; everything Kaltura-specific happens in the pure
-core (`encoding`, `results`, `secrets`), this module only strings those calls together and
-collects what the Result region prints.
+core (`app.forms.encoding`, `app.protocol.results`, `app.protocol.secrets`), this module only
+strings those calls together and collects what the Result region prints.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from app.kaltura.call import FieldProblem
-from app.kaltura.form_calls import FormCall, read_call, read_multirequest, split_multirequest
-from app.kaltura.highlight import Token, highlight
-from app.kaltura.protocol import MULTIREQUEST
-from app.kaltura.result_summary import Summary, summarize
-from app.kaltura.results import ResultView, read_result
-from app.kaltura.schema import Schema
-from app.kaltura.secrets import masked
-from app.kaltura.wire import EncodedCall, to_http, to_wire
+from app.forms.encoding import encode_form, read_form
+from app.forms.form_calls import FormCall
+from app.protocol.call import FieldProblem
+from app.protocol.facts import MULTIREQUEST
+from app.protocol.highlight import Token, highlight
+from app.protocol.result_summary import Summary, summarize
+from app.protocol.results import ResultView, read_result
+from app.protocol.schema import Schema
+from app.protocol.secrets import masked
+from app.protocol.wire import EncodedCall, to_http
 from app.web.raw_answer import RawAnswer
 from app.web.submission import Submission
 from app.web.upstream import Answer, Upstream
@@ -80,26 +81,10 @@ class Outcome:
 
 
 def read_submission_call(schema: Schema, submission: Submission) -> FormCall:
-    """The call a Send of this form makes, and its problems: what Send encodes and the Code
-    region writes as samples. Raises `form_calls.UnknownActionError` for a service or action
-    not in the schema and `form_calls.IncompleteRequestError` for a request without them."""
-    if submission.service.lower() == MULTIREQUEST:
-        requests = split_multirequest(submission.fields, submission.files)
-        return read_multirequest(schema, requests, submission.config)
-    return read_call(
-        schema,
-        submission.service,
-        submission.action,
-        submission.fields,
-        submission.files,
-        submission.config,
-    )
-
-
-def encode_submission(schema: Schema, submission: Submission) -> EncodedCall:
-    """What a Send of this form puts on the wire (`read_submission_call` says what it raises)."""
-    read = read_submission_call(schema, submission)
-    return to_wire(read.call, read.problems)
+    """The call a Send of this form makes, and its problems: what the Code region writes as
+    samples (`encoding.read_form` says what it raises)."""
+    s = submission
+    return read_form(schema, s.service, s.action, s.fields, s.files, s.config)
 
 
 def describe_sent(
@@ -120,7 +105,8 @@ def describe_sent(
 async def send(
     upstream: Upstream, schema: Schema, submission: Submission, shown_base: str = ""
 ) -> Outcome:
-    call = encode_submission(schema, submission)
+    s = submission
+    call = encode_form(schema, s.service, s.action, s.fields, s.files, s.config)
     spec = to_http(call)
     content_type = dict(spec.headers).get("Content-Type", "")
     sent = describe_sent(upstream, schema, call, content_type, shown_base)

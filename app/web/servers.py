@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi import Request
 
-from app.kaltura import fieldnames
+from app.protocol import fieldnames
 from app.web.console_state import ConsoleState
 from app.web.errors import ConsoleError
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, UploadFile
 
-from app.kaltura import fieldnames
-from app.kaltura.call import FilePart
+from app.protocol import fieldnames
+from app.protocol.call import FilePart
 
 # Not parameters: the call chosen and the Send's own control (`fieldnames` reads every name).
 # The Code region's own controls come along with the form it renders and are no parameters either.
-CONTROLS = frozenset(
+NOT_PARAMETERS = frozenset(
     {fieldnames.SERVICE, fieldnames.ACTION, fieldnames.SEND_ANYWAY}
     | {fieldnames.LANGUAGE, fieldnames.INCLUDE_SECRETS, fieldnames.SERVER}
 )
@@ -51,7 +51,7 @@ async def read_submission(form: FormData) -> Submission:
         elif (meaning := fieldnames.read(name)).kind == "config":
             if value != "":
                 config[meaning.path] = value
-        elif name not in CONTROLS:
+        elif name not in NOT_PARAMETERS:
             fields.append((name, value))
     return Submission(
         service=str(form.get(fieldnames.SERVICE) or ""),

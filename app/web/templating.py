@@ -1,7 +1,7 @@
 """The Jinja2 environment: autoescape on, StrictUndefined, templates found wherever installed.
 
 Templates spell no field name, URL or id themselves: the field-name grammar
-(`app.kaltura.fieldnames`), the routes' URLs (`urls.py`) and the page's ids (`dom_ids.py`) are
+(`app.protocol.fieldnames`), the routes' URLs (`urls.py`) and the page's ids (`dom_ids.py`) are
 registered here as filters and globals.
 """
 
@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from app.kaltura import fieldnames, patterns, protocol
+from app.protocol import facts, fieldnames, patterns
 from app.resources import resource_path
 from app.web import dom_ids, urls
 
@@ -30,7 +30,7 @@ def time_hint(value: str) -> str:
         seconds = int(value)
     except ValueError:
         return ""
-    if protocol.is_relative_time(seconds):
+    if facts.is_relative_time(seconds):
         return f"now {'+' if seconds >= 0 else '-'} {abs(seconds)} s"
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
@@ -91,11 +91,11 @@ for _builder in (
 # Not `join`: that name is Jinja's own filter (`limits | join(", ")`), which the docs rely on.
 _env.filters["path_join"] = fieldnames.join
 _env.globals.update(
-    NULL_SUFFIX=protocol.NULL_SUFFIX,
+    NULL_SUFFIX=facts.NULL_SUFFIX,
     SERVICE=fieldnames.SERVICE,
     ACTION=fieldnames.ACTION,
     SERVER=fieldnames.SERVER,
-    MULTIREQUEST=protocol.MULTIREQUEST,
+    MULTIREQUEST=facts.MULTIREQUEST,
     LANGUAGE=fieldnames.LANGUAGE,
     INCLUDE_SECRETS=fieldnames.INCLUDE_SECRETS,
     RELOAD_FORM=dom_ids.RELOAD_FORM,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from app.kaltura.wire import HttpRequestSpec
+from app.protocol.wire import HttpRequestSpec
 
 API_PREFIX = "/api_v3/"
 # A console shows answers; past this it is a job for a download tool. Enforced while reading
@@ -72,7 +72,7 @@ class Upstream:
         return self.base_url + path
 
     async def send(self, spec: HttpRequestSpec, console_origin: str = "") -> Answer:
-        """Send a request the pure encoder built (`encoding.to_http`), byte for byte.
+        """Send a request the pure encoder built (`app.protocol.wire.to_http`), byte for byte.
         `console_origin` tells the in-process sandbox where the console's users reach it, for
         the URLs in its answers (`app.sandbox.origin`); a real server never gets it."""
         headers = list(spec.headers)

@@ -24,10 +24,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from app.kaltura.schema import Schema, TypeRef
+from app.protocol.schema import Schema, TypeRef
+from tests.conftest import SHARED_SCHEMA
 
 GOLDEN = Path(__file__).with_name("golden_wire.json")
-SCHEMA = Path(__file__).resolve().parents[2] / "../shared/kaltura/KalturaClient-22.15.0.xml"
+SCHEMA = SHARED_SCHEMA
 CONFIG = {
     "format": "1",
     "clientTag": "testme",
@@ -262,12 +263,14 @@ class Encoder(Protocol):
 
 
 def current_encoder() -> Encoder:
-    from app.kaltura import call, encoding, form_calls, wire
+    from app.forms import encoding, form_calls
+    from app.protocol import call, wire
+    from tests.core.encoders import encode_multirequest
 
     return SimpleNamespace(
         FilePart=call.FilePart,
-        encode_call=encoding.encode_call,
-        encode_multirequest=encoding.encode_multirequest,
+        encode_call=encoding.encode_form,
+        encode_multirequest=encode_multirequest,
         split_multirequest=form_calls.split_multirequest,
         to_http=wire.to_http,
     )
@@ -316,7 +319,7 @@ if __name__ == "__main__":  # captured with the encoder of before issue 8 (commi
     import importlib.util
     import sys
 
-    from app.kaltura.schema_loader import load_schema
+    from app.protocol.schema_loader import load_schema
 
     encoder = current_encoder()
     if len(sys.argv) > 1:

@@ -4,9 +4,9 @@ objects, a file upload, null and empty, a multirequest with a reference, a plugi
 
 from __future__ import annotations
 
-from app.kaltura.call import Call, FilePart, MultiRequest
-from app.kaltura.form_calls import SubRequest, read_call, read_multirequest
-from app.kaltura.schema import Schema
+from app.forms.form_calls import SubRequest, read_call, read_multirequest
+from app.protocol.call import Call, FilePart, MultiRequest
+from app.protocol.schema import Schema
 
 KS = "djJ8MTIzfGtz-from-the-environment"
 SECRET = "s3cr3t-from-the-environment"

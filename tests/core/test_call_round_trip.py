@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.call import (
+from app.forms.form_calls import SubRequest, read_call, read_multirequest, split_multirequest
+from app.forms.form_writing import form_of
+from app.protocol.call import (
     Array,
     Call,
     Empty,
@@ -24,14 +26,12 @@ from app.kaltura.call import (
     Unknown,
     Value,
 )
-from app.kaltura.form_calls import SubRequest, read_call, read_multirequest, split_multirequest
-from app.kaltura.form_writing import form_of
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema, parse_schema
-from app.kaltura.wire import to_wire
-from app.kaltura.wire_reading import read_wire, read_wire_multirequest
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema, parse_schema
+from app.protocol.wire import to_wire
 from tests.core.golden_calls import CONFIG, Form, forms, multirequests
 from tests.core.test_encoding import MAP_SCHEMA
+from tests.core.wire_reading import read_wire, read_wire_multirequest
 
 
 @pytest.fixture(scope="module")

@@ -20,16 +20,18 @@ from KalturaClient.Plugins.Core import (  # type: ignore[import-untyped]
     KalturaMediaEntryOrderBy,
 )
 
-from app.kaltura.call import FilePart
-from app.kaltura.encoding import encode_call, encode_multirequest
-from app.kaltura.form_calls import SubRequest, UnknownActionError, split_multirequest
-from app.kaltura.schema import Schema, TypeRef
-from app.kaltura.schema_loader import load_schema, parse_schema
-from app.kaltura.secrets import masked, masked_fields
-from app.kaltura.wire import to_http
-from app.kaltura.wire_reading import decode_wire
+from app.forms.encoding import encode_form
+from app.forms.form_calls import SubRequest, UnknownActionError, split_multirequest
+from app.protocol.call import FilePart
+from app.protocol.schema import Schema, TypeRef
+from app.protocol.schema_loader import load_schema, parse_schema
+from app.protocol.secrets import masked, masked_fields
+from app.protocol.wire import to_http
+from tests.conftest import SHARED_SCHEMA
+from tests.core.encoders import encode_multirequest
+from tests.core.wire_reading import decode_wire
 
-REAL_SCHEMA = Path(__file__).resolve().parents[2] / "../shared/kaltura/KalturaClient-22.15.0.xml"
+REAL_SCHEMA = SHARED_SCHEMA
 
 MAP_SCHEMA = b"""<?xml version="1.0"?>
 <xml apiVersion="1.0" generatedDate="0">
@@ -200,13 +202,13 @@ ENCODING_CASES: list[tuple[str, str, Fields, dict[str, object]]] = [
 def test_form_fields_encode_to_the_wire_params(
     schema: Schema, service: str, action: str, fields: Fields, expected: dict[str, object]
 ) -> None:
-    call = encode_call(schema, service, action, fields)
+    call = encode_form(schema, service, action, fields)
     assert call.params == expected
     assert call.problems == ()
 
 
 def test_every_scalar_on_the_wire_is_a_string(schema: Schema) -> None:
-    call = encode_call(
+    call = encode_form(
         schema,
         "media",
         "list",
@@ -216,10 +218,10 @@ def test_every_scalar_on_the_wire_is_a_string(schema: Schema) -> None:
 
 
 def test_path_uses_the_schema_spelling_whatever_the_case_asked(schema: Schema) -> None:
-    call = encode_call(schema, "MEDIA", "LIST", [])
+    call = encode_form(schema, "MEDIA", "LIST", [])
     assert call.path == "/api_v3/service/media/action/list"
     assert call.actions == (("media", "list"),)
-    assert encode_call(schema, "caption_captionasset", "list", []).path == (
+    assert encode_form(schema, "caption_captionasset", "list", []).path == (
         "/api_v3/service/caption_captionasset/action/list"
     )
 
@@ -237,13 +239,13 @@ def test_unknown_service_or_action_is_refused_so_no_path_escapes_api_v3(
     schema: Schema, service: str, action: str
 ) -> None:
     with pytest.raises(UnknownActionError):
-        encode_call(schema, service, action, [])
+        encode_form(schema, service, action, [])
 
 
 def test_every_action_of_the_real_schema_encodes_with_no_fields(schema: Schema) -> None:
     for service in schema.services:
         for action in service.actions:
-            call = encode_call(schema, service.id, action.name, [], config={"ks": "k"})
+            call = encode_form(schema, service.id, action.name, [], config={"ks": "k"})
             assert call.params == {"ks": "k"}
             assert to_http(call).path.startswith("/api_v3/service/")
             missing = {p.path for p in call.problems}
@@ -318,7 +320,7 @@ def test_configuration_fields_go_top_level_and_an_action_param_wins(
     config: dict[str, str],
     expected: dict[str, object],
 ) -> None:
-    call = encode_call(schema, service, action, fields, config=config)
+    call = encode_form(schema, service, action, fields, config=config)
     assert call.params == expected
     assert call.problems == ()
 
@@ -397,7 +399,7 @@ PROBLEM_CASES: list[tuple[str, str, Fields, tuple[str, str]]] = [
 def test_a_value_that_does_not_fit_is_flagged_at_its_field_but_still_sent(
     schema: Schema, service: str, action: str, fields: Fields, problem: tuple[str, str]
 ) -> None:
-    call = encode_call(schema, service, action, fields)
+    call = encode_form(schema, service, action, fields)
     path, message = problem
     assert [p for p in call.problems if p.path == path and message in p.message], call.problems
 
@@ -419,13 +421,13 @@ def test_a_value_that_does_not_fit_is_flagged_at_its_field_but_still_sent(
 def test_a_flagged_value_is_sent_as_given(
     schema: Schema, service: str, action: str, fields: Fields, expected: dict[str, object]
 ) -> None:
-    call = encode_call(schema, service, action, fields)
+    call = encode_form(schema, service, action, fields)
     assert call.problems
     assert call.params == expected
 
 
 def test_config_values_are_checked_too_and_named_by_their_fields(schema: Schema) -> None:
-    call = encode_call(schema, "media", "list", [], config={"partnerId": "abc", "format": "x"})
+    call = encode_form(schema, "media", "list", [], config={"partnerId": "abc", "format": "x"})
     assert {p.path for p in call.problems} == {"config.partnerId", "config.format"}
 
 
@@ -475,7 +477,7 @@ TINY_CASES: list[tuple[Fields, dict[str, object]]] = [
 def test_maps_are_keyed_objects_and_multi_choices_join(
     tiny: Schema, fields: Fields, expected: dict[str, object]
 ) -> None:
-    call = encode_call(tiny, "paint", "mix", fields)
+    call = encode_form(tiny, "paint", "mix", fields)
     assert call.params == expected
     assert call.problems == ()
 
@@ -502,7 +504,7 @@ def test_maps_are_keyed_objects_and_multi_choices_join(
     ],
 )
 def test_tiny_schema_problems(tiny: Schema, fields: Fields, problem: str) -> None:
-    call = encode_call(tiny, "paint", "mix", fields)
+    call = encode_form(tiny, "paint", "mix", fields)
     assert any(problem in p.message for p in call.problems), call.problems
 
 
@@ -510,7 +512,7 @@ def test_tiny_schema_problems(tiny: Schema, fields: Fields, problem: str) -> Non
 
 
 def test_a_json_call_posts_exactly_application_json(schema: Schema) -> None:
-    call = encode_call(schema, "session", "start", [("secret", "sé")], config={"format": "1"})
+    call = encode_form(schema, "session", "start", [("secret", "sé")], config={"format": "1"})
     spec = to_http(call)
     assert (spec.method, spec.path) == ("POST", "/api_v3/service/session/action/start")
     assert dict(spec.headers) == {"Content-Type": "application/json"}
@@ -537,7 +539,7 @@ def _parts(content_type: str, body: bytes) -> dict[str, tuple[str | None, str, b
 def test_files_go_as_multipart_with_the_params_in_a_json_field(schema: Schema) -> None:
     upload = FilePart("fileData", "clip.mp4", b"\x00\x01binary\r\n--", "video/mp4")
     empty_input = FilePart("other", "", b"", "application/octet-stream")
-    call = encode_call(
+    call = encode_form(
         schema,
         "uploadtoken",
         "upload",
@@ -684,7 +686,7 @@ ROUND_TRIPS: list[tuple[str, str, Fields]] = [
 def test_form_values_survive_a_trip_to_the_wire_and_back(
     schema: Schema, service: str, action: str, fields: Fields
 ) -> None:
-    call = encode_call(schema, service, action, fields)
+    call = encode_form(schema, service, action, fields)
     assert sorted(decode_wire(call.params)) == sorted(fields)
 
 
@@ -692,14 +694,14 @@ def test_form_values_survive_a_trip_to_the_wire_and_back(
 def test_wire_params_decode_to_fields_that_encode_the_same(
     schema: Schema, service: str, action: str, fields: Fields, expected: dict[str, object]
 ) -> None:
-    assert encode_call(schema, service, action, decode_wire(expected)).params == expected
+    assert encode_form(schema, service, action, decode_wire(expected)).params == expected
 
 
 @pytest.mark.parametrize(("fields", "expected"), TINY_CASES)
 def test_maps_survive_the_round_trip(
     tiny: Schema, fields: Fields, expected: dict[str, object]
 ) -> None:
-    again = encode_call(tiny, "paint", "mix", decode_wire(expected))
+    again = encode_form(tiny, "paint", "mix", decode_wire(expected))
     assert again.params == expected
 
 
@@ -782,7 +784,7 @@ def test_media_list_with_a_filter_and_pager_matches_the_official_client(
     with suppress(KalturaException):
         client.media.list(entry_filter, KalturaFilterPager(pageSize=10, pageIndex=2))
 
-    call = encode_call(
+    call = encode_form(
         schema,
         "media",
         "list",
@@ -808,7 +810,7 @@ def test_session_start_with_a_null_matches_the_official_client(
     client, captured = official
     with suppress(KalturaException):
         client.session.start("s3cret", "ann", 2, 101, 3600, None)
-    call = encode_call(
+    call = encode_form(
         schema,
         "session",
         "start",
@@ -833,7 +835,7 @@ def test_an_upload_matches_the_official_client(
     clip.write_bytes(b"movie")
     with clip.open("rb") as handle, suppress(KalturaException):
         client.uploadToken.upload("1_tok", handle, False, False, -1)
-    call = encode_call(
+    call = encode_form(
         schema,
         "uploadtoken",
         "upload",
@@ -983,11 +985,11 @@ def test_every_action_filled_with_fitting_values_encodes_without_problems_and_ro
                 if param.ref.type != "file"
                 for pair in _sample_fields(schema, param.name, param.ref, 0)
             ]
-            call = encode_call(schema, service.id, action.name, fields)
+            call = encode_form(schema, service.id, action.name, fields)
             unfillable = {  # files, and types this schema never defines
                 p.name for p in action.params if schema.kind(p.ref) in ("file", "unknown")
             }
             unexpected = [p for p in call.problems if p.path not in unfillable]
             assert unexpected == [], (service.id, action.name, unexpected)
-            again = encode_call(schema, service.id, action.name, decode_wire(call.params))
+            again = encode_form(schema, service.id, action.name, decode_wire(call.params))
             assert again.params == call.params, (service.id, action.name)

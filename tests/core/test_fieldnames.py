@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura import fieldnames
-from app.kaltura.fieldnames import FieldName, read, spell
-from app.kaltura.protocol import OBJECT_TYPE
+from app.protocol import fieldnames
+from app.protocol.facts import OBJECT_TYPE
+from app.protocol.fieldnames import FieldName, read, spell
 
 CASES = [
     ("config.ks", FieldName("config", "ks")),
@@ -83,8 +83,8 @@ def test_path_helpers() -> None:
 
 
 def test_the_controls_read_as_controls() -> None:
-    assert {read(name).kind for name in fieldnames.CONTROLS} == {"control"}
-    assert fieldnames.SEND_ANYWAY in fieldnames.CONTROLS and fieldnames.PATH == "__path"
+    assert {read(name).kind for name in fieldnames.ROUTE_CONTROLS} == {"control"}
+    assert fieldnames.SEND_ANYWAY in fieldnames.ROUTE_CONTROLS and fieldnames.PATH == "__path"
 
 
 def test_builders_agree_with_the_grammar() -> None:
@@ -105,19 +105,19 @@ APP = Path(__file__).resolve().parents[2] / "app"
 MARKS = ("__null", "__key", "config.", ":-", ":objectType")
 # Where the console's own names are handled: here no `"objectType"` and no colon joins either.
 # ks.py's `name:value` privileges, schema_loader's `file:line` and XML are other grammars.
-CONSOLE = ("kaltura/", "web/")
+CONSOLE = ("protocol/", "forms/", "reference/", "web/")
 # modules with a colon grammar of their own: KS fields, XML, hosts and ports, and the samples
 # that write Python (`for item in …:`) and Ruby (`config.service_url = …`)
 OTHER_GRAMMARS = {
-    "kaltura/ks.py",
-    "kaltura/samples/python.py",
-    "kaltura/samples/ruby.py",
-    "kaltura/schema_loader.py",
-    "kaltura/highlight.py",
+    "protocol/ks.py",
+    "reference/samples/python.py",
+    "reference/samples/ruby.py",
+    "protocol/schema_loader.py",
+    "protocol/highlight.py",
     "web/request_guard.py",
 }
 REFERENCE_PIECE = ":result"  # a value's `{N:result…}` (patterns.RESULT_REFERENCE), not a name
-OWN = {"kaltura/fieldnames.py", "kaltura/protocol.py"}
+OWN = {"protocol/fieldnames.py", "protocol/facts.py"}
 _SPLITS = {"join", "split", "rsplit", "partition", "rpartition"}
 
 
@@ -161,7 +161,7 @@ def _spellings() -> list[str]:
             continue
         console = where.startswith(CONSOLE)
         for line, text, joins in _strings(ast.parse(path.read_text())):
-            spelt = any(mark in text for mark in MARKS) or text in fieldnames.CONTROLS
+            spelt = any(mark in text for mark in MARKS) or text in fieldnames.ROUTE_CONTROLS
             if console:
                 colon = re.fullmatch(r":\w*|\w*:", text) and text != REFERENCE_PIECE
                 spelt = spelt or text == OBJECT_TYPE or bool(joins and colon)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.finder import FinderIndex, Hit, words_of
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.reference.finder import FinderIndex, Hit, words_of
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.kaltura.first_part import Part, json_part, shared_parts, text_part, xml_part, xml_start
-from app.kaltura.results import read_result
+from app.protocol.first_part import Part, json_part, shared_parts, text_part, xml_part, xml_start
+from app.protocol.results import read_result
 
 LINES = "".join(f"line {n:04d}\n" for n in range(1000))  # 10 characters a line
 

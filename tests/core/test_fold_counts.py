@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.kaltura.first_part import json_folds, json_part, xml_folds, xml_part, xml_start
-from app.kaltura.highlight import Token, highlight
-from app.kaltura.results import read_result
+from app.protocol.first_part import json_folds, json_part, xml_folds, xml_part, xml_start
+from app.protocol.highlight import Token, highlight
+from app.protocol.results import read_result
 
 ENTRIES = 500
 

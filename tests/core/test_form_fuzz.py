@@ -14,9 +14,7 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.kaltura import fieldnames
-from app.kaltura.call import FilePart
-from app.kaltura.form_calls import (
+from app.forms.form_calls import (
     FormCall,
     IncompleteRequestError,
     UnknownActionError,
@@ -24,9 +22,11 @@ from app.kaltura.form_calls import (
     read_multirequest,
     split_multirequest,
 )
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import HttpRequestSpec, to_http, to_wire
+from app.protocol import fieldnames
+from app.protocol.call import FilePart
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import HttpRequestSpec, to_http, to_wire
 from tests.conftest import SHARED_SCHEMA
 
 FUZZ = settings(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.forms import (
+from app.forms.fields import (
     Field,
     FormBuilder,
     Selection,
@@ -15,8 +15,8 @@ from app.kaltura.forms import (
     select,
     service_options,
 )
-from app.kaltura.schema import Schema, TypeRef
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema, TypeRef
+from app.protocol.schema_loader import load_schema
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from tests.core.golden_calls import capture, current_encoder, load_golden
 
 SETS = ("calls", "multirequests", "messy_calls", "messy_multirequests")

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from app.kaltura.highlight import MAX_CHARS, Token, highlight
-from app.kaltura.results import read_result
+from app.protocol.highlight import MAX_CHARS, Token, highlight
+from app.protocol.results import read_result
 
 XML_SAMPLE = (
     '<?xml version="1.0"?>\n<xml>\n  <result a="1" b=\'two\'>\n'

@@ -8,8 +8,8 @@ import time
 import pytest
 from KalturaClient import KalturaClient
 
-from app.kaltura import ks
-from app.kaltura.ks import KsFailure, KsInfo, KsRejection
+from app.protocol import ks
+from app.protocol.ks import KsFailure, KsInfo, KsRejection
 
 SECRET = "0123456789abcdef0123456789abcdef"
 OTHER = "fedcba9876543210fedcba9876543210"

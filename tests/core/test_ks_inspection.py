@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from app.kaltura import ks
-from app.kaltura.ks_inspection import (
+from app.protocol import ks
+from app.protocol.ks_inspection import (
     Inspection,
     KsDetails,
     ServerError,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura import ks
-from app.kaltura.ks_status import KsStatus, fingerprint, reported_failure, status
+from app.protocol import ks
+from app.protocol.ks_status import KsStatus, fingerprint, reported_failure, status
 
 SECRET = "0123456789abcdef0123456789abcdef"
 NOW = 1_800_000_000

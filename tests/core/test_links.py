@@ -1,4 +1,4 @@
-"""A link's query → the form values restored and what was left out (app/kaltura/links.py)."""
+"""A link's query → the form values restored and what was left out (app/forms/links.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from app.kaltura.links import SECRET, Dropped, read_link
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.links import SECRET, Dropped, read_link
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +168,25 @@ def test_a_link_without_an_action_restores_no_values(
     schema: Schema, query: str, values: dict[str, list[str]], dropped: list[Dropped]
 ) -> None:
     assert restored(schema, query) == (values, dropped)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # kind "order": request 1 refers to request 2, which runs after it
+        "service=multirequest&1:service=media&1:action=get&1:entryId={2:result:id}"
+        "&2:service=system&2:action=ping",
+        # kind "missing": session.start without its secret (never taken from a link anyway)
+        "service=session&action=start&partnerId=12&type=2",
+        # kind "placement": data.serve cannot run in a multirequest
+        "service=multirequest&1:service=data&1:action=serve&1:entryId=0_abc",
+    ],
+)
+def test_a_problem_of_the_form_as_a_whole_drops_no_value_of_a_link(
+    schema: Schema, query: str
+) -> None:
+    """links.py decides by a problem's kind (`FieldProblem.kind`), not by its words: only a
+    value that is itself wrong is dropped."""
+    values, dropped = restored(schema, query)
+    assert dropped == []
+    assert {k: v for k, v in parse_qsl(query)} == {k: v[0] for k, v in values.items()}

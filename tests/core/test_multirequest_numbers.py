@@ -4,23 +4,23 @@ and whatever is reported names the request as the page shows it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from app.kaltura.call import FilePart
-from app.kaltura.encoding import encode_call, encode_multirequest
-from app.kaltura.form_calls import (
+from app.forms.encoding import encode_form
+from app.forms.form_calls import (
     IncompleteRequestError,
     SubRequest,
     UnknownActionError,
     split_multirequest,
 )
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import renumber_references
+from app.protocol.call import FilePart
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import renumber_references
+from tests.conftest import SHARED_SCHEMA
+from tests.core.encoders import encode_multirequest
 
-REAL_SCHEMA = Path(__file__).resolve().parents[2] / "../shared/kaltura/KalturaClient-22.15.0.xml"
+REAL_SCHEMA = SHARED_SCHEMA
 AFTER_REMOVING_1 = {2: 1, 3: 2, 4: 3}
 
 
@@ -85,11 +85,11 @@ def test_a_gap_on_the_page_is_closed_on_the_wire_with_references_following(
 
 
 @pytest.mark.parametrize(
-    ("fields", "problem"),
+    ("fields", "problem"),  # (field, message, kind)
     [
         (  # request 1 is not on the page: nothing runs under that number
             [("2:service", "media"), ("2:action", "get"), ("2:entryId", "{1:result}")],
-            ("2:entryId", "refers to request 1, which does not run before it"),
+            ("2:entryId", "refers to request 1, which does not run before it", "order"),
         ),
         (  # a later request, in a string field of an object
             [
@@ -102,7 +102,11 @@ def test_a_gap_on_the_page_is_closed_on_the_wire_with_references_following(
                 ("3:service", "system"),
                 ("3:action", "ping"),
             ],
-            ("2:categoryEntry:entryId", "refers to request 3, which does not run before it"),
+            (
+                "2:categoryEntry:entryId",
+                "refers to request 3, which does not run before it",
+                "order",
+            ),
         ),
         (  # a request that does not exist at all
             [
@@ -112,7 +116,7 @@ def test_a_gap_on_the_page_is_closed_on_the_wire_with_references_following(
                 ("2:action", "get"),
                 ("2:entryId", "{9:result:objects:0:id}"),
             ],
-            ("2:entryId", "refers to request 9, which does not run before it"),
+            ("2:entryId", "refers to request 9, which does not run before it", "order"),
         ),
         (
             [
@@ -121,21 +125,23 @@ def test_a_gap_on_the_page_is_closed_on_the_wire_with_references_following(
                 ("5:service", "session"),
                 ("5:action", "start"),
             ],
-            ("5:secret", "missing mandatory parameter"),
+            ("5:secret", "missing mandatory parameter", "missing"),
         ),
         (
             [("3:service", "data"), ("3:action", "serve")],
-            ("3:action", "cannot run in a multirequest"),
+            ("3:action", "cannot run in a multirequest", "placement"),
         ),
     ],
 )
-def test_problems_name_the_request_as_the_page_numbers_it(
-    schema: Schema, fields: list[tuple[str, str]], problem: tuple[str, str]
+def test_problems_name_the_request_as_the_page_numbers_it_and_say_their_kind(
+    schema: Schema, fields: list[tuple[str, str]], problem: tuple[str, str, str]
 ) -> None:
-    call = encode_multirequest(schema, split_multirequest(fields))
-    assert any(p.path == problem[0] and problem[1] in p.message for p in call.problems), (
-        call.problems
-    )
+    """As the Send reads its form (`encode_form` with the multirequest service); the kind is what
+    a link decides by (a problem of the form as a whole drops no value), never the words."""
+    call = encode_form(schema, "multirequest", "", fields)
+    path, message, kind = problem
+    found = [(p.path, p.kind) for p in call.problems if message in p.message]
+    assert found == [(path, kind)], call.problems
 
 
 def test_an_unknown_action_is_named_by_its_page_number(schema: Schema) -> None:
@@ -157,7 +163,7 @@ def test_a_call_without_service_or_action_asks_for_them(
     schema: Schema, service: str, action: str
 ) -> None:
     with pytest.raises(IncompleteRequestError, match=r"^Choose a service and an action\.$"):
-        encode_call(schema, service, action, [("entryId", "kept")])
+        encode_form(schema, service, action, [("entryId", "kept")])
 
 
 @pytest.mark.parametrize(

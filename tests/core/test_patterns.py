@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from app.kaltura import form_reading, patterns
+from app.forms import form_reading
+from app.protocol import patterns
 
 # (pattern name, text, whole match?) — the browser runs this same table (tests/e2e).
 CASES = [

@@ -1,4 +1,4 @@
-"""The wire's facts are stated once, in `app/kaltura/protocol.py`: the console, its result
+"""The wire's facts are stated once, in `app/protocol/facts.py`: the console, its result
 reader and the sandbox all take them from there, so they cannot drift apart."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura import protocol
+from app.protocol import facts
 
 APP = Path(__file__).resolve().parents[2] / "app"
-FACTS = (protocol.NULL_SUFFIX, protocol.API_EXCEPTION, protocol.MULTIREQUEST)
+FACTS = (facts.NULL_SUFFIX, facts.API_EXCEPTION, facts.MULTIREQUEST)
 TEN_YEARS = re.compile(r"10\s*\*\s*365\b")
 
 
@@ -20,7 +20,7 @@ def _restated() -> list[str]:
     found = []
     for path in sorted(APP.rglob("*.py")):
         where = path.relative_to(APP).as_posix()
-        if where == "kaltura/protocol.py":
+        if where == "protocol/facts.py":
             continue
         source = path.read_text()
         tree = ast.parse(source)
@@ -33,7 +33,7 @@ def _restated() -> list[str]:
     return found
 
 
-def test_protocol_facts_are_stated_only_in_protocol_py() -> None:
+def test_protocol_facts_are_stated_only_in_facts_py() -> None:
     assert _restated() == []
 
 
@@ -42,10 +42,10 @@ def test_protocol_facts_are_stated_only_in_protocol_py() -> None:
     [
         (0, True),
         (-5, True),
-        (protocol.RELATIVE_TIME_LIMIT - 1, True),
-        (protocol.RELATIVE_TIME_LIMIT, False),
-        (-protocol.RELATIVE_TIME_LIMIT, False),
+        (facts.RELATIVE_TIME_LIMIT - 1, True),
+        (facts.RELATIVE_TIME_LIMIT, False),
+        (-facts.RELATIVE_TIME_LIMIT, False),
     ],
 )
 def test_the_relative_time_rule(seconds: int, relative: bool) -> None:
-    assert protocol.is_relative_time(seconds) is relative
+    assert facts.is_relative_time(seconds) is relative

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.references import ResultPath, fitting_first, references
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.references import ResultPath, fitting_first, references
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 
 
 @pytest.fixture(scope="module")

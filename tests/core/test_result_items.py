@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.results import ItemView, read_result
+from app.protocol.results import ItemView, read_result
 from tests.core.test_results import ENTRY_NOT_FOUND, ERROR_JSON, ERROR_XML, xml
 
 CALLS = [("media", "list"), ("media", "get")]

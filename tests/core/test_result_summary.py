@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.result_summary import Summary, summarize
-from app.kaltura.results import read_result
+from app.protocol.result_summary import Summary, summarize
+from app.protocol.results import read_result
 from tests.core.test_results import ERROR_JSON, ERROR_XML, xml
 
 INVALID_KS_XML = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.first_part import SHOWN_CHARS
-from app.kaltura.results import KalturaError, ResultView, read_result
+from app.protocol.first_part import SHOWN_CHARS
+from app.protocol.results import KalturaError, ResultView, read_result
 
 KS = "djJ8MTAxfHx0ZXN0a3M="
 XML_HEAD = b'<?xml version="1.0" encoding="utf-8"?>'

@@ -8,12 +8,12 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from app.kaltura.call import Call, FilePart, MultiRequest
-from app.kaltura.form_calls import SubRequest, read_call, read_multirequest, split_multirequest
-from app.kaltura.samples import SampleContext, render
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import to_http, to_wire
+from app.forms.form_calls import SubRequest, read_call, read_multirequest, split_multirequest
+from app.protocol.call import Call, FilePart, MultiRequest
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import to_http, to_wire
+from app.reference.samples import SampleContext, render
 from tests.conftest import SHARED_SCHEMA
 from tests.core.golden_calls import CONFIG, forms, multirequests
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.call import MultiRequest
-from app.kaltura.form_calls import SubRequest, read_multirequest
-from app.kaltura.samples import KS_ENV, SampleContext, render
-from app.kaltura.samples.environment import ks_need, missing
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.form_calls import SubRequest, read_multirequest
+from app.protocol.call import MultiRequest
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.reference.samples import KS_ENV, SampleContext, render
+from app.reference.samples.environment import ks_need, missing
 from tests.conftest import SHARED_SCHEMA
 from tests.core.test_samples import KS, URL, sample
 

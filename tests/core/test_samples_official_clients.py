@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.form_calls import SubRequest, read_call, read_multirequest
-from app.kaltura.samples import SampleContext, render
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.form_calls import SubRequest, read_call, read_multirequest
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.reference.samples import SampleContext, render
 from tests.core.sample_forms import CASES, KS, SECRET, call_of
 
 SERVICE_URL = "https://kaltura.example.com"

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from app.kaltura.samples import LANGUAGES, secret_env
+from app.reference.samples import LANGUAGES, secret_env
 
 
 @pytest.mark.parametrize(
@@ -32,5 +32,5 @@ def test_secret_env_names_the_variable_a_sample_reads(
 
 @pytest.mark.parametrize("language", [lang for lang, _ in LANGUAGES])
 def test_every_offered_language_has_a_renderer(language: str) -> None:
-    module = importlib.import_module(f"app.kaltura.samples.{language}")
+    module = importlib.import_module(f"app.reference.samples.{language}")
     assert callable(module.render)

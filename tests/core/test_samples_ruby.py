@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.form_calls import read_call
-from app.kaltura.samples import SampleContext, render
-from app.kaltura.samples.ruby import snake
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.forms.form_calls import read_call
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.reference.samples import SampleContext, render
+from app.reference.samples.ruby import snake
 from tests.core.sample_forms import CASES, KS, SECRET, call_of
 from tests.core.test_samples import every_call
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import parse_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import parse_schema
 
 SERVICE = b"""<services><service id="thing" name="thing"><action name="get">
   <param name="id" type="int" optional="0"/><result type="KalturaThing"/></action></service></services>"""

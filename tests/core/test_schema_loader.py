@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.schema import Schema, TypeRef
-from app.kaltura.schema_loader import SchemaError, load_schema, parse_schema
+from app.protocol.schema import Schema, TypeRef
+from app.protocol.schema_loader import SchemaError, load_schema, parse_schema
 from app.resources import default_schema_path
 
 MINIMAL = b"""<?xml version="1.0"?>

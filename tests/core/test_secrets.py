@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.secrets import _SECRET_WHERE, MASK, is_secret, masked, masked_fields
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.secrets import _SECRET_WHERE, MASK, is_secret, masked, masked_fields
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.call import FieldProblem
-from app.kaltura.encoding import encode_call, encode_multirequest
-from app.kaltura.form_calls import SubRequest
-from app.kaltura.forms import FormBuilder
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import EncodedCall
+from app.forms.encoding import encode_form
+from app.forms.fields import FormBuilder
+from app.forms.form_calls import SubRequest
+from app.protocol.call import FieldProblem
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import EncodedCall
+from tests.core.encoders import encode_multirequest
 
 SEARCH = ("elasticsearch_esearch", "searchEntry")
 ESEARCH_JSON = """{"objectType": "KalturaESearchEntryParams",
@@ -48,7 +49,7 @@ def schema(real_schema_path: Path) -> Schema:
 
 
 def search(schema: Schema, value: str) -> EncodedCall:
-    return encode_call(schema, *SEARCH, [("searchParams", value)])
+    return encode_form(schema, *SEARCH, [("searchParams", value)])
 
 
 @pytest.mark.parametrize(

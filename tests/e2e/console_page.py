@@ -1,4 +1,5 @@
-"""The console as a person finds it (SURFACE.md): by role and accessible name, never by markup.
+"""The console as a person finds it: by role and accessible name, never by markup (the names
+the acceptance checks rely on).
 
 Each htmx swap is awaited by its response rather than by network idleness, which keeps the suite
 fast and makes a missing swap fail where it happens.

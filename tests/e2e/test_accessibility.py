@@ -1,5 +1,5 @@
 """Headings and what axe-core finds, as a screen reader user meets them: every page has one
-heading one (SURFACE.md), and axe-core reports nothing on the console, on a first visit or in
+heading one, and axe-core reports nothing on the console, on a first visit or in
 full use (a filter, More, the KS inspector, an answer, History open), in light and in dark."""
 
 from __future__ import annotations

@@ -173,7 +173,7 @@ def test_text_in_an_int_field_is_flagged_at_the_field(console: Console) -> None:
 
     page_size.fill("30")
     expect(page_size).not_to_have_attribute("aria-invalid", "true")
-    page_size.fill("+5")  # as Send reads it (app/kaltura/patterns.py)
+    page_size.fill("+5")  # as Send reads it (app/protocol/patterns.py)
     expect(page_size).not_to_have_attribute("aria-invalid", "true")
 
 

@@ -23,12 +23,12 @@ from typing import Any
 import httpx
 import pytest
 
-from app.kaltura.call import Call, MultiRequest
-from app.kaltura.samples import SampleContext, render
-from app.kaltura.samples.environment import ks_need
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import to_http, to_wire
+from app.protocol.call import Call, MultiRequest
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import to_http, to_wire
+from app.reference.samples import SampleContext, render
+from app.reference.samples.environment import ks_need
 from tests.conftest import ROOT
 from tests.core.sample_forms import CASES, CLIP, KS, SECRET, call_of
 from tests.e2e.conftest import FakeKaltura, Received

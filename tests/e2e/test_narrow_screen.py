@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.kaltura.ks import encode_v1
+from app.protocol.ks import encode_v1
 from app.settings import Settings
 from tests.e2e.conftest import FakeKaltura, serve_console, xml_result
 from tests.e2e.console_page import Console, labelled

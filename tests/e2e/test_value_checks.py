@@ -1,4 +1,4 @@
-"""The browser checks typed values by the server's rule (app/kaltura/patterns.py): what the
+"""The browser checks typed values by the server's rule (app/protocol/patterns.py): what the
 field flags is what Send flags, references to earlier results included."""
 
 from __future__ import annotations

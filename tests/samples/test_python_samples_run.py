@@ -19,11 +19,11 @@ from fastapi.testclient import TestClient
 from KalturaClient import KalturaClient
 from KalturaClient.exceptions import KalturaException
 
-from app.kaltura.call import Array, Call, Loose, Members, MultiRequest, Object
-from app.kaltura.samples import SampleContext, render
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
-from app.kaltura.wire import to_wire
+from app.protocol.call import Array, Call, Loose, Members, MultiRequest, Object
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
+from app.protocol.wire import to_wire
+from app.reference.samples import SampleContext, render
 from tests.core.test_samples import every_call
 from tests.e2e.conftest import CALL_PATH, FakeKaltura
 from tests.samples.conftest import post_form, sample_of

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from app.kaltura.protocol import RELATIVE_TIME_LIMIT
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.facts import RELATIVE_TIME_LIMIT
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox.errors import ErrorPayload, KalturaApiError
 from app.sandbox.multirequest import resolve

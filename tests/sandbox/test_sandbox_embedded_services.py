@@ -15,7 +15,7 @@ from KalturaClient.exceptions import KalturaException
 from KalturaClient.Plugins import Core
 from KalturaClient.Plugins import Metadata as Md
 
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox import SandboxConfig
 from app.sandbox.engine import build_engine

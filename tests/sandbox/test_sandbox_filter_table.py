@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from app.sandbox.listing import UNDERSTOOD, understanding
 
 # Ignored on purpose: relations the document store does not keep (category membership, roles,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 from app.sandbox.engine import build_engine
 

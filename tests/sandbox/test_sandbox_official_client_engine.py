@@ -11,8 +11,8 @@ import pytest
 from KalturaClient.Base import KalturaObjectFactory
 from KalturaClient.exceptions import KalturaException
 
-from app.kaltura.schema import ParamDef, Schema, ServiceDef
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import ParamDef, Schema, ServiceDef
+from app.protocol.schema_loader import load_schema
 from app.sandbox import SandboxConfig
 from app.sandbox.engine import build_engine
 from tests.conftest import SHARED_SCHEMA

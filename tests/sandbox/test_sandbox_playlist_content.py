@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from app.sandbox.services import playlist_content as content
 from tests.conftest import SHARED_SCHEMA
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 from tests.sandbox.conftest import LiveSandbox
 

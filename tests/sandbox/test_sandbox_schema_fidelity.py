@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from KalturaClient.Plugins import Metadata
 
-from app.kaltura.schema import Schema
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema import Schema
+from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
 
 

@@ -92,7 +92,7 @@ def test_chunked_upload_with_resume_then_final_chunk(api: Api, http: httpx.Clien
 
 def test_add_content_refuses_a_second_content(api: Api) -> None:
     """A token in each status: tests/sandbox/test_sandbox_upload_order.py. A URL the sandbox
-    does not serve itself fails the import (ERROR_IMPORTING, -2): tests/sandbox/test_sandbox_ingest.py."""
+    does not serve itself fails the import (ERROR_IMPORTING, -2): tests/sandbox/test_sandbox_ingest_json.py."""
     entry = _add(api, "content twice")
     url = {"objectType": "KalturaUrlResource", "url": "https://example.com/a.mp4"}
     assert _obj(api("media", "addContent", entryId=entry["id"], resource=url))["status"] == "-2"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
 from app.sandbox import SandboxConfig, create_sandbox_app, sandbox_credentials
 from tests.sandbox.walk import walk
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
-from app.kaltura.schema import ActionDef, Schema, TypeRef
+from app.protocol.schema import ActionDef, Schema, TypeRef
 
 NEVER = ("SERVICE_DOES_NOT_EXISTS", "ACTION_DOES_NOT_EXISTS", "INTERNAL_SERVERL_ERROR")
 

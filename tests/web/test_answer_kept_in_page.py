@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.first_part import SHOWN_CHARS
+from app.protocol.first_part import SHOWN_CHARS
 from tests.e2e.big_answers import media_list_json, media_list_xml
 from tests.web.conftest import FakeKaltura
 from tests.web.test_result_sections import sections

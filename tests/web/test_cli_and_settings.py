@@ -13,7 +13,7 @@ import pytest
 
 from app.access_log import StripQueryString
 from app.cli import main
-from app.kaltura.schema_loader import SchemaError
+from app.protocol.schema_loader import SchemaError
 from app.resources import default_schema_path
 from app.settings import Settings, SettingsError
 from app.web.schema_source import cache_path, load_local, load_remote

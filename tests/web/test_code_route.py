@@ -8,7 +8,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura import samples
+from app.reference import samples
 from tests.web.conftest import FakeKaltura
 
 CODE = "/api_v3/testme/code"

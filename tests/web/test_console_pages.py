@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura import patterns
-from app.kaltura.schema_loader import load_schema
+from app.protocol import patterns
+from app.protocol.schema_loader import load_schema
 from app.settings import Settings
 from app.web.app import create_app
 

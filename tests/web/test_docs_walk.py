@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
 
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
 from tests.web.conftest import FakeKaltura
 
 DOCS = "/api_v3/testmeDoc/"

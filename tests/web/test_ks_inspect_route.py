@@ -13,8 +13,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura import fieldnames
-from app.kaltura.ks import encode_v1, encode_v2
+from app.protocol import fieldnames
+from app.protocol.ks import encode_v1, encode_v2
 from tests.web.conftest import FakeKaltura
 from tests.web.test_ks_memory import SEALED, warning_on_page
 from tests.web.test_several_servers import _client

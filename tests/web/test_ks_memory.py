@@ -7,7 +7,7 @@ import time
 
 from fastapi.testclient import TestClient
 
-from app.kaltura.ks import encode_v1, encode_v2
+from app.protocol.ks import encode_v1, encode_v2
 from tests.web.conftest import FakeKaltura
 from tests.web.test_send import send
 

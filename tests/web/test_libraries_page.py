@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.client_libraries import LIBRARIES, Library, first_calls
-from app.kaltura.schema_loader import load_schema
+from app.protocol.schema_loader import load_schema
+from app.reference.client_libraries import LIBRARIES, Library, first_calls
 from app.settings import Settings
 from app.web.app import create_app
 from tests.web.conftest import FAKE_URL

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.docs import error_named
-from app.kaltura.finder import FinderIndex, Hit
-from app.kaltura.schema_loader import load_schema, parse_schema
+from app.protocol.schema_loader import load_schema, parse_schema
+from app.reference.docs import error_named
+from app.reference.finder import FinderIndex, Hit
 from tests.web.conftest import FakeKaltura
 from tests.web.ott_schema import OTT_SCHEMA
 from tests.web.test_docs_walk import walk

@@ -1,5 +1,5 @@
 """Templates and console.js spell no URL, field-name marker or id themselves: URLs come from the
-routes (`url_for`), names from `app.kaltura.fieldnames`, ids from `app.web.dom_ids`, and every
+routes (`url_for`), names from `app.protocol.fieldnames`, ids from `app.web.dom_ids`, and every
 `hx-vals` is JSON written by `|tojson`, whatever a path or value holds."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import jinja2
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.forms import Field, FieldKind
+from app.forms.fields import Field, FieldKind
 from app.resources import resource_path
 from app.web import dom_ids
 from app.web.templating import templates

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.highlight import highlight
+from app.protocol.highlight import highlight
 from app.web.templating import templates
 from tests.e2e.big_answers import media_list_json
 from tests.web.conftest import FakeKaltura

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura import fieldnames
-from app.kaltura.schema_loader import load_schema
+from app.protocol import fieldnames
+from app.protocol.schema_loader import load_schema
 from app.sandbox.engine import build_engine
 from app.sandbox.engine.coverage import coverage as sandbox_coverage
 from app.settings import Settings

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura.ks import encode_v1
+from app.protocol.ks import encode_v1
 from tests.web.conftest import FAKE_URL, FakeKaltura
 
 KS = encode_v1("s3cret", 1234, expiry=4102444800, session_type=2, user_id="admin")

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 from fastapi.testclient import TestClient
 
-from app.kaltura.ks import encode_v1
+from app.protocol.ks import encode_v1
 from app.settings import Settings
 from app.web.app import create_app, session_cookie_name
 from tests.web.conftest import FAKE_URL, FakeKaltura

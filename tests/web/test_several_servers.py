@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.kaltura import fieldnames
+from app.protocol import fieldnames
 from app.settings import Settings
 from app.web.app import create_app
 from tests.web.conftest import FakeKaltura

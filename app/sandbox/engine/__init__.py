@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.engine.registry import Answer, Behaviour, Engine
 from app.sandbox.services import (
     assets,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.engine import build_engine
 from app.sandbox.engine.registry import Behaviour, Engine
 

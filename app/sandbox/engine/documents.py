@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 import string
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.store import Db, KObject
 
 _ID_ALPHABET = string.ascii_lowercase + string.digits

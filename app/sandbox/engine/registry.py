@@ -15,7 +15,7 @@ from functools import partial
 from types import ModuleType
 from typing import Literal
 
-from app.kaltura.schema import ActionDef, Schema, ServiceDef
+from app.protocol.schema import ActionDef, Schema, ServiceDef
 from app.sandbox.context import CallContext, Handler, Params, marked
 from app.sandbox.engine import crud
 from app.sandbox.engine.shapes import Plan, Shapes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.kaltura.schema import ActionDef, ParamDef, Schema, ServiceDef
+from app.protocol.schema import ActionDef, ParamDef, Schema, ServiceDef
 
 SCALARS = ("int", "string", "enum")
 ID_VERBS = ("get", "delete", "clone", "setAsDefault", "approve", "reject")

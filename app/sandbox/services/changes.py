@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.store import KObject
 

@@ -16,7 +16,7 @@ is in no category (such an entry is public), or by an active member of one of it
 
 from __future__ import annotations
 
-from app.kaltura.ks import KsFailure
+from app.protocol.ks import KsFailure
 from app.sandbox.context import CallContext
 from app.sandbox.errors import KalturaApiError
 from app.sandbox.services import memberships

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
 from app.sandbox import listing
 from app.sandbox.store import KObject
 

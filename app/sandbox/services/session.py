@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from app.kaltura.ks import SESSION_TYPE_ADMIN, KsInfo
+from app.protocol.ks import SESSION_TYPE_ADMIN, KsInfo
 from app.sandbox import sessions
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.kaltura.ks import SESSION_TYPE_ADMIN, SESSION_TYPE_USER
+from app.protocol.ks import SESSION_TYPE_ADMIN, SESSION_TYPE_USER
 from app.sandbox import listing, logins, sessions
 from app.sandbox.context import CallContext, Params, handles
 from app.sandbox.errors import KalturaApiError

@@ -3,7 +3,7 @@
 The page POSTs the whole form here as it changes (values in the body, never the URL; a file
 input sends its name only, see console.js), with the chosen tab and the "Include secrets"
 switch. Nothing is sent to Kaltura. The samples come from the pure core
-(`app.kaltura.samples`), read from the same call a Send of this form would send.
+(`app.reference.samples`), read from the same call a Send of this form would send.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura import fieldnames, samples
-from app.kaltura.call import Call, MultiRequest
-from app.kaltura.form_calls import (
+from app.forms.form_calls import (
     IncompleteRequestError,
     UnknownActionError,
 )
-from app.kaltura.schema import Schema
+from app.protocol import fieldnames
+from app.protocol.call import Call, MultiRequest
+from app.protocol.schema import Schema
+from app.reference import samples
 from app.web.sending import read_submission_call
 from app.web.submission import Submission, read_submission
 from app.web.templating import fragment

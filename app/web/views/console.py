@@ -13,11 +13,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from app.kaltura import fieldnames
-from app.kaltura.form_calls import IncompleteRequestError, UnknownActionError
-from app.kaltura.forms import Field, FieldKind, Selection, config_fields, select, service_options
-from app.kaltura.links import read_link
-from app.kaltura.schema import SCALAR_TYPES
+from app.forms.fields import Field, FieldKind, Selection, config_fields, select, service_options
+from app.forms.form_calls import IncompleteRequestError, UnknownActionError
+from app.forms.links import read_link
+from app.protocol import fieldnames
+from app.protocol.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.errors import NotFound, problem
@@ -28,7 +28,7 @@ from app.web.submission import read_submission
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
 from app.web.views.console_context import (
-    MAX_REQUESTS,
+    HIGHEST_REQUEST_NUMBER,
     ConfigFields,
     NewItem,
     NewRequest,
@@ -189,7 +189,7 @@ async def item(
 @router.get("/request", response_class=HTMLResponse)
 async def add_request(request: Request, n: int = 2) -> HTMLResponse:
     """One more multirequest sub-request, plus the Add request button for the next number."""
-    if not 1 <= n <= MAX_REQUESTS:
+    if not 1 <= n <= HIGHEST_REQUEST_NUMBER:
         raise NotFound("No such request number.")
     new = NewRequest(n=n, services=service_options(state(request).schema), next_request=n + 1)
     return fragment(request, "_request_added.html", new)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from app.kaltura import fieldnames
-from app.kaltura.forms import (
+from app.forms.fields import (
     Field,
     Option,
     action_options,
@@ -19,11 +18,12 @@ from app.kaltura.forms import (
     select,
     service_options,
 )
-from app.kaltura.ks_status import KsStatus
-from app.kaltura.links import Dropped, Link
-from app.kaltura.protocol import MULTIREQUEST
-from app.kaltura.references import ResultPath, fitting_first, references
-from app.kaltura.schema import Schema
+from app.forms.links import Dropped, Link
+from app.forms.references import ResultPath, fitting_first, references
+from app.protocol import fieldnames
+from app.protocol.facts import MULTIREQUEST
+from app.protocol.ks_status import KsStatus
+from app.protocol.schema import Schema
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.dom_ids import REFERENCE_KINDS
 from app.web.errors import NotFound
@@ -31,7 +31,7 @@ from app.web.sending import Outcome
 from app.web.servers import Servers
 
 Values = dict[str, list[str]]
-MAX_REQUESTS = 1000  # as many as Add request numbers
+HIGHEST_REQUEST_NUMBER = 1000  # the highest `N:` Add request adds and a form lays out
 # The configuration a first visit needs at hand, beside the ks field (its own partial); the rest
 # is rarely changed and waits behind the group's "More", so Select service shows at 1366x768.
 CONFIG_IN_VIEW = frozenset(fieldnames.config(name) for name in ("format", "partnerId"))
@@ -166,7 +166,7 @@ class ReferenceLists:
 
     @classmethod
     def of(cls, schema: Schema, number: int, values: Values) -> ReferenceLists:
-        earlier = [call_of(values, k) for k in range(1, min(number, MAX_REQUESTS + 1))]
+        earlier = [call_of(values, k) for k in range(1, min(number, HIGHEST_REQUEST_NUMBER + 1))]
         paths = references(schema, earlier)
         lists = tuple((k, tuple(fitting_first(paths, k))) for k in REFERENCE_KINDS)
         return cls(number, lists if paths else ())

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.kaltura.docs import DocsIndex, docs_index, error_named
-from app.kaltura.schema import ClassDef, EnumDef, PropertyDef, Schema, ServiceDef
+from app.protocol.schema import ClassDef, EnumDef, PropertyDef, Schema, ServiceDef
+from app.reference.docs import DocsIndex, docs_index, error_named
 from app.web.sandbox_coverage import ServiceAnswers
 from app.web.templating import fragment
 from app.web.urls import DOCS, url_for

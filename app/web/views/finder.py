@@ -1,6 +1,6 @@
 """`GET /api_v3/testme/find?q=`: the finder's results, as the top bar's listbox options.
 
-Matching runs on the server (`app.kaltura.finder`, a few ms over the full schema), so the page
+Matching runs on the server (`app.reference.finder`, a few ms over the full schema), so the page
 carries no copy of the schema; a query names API things, never a secret. The index is built once
 per loaded schema."""
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.finder import FinderIndex, Hit
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
+from app.reference.finder import FinderIndex, Hit
 from app.web.dom_ids import request_id, service_heading_id, type_heading_id
 from app.web.templating import fragment
 from app.web.urls import CONSOLE, url_for

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura import fieldnames
-from app.kaltura.ks_inspection import Inspection
-from app.kaltura.ks_status import KsStatus
+from app.protocol import fieldnames
+from app.protocol.ks_inspection import Inspection
+from app.protocol.ks_status import KsStatus
 from app.web.ks_inspector import inspect
 from app.web.ks_memory import keep_ks, ks_status, report
 from app.web.servers import Server

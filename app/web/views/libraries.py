@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura.client_libraries import LIBRARIES, PARTNER_PLACEHOLDER, Library, first_calls
-from app.kaltura.schema import Schema
+from app.protocol.schema import Schema
+from app.reference.client_libraries import LIBRARIES, PARTNER_PLACEHOLDER, Library, first_calls
 from app.web.templating import fragment
 from app.web.urls import CONSOLE
 from app.web.views.console import state

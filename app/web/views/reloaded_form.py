@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.kaltura import fieldnames
-from app.kaltura.forms import select as select_call
-from app.kaltura.forms import service_options
-from app.kaltura.links import Link
-from app.kaltura.protocol import MULTIREQUEST
-from app.kaltura.schema import Schema
+from app.forms.fields import select as select_call
+from app.forms.fields import service_options
+from app.forms.links import Link
+from app.protocol import fieldnames
+from app.protocol.facts import MULTIREQUEST
+from app.protocol.schema import Schema
 from app.web.console_state import ConsoleState
 from app.web.views.console_context import ActionArea, Values, call_of, linked_area
 

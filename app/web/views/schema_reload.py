@@ -15,9 +15,9 @@ from urllib.parse import parse_qsl, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.kaltura import fieldnames
-from app.kaltura.links import read_link
-from app.kaltura.schema import Schema
+from app.forms.links import read_link
+from app.protocol import fieldnames
+from app.protocol.schema import Schema
 from app.web.schema_reload import reload
 from app.web.servers import Server, Servers
 from app.web.templating import fragment
