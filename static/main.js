@@ -2,7 +2,8 @@
 // served as written (no build step). static/README.md lists each module and what it owns.
 // The modules add no globals and share nothing but their exports; they listen through
 // events.js (one document listener per event type). For one event, handlers run in the order
-// the modules are imported here, the order the page's scripts had before they were modules.
+// the modules are imported here (a module another imports is loaded with it, so it comes first
+// here too), the order the page's scripts had before they were modules.
 // htmx is the vendored classic script (htmx.min.js), loaded before this one.
 import "./theme.js";
 import "./comfort.js";
@@ -17,5 +18,5 @@ import "./field-problems.js";
 import "./result-in-sight.js";
 import "./finder.js";
 import "./ks-inspector.js";
-import "./result-tools.js";
 import "./big-answer.js";
+import "./result-tools.js";
