@@ -5,6 +5,9 @@
 // Scrolling is smooth unless the system asks for reduced motion. No inline handlers.
 import { on } from "./events.js";
 import { isSend } from "./page.js";
+// After field-problems.js, for the same swap: a Send held back for its problems moves the focus
+// (and the page with it) before this measures whether the Result is in sight.
+import "./field-problems.js";
 
 var reduced = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
 function behavior() { return reduced && reduced.matches ? "auto" : "smooth"; }
