@@ -16,7 +16,7 @@ A console field name is one of (N: is request N of a multirequest, absent otherw
 
 PATH segments are Kaltura's own names and item indices, so the encoder reads a value's place
 from its name without a second map. Python uses the functions below; templates use them as
-filters and globals; console.js reads the names the server wrote into `data-` attributes.
+filters and globals; the browser modules read the names the server wrote into `data-` attributes.
 Pure: no I/O and no web imports.
 """
 

@@ -2,7 +2,7 @@
 
 Each pattern is written once, here, in the common subset of Python `re` and JavaScript
 `RegExp` syntax: `form_reading` compiles them to check a Send, and the console page carries the
-same strings in `data-` attributes for `console.js` to check as the user types, so the field and
+same strings in `data-` attributes for `static/value-checks.js` to check as the user types, so the field and
 Send never disagree (both match the whole trimmed value). Pure: no I/O and no web imports.
 """
 
@@ -25,4 +25,4 @@ REFERENCE: Final = re.compile(RESULT_REFERENCE)
 """The reference compiled, for the reader, the writer and the wire reader of a call."""
 
 BROWSER: Final = {"int": INT, "float": FLOAT, "reference": RESULT_REFERENCE}
-"""What the console page hands to `console.js`, by the name of the check."""
+"""What the console page hands to `static/value-checks.js`, by the name of the check."""

@@ -27,7 +27,7 @@ from starlette.types import ASGIApp
 from app.forms.fields import FormBuilder
 from app.resources import resource_path
 from app.settings import SANDBOX_SERVER, Settings
-from app.web import urls
+from app.web import static_files, urls
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.errors import install_error_handlers
 from app.web.request_guard import RequestGuard
@@ -188,7 +188,9 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     )
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: refusals carry the headers too
     install_error_handlers(app)
-    app.mount(urls.STATIC, StaticFiles(directory=resource_path("static")), name="static")
+    static = resource_path("static")  # under its version: see static_files.py
+    static_path = static_files.mount_path(urls.STATIC, static)
+    app.mount(static_path, StaticFiles(directory=static), name="static")
     app.include_router(console.router)
     app.include_router(code.router)
     app.include_router(docs.router)

@@ -1,9 +1,9 @@
 """The HTML ids of the console page and the docs headings links land on, derived here only.
 
-Templates print them through the filters `templating.py` registers; console.js never rebuilds
-one: what it needs to find (a field's problem line, a request's number) the server writes into
-`data-` attributes. Ids are about the page, names about the wire: field names are spelt by
-`app.protocol.fieldnames`, and an id is derived from that name.
+Templates print them through the filters `templating.py` registers; the browser modules never
+rebuild one: what they need to find (a field's problem line, a request's number) the server
+writes into `data-` attributes. Ids are about the page, names about the wire: field names are
+spelt by `app.protocol.fieldnames`, and an id is derived from that name.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def request_id(number: int, part: str = "") -> str:
 @dataclass(frozen=True)
 class ProblemPlace:
     """Where the page shows a problem Send found at a field name: `controls`, the ids of the
-    controls that may hold it, and `line`, the id of the field's problem line (console.js makes
-    one where the page has none, as for a map key)."""
+    controls that may hold it, and `line`, the id of the field's problem line
+    (field-problems.js makes one where the page has none, as for a map key)."""
 
     controls: tuple[str, ...]
     line: str

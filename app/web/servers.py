@@ -4,7 +4,7 @@ Each server has its own `ConsoleState` (schema, forms, upstream). A browser only
 server (the Server select posts its name; `?__server=` picks one for a page, the docs or the
 schema file); an unknown name is refused, so the outbound allow-list is exactly these bases.
 The chosen name is kept in the session for the pages that do not name one; a console page's
-fragments always name theirs (console.js), so two tabs on two servers never mix.
+fragments always name theirs (send.js), so two tabs on two servers never mix.
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ _env.globals.update(
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url
-# The console page hands these to console.js, so the browser checks values by the server's rule.
+# The console page hands these to value-checks.js: the browser checks values by the server's rule.
 _env.globals["value_patterns"] = patterns.BROWSER
 templates = Jinja2Templates(env=_env)
 

@@ -2,7 +2,7 @@
 
 A path is written once, on its router (`views/*`, with the two prefixes below); templates and
 handlers ask for it by the route's name: `url_for("send")`, `url_for("page", service="media")`,
-`static_url("console.js")`. Paths, never absolute URLs, so the page works under whatever host
+`static_url("main.js")`. Paths, never absolute URLs, so the page works under whatever host
 name it was reached by.
 """
 
@@ -29,4 +29,5 @@ def url_for(app: Starlette, name: str, /, **query: str | int) -> str:
 
 
 def static_url(app: Starlette, file: str) -> str:
+    """`/api_v3/testme/static/<version>/file`: the mount carries the version (static_files.py)."""
     return _path(app, "static", file)

@@ -46,7 +46,7 @@ class Console:
     base_url: str
 
     def open(self) -> Console:
-        """Loads the console; htmx and console.js (deferred scripts) are ready by `load`."""
+        """Loads the console; htmx and the modules (deferred scripts) are ready by `load`."""
         response = self.page.goto(self.base_url + CONSOLE_PATH)
         assert response is not None and response.ok, response
         return self

@@ -90,8 +90,11 @@ ONE_FORM: list[tuple[str, str, str, list[tuple[str, str]] | str]] = [
     ),
 ]
 
-SELECT = """([text, kind, path]) => {
-  const found = window.testmeAnswerPaths.select(text, kind, path);
+# The module the page loaded, imported again (the same URL, so the same instance) beside main.js.
+SELECT = """async ([text, kind, path]) => {
+  const main = document.querySelector('script[type="module"]').src;
+  const { select } = await import(new URL("answer-paths.js", main));
+  const found = select(text, kind, path);
   return found.error !== undefined ? found.error : found.matches.map(m => [m.path, m.value]);
 }"""
 

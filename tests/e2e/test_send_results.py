@@ -170,14 +170,14 @@ def test_markup_in_an_answer_is_shown_as_text_and_never_runs(
 def test_the_console_runs_under_its_content_security_policy(
     console: Console, fake: FakeKaltura, browser_errors: list[str]
 ) -> None:
-    """Every htmx swap and console.js behaviour a session touches, with no CSP violation or
+    """Every htmx swap and browser module behaviour a session touches, with no CSP violation or
     script error reported (`browser_errors` checks at the end)."""
     response = console.page.goto(console.base_url + CONSOLE_PATH)
     assert response is not None
     assert "script-src 'self'" in response.headers["content-security-policy"]
     fake.answer("report", "execute", xml_result(""))
     console.choose("report", "execute")
-    labelled(console.parameters, "id").fill("abc")  # console.js flags it
+    labelled(console.parameters, "id").fill("abc")  # value-checks.js flags it
     params = console.group("params")
     console.add_item(params)
     item = console.group("params[0]", params)

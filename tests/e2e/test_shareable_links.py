@@ -64,7 +64,7 @@ def test_back_and_forward_reopen_each_form(console: Console) -> None:
     labelled(console.parameters, "entryId").fill("0_second")
     expect(console.page).to_have_url(re.compile(r"service=baseentry&action=get&entryId=0_second$"))
 
-    # Each step is a popstate that reloads the page (console.js): the next waits for that load,
+    # Each step is a popstate that reloads the page (address.js): the next waits for that load,
     # as a person waits for the page, rather than stepping while the last is still loading.
     with console.page.expect_navigation():
         console.page.go_back()

@@ -14,7 +14,7 @@ from tests.e2e.console_page import Console, labelled
 
 pytestmark = pytest.mark.browser
 
-# The page's own patterns, compiled as console.js compiles them, over the core's table of cases.
+# The page's own patterns, compiled as value-checks.js compiles them, over the core's table of cases.
 RUN_TABLE = """cases => {
   const data = document.getElementById("console").dataset;
   const source = name => data["pattern" + name[0].toUpperCase() + name.slice(1)];
@@ -53,7 +53,7 @@ def test_a_reference_in_an_int_field_of_a_later_request_is_not_flagged(
 
 
 def test_a_renumbered_request_judges_references_by_its_new_number(console: Console) -> None:
-    """console.js reads a request's number from the page (data-request), which renumbering
+    """value-checks.js reads a request's number from the page (data-request), which renumbering
     keeps up to date: request 3 become 2 may use result 1 but no longer result 2."""
     console.choose_multirequest()
     for n in (1, 2, 3):

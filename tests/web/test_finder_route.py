@@ -62,7 +62,11 @@ def test_every_page_has_the_finder_box_and_its_script(client: TestClient, page: 
     html = client.get(page).text
     assert 'role="combobox"' in html and 'aria-label="Find"' in html
     assert f'hx-get="{FIND}"' in html
-    assert re.search(r'<script src="/api_v3/testme/static/finder\.js[^"]*" defer>', html)
+    main = re.search(
+        r'<script type="module" src="(/api_v3/testme/static/[0-9a-f]+/)main\.js">', html
+    )
+    assert main and 'import "./finder.js";' in client.get(main.group(1) + "main.js").text
+    assert client.get(main.group(1) + "finder.js").status_code == 200
 
 
 @pytest.mark.parametrize("query", ["media", "list", "KalturaMediaEntry", "MediaType", "ENTRY_ID"])

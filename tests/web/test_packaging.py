@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 SMOKE = """
+import re
 import sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
@@ -24,7 +25,8 @@ from app.web.app import create_app
 with TestClient(create_app(Settings(data_dir=Path(sys.argv[2]), allowed_hosts=("testserver",)))) as client:
     page = client.get("/api_v3/testme/")
     assert page.status_code == 200 and "Select service" in page.text, page.status_code
-    assert client.get("/api_v3/testme/static/htmx.min.js").status_code == 200
+    htmx = re.search(r'src="([^"]*/htmx[.]min[.]js)"', page.text)
+    assert htmx and client.get(htmx.group(1)).status_code == 200, page.text
     ping = client.post("/api_v3/service/system/action/ping")
     assert "<result>1</result>" in ping.text, ping.text
 print("ok", app.resources.resource_path("templates"))

@@ -1,4 +1,4 @@
-"""Templates and console.js spell no URL, field-name marker or id themselves: URLs come from the
+"""Templates and the browser modules spell no URL, field-name marker or id themselves: URLs come from the
 routes (`url_for`), names from `app.protocol.fieldnames`, ids from `app.web.dom_ids`, and every
 `hx-vals` is JSON written by `|tojson`, whatever a path or value holds."""
 
@@ -22,7 +22,7 @@ from app.web import dom_ids
 from app.web.templating import templates
 
 TEMPLATES = sorted(Path(resource_path("templates")).glob("*.html"))
-CONSOLE_JS = Path(resource_path("static")) / "console.js"
+MODULES = sorted(p for p in Path(resource_path("static")).glob("*.js") if p.name != "htmx.min.js")
 # What a template would write if it spelt a URL or a field name itself.
 SPELT_BY_HAND = ["/api_v3/", "?object=", "?service=", "__null", ":-", ":objectType", "__key"]
 SPELT_BY_HAND += ["config."]
@@ -42,10 +42,12 @@ def test_every_hx_vals_of_a_template_is_written_by_tojson(template: Path) -> Non
     assert len(by_tojson) == text.count("hx-vals=")
 
 
-def test_console_js_spells_no_field_name_url_or_id() -> None:
-    """It reads them from the data- attributes the server wrote (data-hidden, data-send,
-    data-problem, data-request). Renumbering keeps one rule for the `N:` prefix (see there)."""
-    text = CONSOLE_JS.read_text()
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.name)
+def test_no_browser_module_spells_a_field_name_url_or_id(module: Path) -> None:
+    """They read them from the data- attributes the server wrote (data-hidden, data-send,
+    data-problem, data-request). Renumbering keeps one rule for the `N:` prefix (see
+    multirequest.js)."""
+    text = module.read_text()
     spelt = ["__null", '":-"', '+ ":-"', "/api_v3/", '+ "-problem"', '"request-" +', "r\\d"]
     assert [s for s in spelt if s in text] == []
 
@@ -103,7 +105,8 @@ def test_a_prefix_that_names_no_request_is_refused(client: TestClient) -> None:
 def test_every_link_and_script_of_a_page_answers(client: TestClient, url: str) -> None:
     html = client.get(url).text
     links = {v for a in ("href", "src") for v in attribute_values(html, a)}
-    assert "/api_v3/testme/static/console.js" in links and "/api_v3/testmeDoc/" in links
+    assert any(re.fullmatch(r"/api_v3/testme/static/[0-9a-f]+/main\.js", link) for link in links)
+    assert "/api_v3/testmeDoc/" in links
     for link in links:
         assert client.get(link).status_code == 200, link
 

@@ -13,8 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.cli import exposure_warning, host_names_note
-from app.resources import default_schema_path
+from app.resources import default_schema_path, resource_path
 from app.settings import Settings, SettingsError
+from app.web import static_files
 from app.web.app import create_app
 from tests.web.conftest import FakeKaltura
 from tests.web.test_send import KS, KS_XML
@@ -271,8 +272,8 @@ READS = [
     CONSOLE + "/find?q=media",
     CONSOLE + "/libraries",
     CONSOLE + "/schema.xml",
-    CONSOLE + "/static/console.js",
-    CONSOLE + "/static/testme.css",
+    static_files.mount_path(CONSOLE + "/static", resource_path("static")) + "/main.js",
+    static_files.mount_path(CONSOLE + "/static", resource_path("static")) + "/testme.css",
     "/api_v3/testmeDoc/",
     "/api_v3/testmeDoc/?service=media",
     "/api_v3/testmeDoc/?object=KalturaMediaEntry",

@@ -1,7 +1,7 @@
 """The Code region: the form as it stands, written as code in every sample language.
 
 The page POSTs the whole form here as it changes (values in the body, never the URL; a file
-input sends its name only, see console.js), with the chosen tab and the "Include secrets"
+input sends its name only, see code-tabs.js), with the chosen tab and the "Include secrets"
 switch. Nothing is sent to Kaltura. The samples come from the pure core
 (`app.reference.samples`), read from the same call a Send of this form would send.
 """

@@ -113,7 +113,7 @@ class Page:
     ks: str
     ks_status: KsStatus
     dropped: tuple[Dropped, ...] = ()  # what the page's link held that the form left out
-    # what the configuration holds with no link: a link leaves these out (console.js)
+    # what the configuration holds with no link: a link leaves these out (address.js)
     config_defaults: dict[str, str] = field(default_factory=dict)
     servers: tuple[tuple[str, str], ...] = ()  # (name, label) of each server when several
     server: str = ""  # the name of the one this page is for

@@ -1,7 +1,7 @@
 """`POST /api_v3/testme/schema/reload`: the console's "Reload schema" button.
 
-The page (console.js via htmx) posts its whole form and gets, in place, what happened beside the
-button, the new schema line, and its call rebuilt where the new schema changes it
+The page (htmx; send.js keeps its status) posts its whole form and gets, in place, what happened
+beside the button, the new schema line, and its call rebuilt where the new schema changes it
 (`reloaded_form.py`). Without JavaScript the button posts a small form of its own and gets a page
 saying what happened, whose "Back to the console" reopens the console's link and server. Only
 the console's own pages may ask, as for every other POST (`app/web/request_guard.py`).

@@ -1,0 +1,29 @@
+// What several modules ask of the console page: its form, whether an htmx request is a Send,
+// a field's problem line, a multirequest request's number, and how a change with no input
+// event of its own tells the Code region.
+
+export function byId(id) { return id ? document.getElementById(id) : null; }
+
+export function consoleForm() { return document.getElementById("console"); }
+
+// The Send route's path is the form's data-send.
+export function isSend(event) {
+  const config = event.detail && event.detail.requestConfig;
+  const form = consoleForm();
+  return !!config && !!form && config.path === form.dataset.send;
+}
+
+// A field's problem line: the server wrote its id into the field's data-problem.
+export function problemLine(element) {
+  return element.dataset.problem ? document.getElementById(element.dataset.problem) : null;
+}
+
+// A multirequest request is a fieldset the server marked data-request=N.
+export function requestNumber(request) { return parseInt(request.dataset.request, 10); }
+
+// What changes the form without an input event of its own (a switch, a removed item) says so,
+// so the Code region follows (it listens for `change` on the form).
+export function formChanged(element) {
+  const form = element && element.form ? element.form : consoleForm();
+  if (form) form.dispatchEvent(new Event("change"));
+}

@@ -1,0 +1,36 @@
+"""The page's scripts load as ES modules, every one from the same versioned directory (so no
+cache mixes versions), with no error and no global of their own (static/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from app.resources import resource_path
+
+pytestmark = pytest.mark.browser
+
+LOADED = """() => performance.getEntriesByType("resource").map(e => new URL(e.name).pathname)
+  .filter(p => p.endsWith(".js"))"""
+
+
+def test_every_script_loads_from_one_version_without_error(page: Page, console_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(console_url + "?service=media&action=list")
+    toggle = page.get_by_role("button", name="Dark mode")
+    for pressed in ("true", "false"):  # a click through events.js; twice, so nothing is kept
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == pressed
+    page.wait_for_load_state("networkidle")
+
+    loaded: list[str] = page.evaluate(LOADED)
+    folders = {path.rsplit("/", 1)[0] for path in loaded}
+    assert len(folders) == 1, loaded
+    on_disk = {p.name for p in Path(resource_path("static")).glob("*.js")}
+    assert {path.rsplit("/", 1)[1] for path in loaded} == on_disk
+    assert page.evaluate("Object.keys(window).filter(k => /^testme/i.test(k))") == []
+    assert errors == []
