@@ -2,8 +2,9 @@
 
 Each pattern is written once, here, in the common subset of Python `re` and JavaScript
 `RegExp` syntax: `form_reading` compiles them to check a Send, and the console page carries the
-same strings in `data-` attributes for `static/value-checks.js` to check as the user types, so the field and
-Send never disagree (both match the whole trimmed value). Pure: no I/O and no web imports.
+same strings in `data-` attributes for `static/value-checks.js` to check as the user types, so
+the field and Send never disagree (both match the whole trimmed value). Pure: no I/O and no web
+imports.
 """
 
 from __future__ import annotations
