@@ -1,12 +1,13 @@
 // Multirequest: removing a request (or a list's item), and the references each request
 // offers, fetched again when the requests before it change.
 import { on } from "./events.js";
-import { consoleForm, formChanged, problemLine, requestNumber } from "./page.js";
+import { formChanged, requestNumber } from "./page.js";
 import { check } from "./value-checks.js";
 
 // Each multirequest request fetches the references its fields offer (the result paths of
 // the requests before it) on "results-changed": after a request's service or action (its
-// select.call) changed and its fragment settled, or a request was removed. One per turn.
+// select.call) changed and its fragment settled (a removal re-renders them all, each asking
+// anew as it loads). One per turn.
 let resultsStale = false;
 function resultsChanged() {
   if (resultsStale) return;
@@ -22,86 +23,49 @@ on("htmx:afterSettle", (event) => {
   if (elt && elt.matches && elt.matches("fieldset.subrequest select.call")) resultsChanged();
 });
 
-// Multirequest requests are numbered 1..n on the page as on the wire (api_v3 stops at a gap),
-// so removing one renumbers those after it (legend, button, ids, names, htmx attributes) and
-// every {N:result…} typed in any request; removing one whose result another uses is refused.
-function references() { // every {N:result…} in a text: the server's pattern, unanchored
-  const form = consoleForm();
-  return new RegExp(form ? form.dataset.patternReference : "$^", "g");
+// Remove request posts the form to the server (views/console.py remove_request), which answers
+// the requests left, renumbered with their {N:result…} references, into #requests, or, when
+// another request uses its result, why not into its problem line. What stays here is what only
+// the browser can do: a chosen file cannot be rendered by the server, so the files chosen move
+// to the same place in the renumbered requests (the n-th file field of the k-th request left);
+// each typed reference is checked against its new number; the focus goes to the request that
+// took the removed one's place, or to Add request; and the address follows the form.
+function removing(event) {
+  const elt = event.detail.requestConfig && event.detail.requestConfig.elt;
+  return !!(elt && elt.matches && elt.matches("button[data-remove-request]")) && event.detail.target.id === "requests";
 }
-const RENAMED = /^(id|name|for|list)$|^(aria|data|hx)-/; // attributes that may hold a number
+function fileFields(request) { return Array.from(request.querySelectorAll("input[type=file]")); }
 
-function typedValues(request) {
-  return Array.from(request.querySelectorAll("input, textarea")).filter((input) => input.type !== "file" && input.type !== "hidden");
-}
-
-function referenceTo(requests, n) {
-  for (const request of requests) {
-    for (const input of typedValues(request)) {
-      const found = (input.value.match(references()) || []).filter((ref) => parseInt(ref.slice(1), 10) === n);
-      if (found.length) return { request: requestNumber(request), reference: found[0] };
-    }
-  }
-  return null;
-}
-
-function renumber(request, from, to) {
-  // `3:filter`, `request-3-service`, `f-3-filter-body`, `request-3`, `prefix=3%3A`: the number
-  // at the start of a name, path or id, never inside one (`items:3:name` is an item index).
-  // Names are `N:` + path (fieldnames.request_prefix), ids `request-N…` and `f-N-…`
-  // (app/web/dom_ids.py): every attribute of a request holds them, so one rule renames them.
-  const token = new RegExp("(^|[\\s#'\"\\[=])((request-|f-)" + from + "(?=-|$)|" + from + "(?=:|%3A))", "g");
-  [request, ...request.querySelectorAll("*")].forEach((el) => {
-    Array.from(el.attributes).forEach((attr) => {
-      if (RENAMED.test(attr.name)) {
-        const renamed = attr.value.replace(token, (match, before, number, kind) => before + (kind || "") + to);
-        if (renamed !== attr.value) el.setAttribute(attr.name, renamed);
-      }
+let moving = null; // the removal in flight: the removed request's number, the files of those left
+on("htmx:beforeSwap", (event) => {
+  if (!removing(event) || !event.detail.shouldSwap) return;
+  const removed = event.detail.requestConfig.elt.closest("fieldset.subrequest");
+  const left = Array.from(document.querySelectorAll("#requests > fieldset.subrequest")).filter((r) => r !== removed);
+  moving = { n: requestNumber(removed), files: left.map((request) => fileFields(request).map((input) => input.files)) };
+});
+on("htmx:afterSwap", (event) => {
+  if (!removing(event) || !moving) return;
+  const { n, files } = moving;
+  moving = null;
+  const requests = Array.from(document.querySelectorAll("#requests > fieldset.subrequest"));
+  requests.forEach((request, k) => {
+    fileFields(request).forEach((input, i) => {
+      const chosen = files[k] && files[k][i];
+      if (chosen && chosen.length) input.files = chosen;
     });
+    request.querySelectorAll("[data-check]").forEach((input) => { if (input.value) check(input); });
   });
-  request.dataset.request = String(to);
-  request.querySelector(":scope > legend").textContent = "Request " + to;
-  request.querySelector(":scope > button.remove").textContent = "Remove request " + to;
-}
-
-function removeRequest(request) {
-  const n = requestNumber(request);
-  const others = Array.from(document.querySelectorAll("fieldset.subrequest")).filter((r) => r !== request);
-  const problem = problemLine(request);
-  const user = referenceTo(others, n);
-  if (user) {
-    problem.textContent = "Not removed: request " + user.request + " uses its result (" + user.reference +
-      "). Change that reference first.";
-    return;
-  }
-  request.remove();
-  others.forEach((other) => {
-    const m = requestNumber(other);
-    if (m > n) renumber(other, m, m - 1);
-    problemLine(other).textContent = ""; // its numbers are stale now
-    typedValues(other).forEach((input) => {
-      const value = input.value.replace(references(), (ref, number, path) => {
-        const k = parseInt(number, 10);
-        return k > n ? "{" + (k - 1) + ":result" + (path || "") + "}" : ref;
-      });
-      if (value !== input.value) input.value = value;
-      if (input.dataset.check) check(input); // its own line may name the old numbers
-    });
-  });
-  resultsChanged();
-  const add = document.getElementById("add-request");
-  if (add) add.setAttribute("hx-vals", JSON.stringify({ n: String(others.length + 1) }));
-  const next = others.filter((other) => requestNumber(other) === n)[0];
-  const focus = next ? next.querySelector("select") : add;
+  const next = requests.filter((request) => requestNumber(request) === n)[0];
+  const focus = next ? next.querySelector("select") : document.getElementById("add-request");
   if (focus) focus.focus();
   formChanged(null);
-}
+});
 
-// Remove: a multirequest request, or an item of a list or map.
+// Remove: an item of a list or map. Nothing is renumbered: the names of the items left stay.
 on("click", (event) => {
   const button = event.target.closest && event.target.closest("button[data-remove]");
   const item = button && button.dataset.remove && document.getElementById(button.dataset.remove);
   if (!item) return;
-  if (item.classList.contains("subrequest")) removeRequest(item);
-  else { item.remove(); formChanged(null); }
+  item.remove();
+  formChanged(null);
 });

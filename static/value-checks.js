@@ -34,7 +34,7 @@ function problemOf(input, value) {
   const found = reference && reference.exec(value);
   if (found) {
     const n = parseInt(found[1], 10);
-    return n >= 1 && n < requestNumber(request) ? "" : "Refers to request " + n + ", which does not run before it.";
+    return n >= 1 && n < requestNumber(request) ? "" : input.form.dataset.notEarlier.replace("{n}", String(n));
   }
   return !rule || rule.test(value) ? "" : MESSAGES[input.dataset.check];
 }

@@ -179,7 +179,7 @@ class Reader:
         if not match or self.earlier is None:
             return False
         if int(match.group(1)) not in self.earlier:
-            message = f"refers to request {match.group(1)}, which does not run before it"
+            message = patterns.NOT_EARLIER.format(n=match.group(1))
             self.flag(path, message, "order")
         return True
 

@@ -45,6 +45,7 @@ LANGUAGE = "__language"  # the Code region's chosen tab
 INCLUDE_SECRETS = "__include_secrets"  # the Code region's switch: real secrets in samples
 SERVER = "__server"  # the name of the TESTME_SERVERS server chosen (never its URL)
 BACK = "__back"  # Reload schema without JavaScript: the query of the page to go back to
+REMOVE = "__remove"  # Remove request: the number of the multirequest request to remove
 ROUTE_CONTROLS = frozenset(
     {
         SEND_ANYWAY,
@@ -58,6 +59,7 @@ ROUTE_CONTROLS = frozenset(
         INCLUDE_SECRETS,
         SERVER,
         BACK,
+        REMOVE,
     }
 )
 _ITEM_FIELD = re.compile(r"^(\d+)[:]")

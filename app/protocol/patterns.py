@@ -27,3 +27,13 @@ REFERENCE: Final = re.compile(RESULT_REFERENCE)
 
 BROWSER: Final = {"int": INT, "float": FLOAT, "reference": RESULT_REFERENCE}
 """What the console page hands to `static/value-checks.js`, by the name of the check."""
+
+NOT_EARLIER: Final = "refers to request {n}, which does not run before it"
+"""What a reference to a request that does not run before its own is told, on Send (the
+field's problem, after its name) and as it is typed (the page carries `sentence` of it in the
+form's `data-not-earlier`, `{n}` the number referred to)."""
+
+
+def sentence(message: str) -> str:
+    """`message` as a field's problem line shows it alone: capitalised, with a full stop."""
+    return message[:1].upper() + message[1:] + "."

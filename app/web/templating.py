@@ -102,11 +102,14 @@ _env.globals.update(
     SCHEMA_LINE=dom_ids.SCHEMA_LINE,
     SCHEMA_STATUS=dom_ids.SCHEMA_STATUS,
     BACK=fieldnames.BACK,
+    REMOVE=fieldnames.REMOVE,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url
 # The console page hands these to value-checks.js: the browser checks values by the server's rule.
 _env.globals["value_patterns"] = patterns.BROWSER
+# …and the sentence a field shows for a reference to a request that does not run before it.
+_env.globals["not_earlier"] = patterns.sentence(patterns.NOT_EARLIER)
 templates = Jinja2Templates(env=_env)
 
 

@@ -225,3 +225,41 @@ def test_a_renumbered_field_says_its_problem_with_the_new_numbers(console: Conso
         console.request(2).get_by_text("Refers to request 3, which does not run before it.")
     ).to_be_visible()
     expect(console.page.get_by_text("Refers to request 4")).to_have_count(0)
+
+
+def test_removing_a_request_by_keyboard_keeps_a_chosen_file_and_focuses_the_next(
+    console: Console, fake: FakeKaltura
+) -> None:
+    """Remove request asks the server for the requests renumbered; a chosen file, which no
+    server can render, moves with its request, and the focus goes to the request that took
+    the removed one's place (or to Add request when it was the last)."""
+    choose_multirequest(console)
+    for _ in range(2):
+        console.add_request()
+    console.choose("system", "ping", console.request(1))
+    console.choose("system", "ping", console.request(2))
+    third = console.request(3)
+    console.choose("uploadtoken", "upload", third)
+    labelled(third, "uploadTokenId").fill("{2:result}")
+    labelled(third, "fileData").set_input_files(
+        files=[{"name": "clip.mp4", "mimeType": "video/mp4", "buffer": CLIP}]
+    )
+    remove = console.request(1).get_by_role("button", name="Remove request 1")
+    remove.focus()
+    with console.swap("/request/remove"):
+        console.page.keyboard.press("Enter")
+
+    expect(console.request(1).get_by_label("Select service")).to_be_focused()
+    second = console.request(2)
+    expect(labelled(second, "uploadTokenId")).to_have_value("{1:result}")
+    console.send()
+
+    [sent] = fake.received
+    assert set(sent.parts) == {"json", "2:fileData"}
+    assert sent.parts["2:fileData"].data == CLIP
+    assert call_params(sent.json["2"])["uploadTokenId"] == "{1:result}"
+    # The last request removed: the focus goes to Add request.
+    second.get_by_role("button", name="Remove request 2").focus()
+    with console.swap("/request/remove"):
+        console.page.keyboard.press("Enter")
+    expect(console.page.get_by_role("button", name="Add request")).to_be_focused()

@@ -7,19 +7,24 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import escape
 
 from app.forms.fields import Field, FieldKind, Selection, config_fields, select, service_options
 from app.forms.form_calls import IncompleteRequestError, UnknownActionError
-from app.forms.links import read_link
+from app.forms.links import Link, read_link
+from app.forms.request_removal import requests_of, without_request
 from app.protocol import fieldnames
+from app.protocol.facts import MULTIREQUEST
 from app.protocol.schema import SCALAR_TYPES
 from app.web import sending
 from app.web.console_state import ConsoleState
+from app.web.dom_ids import request_id
 from app.web.errors import NotFound, problem
 from app.web.hang_up import unless_hung_up
 from app.web.ks_memory import Session, after_send, held_ks, ks_status
@@ -193,6 +198,25 @@ async def add_request(request: Request, n: int = 2) -> HTMLResponse:
         raise NotFound("No such request number.")
     new = NewRequest(n=n, services=service_options(state(request).schema), next_request=n + 1)
     return fragment(request, "_request_added.html", new)
+
+
+@router.post("/request/remove", response_class=HTMLResponse)
+async def remove_request(request: Request) -> HTMLResponse:
+    """Remove request: the posted multirequest without request `__remove`, the later requests
+    renumbered with their `{N:result}` references and laid out as the page lays them out,
+    everything typed kept; refused, in that request's problem line, when another uses its result."""
+    values = await form_values(request)
+    posted = values.pop(fieldnames.REMOVE, [""])[0]
+    number = int(posted) if posted.isascii() and posted.isdigit() else 0
+    if number not in requests_of(values):
+        raise NotFound("No such request.")
+    removal = without_request(values, number)
+    if removal.refused:
+        response = HTMLResponse(escape(removal.refused))
+        response.headers["HX-Retarget"] = "#" + request_id(number, "problem")
+        return response
+    area = linked_area(state(request), MULTIREQUEST, "", Link(removal.values, removal.requests))
+    return fragment(request, "_requests_renumbered.html", replace(area, oob=True))
 
 
 @router.get("/references", response_class=HTMLResponse)
