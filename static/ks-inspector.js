@@ -2,13 +2,11 @@
 // countdown to the KS's expiry, the panel going stale as the field changes, and the
 // "Start a session" link carrying the form's partnerId. No inline script (CSP script-src 'self').
 import { on } from "./events.js";
+import { fill } from "./page.js";
 
 // The countdown's rule and words are the server's (app/protocol/ks_inspection.py
 // `countdown_rule`), carried by the panel as data-countdown-rule: time left in the units from
 // the largest that is not 0, time past in its largest whole unit.
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
-}
 function countdown(seconds, rule) {
   var units = rule.units, last = units.length - 1, at;
   if (seconds < 0) {
