@@ -2,23 +2,23 @@
 // countdown to the KS's expiry, the panel going stale as the field changes, and the
 // "Start a session" link carrying the form's partnerId. No inline script (CSP script-src 'self').
 import { on } from "./events.js";
+import { fill } from "./page.js";
 
-// The same words as app/protocol/ks_inspection.py `countdown`, which writes the first ones.
-function pad(n) { return (n < 10 ? "0" : "") + n; }
-function countdown(seconds) {
+// The countdown's rule and words are the server's (app/protocol/ks_inspection.py
+// `countdown_rule`), carried by the panel as data-countdown-rule: time left in the units from
+// the largest that is not 0, time past in its largest whole unit.
+function countdown(seconds, rule) {
+  var units = rule.units, last = units.length - 1, at;
   if (seconds < 0) {
-    var ago = -seconds;
-    if (ago < 60) return "expired " + ago + " s ago";
-    if (ago < 3600) return "expired " + Math.floor(ago / 60) + " min ago";
-    if (ago < 86400) return "expired " + Math.floor(ago / 3600) + " h ago";
-    return "expired " + Math.floor(ago / 86400) + " d ago";
+    for (at = 0; at < last && -seconds < units[at][1]; at++);
+    return fill(rule.ago[at], {n: Math.floor(-seconds / units[at][1])});
   }
-  var days = Math.floor(seconds / 86400), hours = Math.floor(seconds % 86400 / 3600);
-  var minutes = Math.floor(seconds % 3600 / 60), secs = seconds % 60;
-  if (days) return days + " d " + hours + " h " + pad(minutes) + " min left";
-  if (hours) return hours + " h " + pad(minutes) + " min " + pad(secs) + " s left";
-  if (minutes) return minutes + " min " + pad(secs) + " s left";
-  return secs + " s left";
+  var values = {}, rest = seconds;
+  units.forEach(function (unit) { values[unit[0]] = Math.floor(rest / unit[1]); rest %= unit[1]; });
+  values.mm = String(values.m).padStart(2, "0");
+  values.ss = String(values.s).padStart(2, "0");
+  for (at = 0; at < last && !values[units[at][0]]; at++);
+  return fill(rule.left[at], values);
 }
 
 // The server's clock decides, not this browser's: `data-now` is the server's time when it
@@ -28,7 +28,7 @@ function tick() {
     if (panel.dataset.offset === undefined) panel.dataset.offset = String(Number(panel.dataset.now) - Date.now() / 1000);
     var left = Math.floor(Number(panel.dataset.expiry) - (Date.now() / 1000 + Number(panel.dataset.offset)));
     var shown = panel.querySelector("[data-countdown]");
-    if (shown) shown.textContent = countdown(left);
+    if (shown && panel.dataset.countdownRule) shown.textContent = countdown(left, JSON.parse(panel.dataset.countdownRule));
     // Past, not at, the expiry: a server takes a KS until its second has gone by.
     if (left < 0 && !panel.classList.contains("ks-expired")) expired(panel, shown);
   });

@@ -27,3 +27,9 @@ export function formChanged(element) {
   const form = element && element.form ? element.form : consoleForm();
   if (form) form.dispatchEvent(new Event("change"));
 }
+
+// A template the server wrote, `{name}` filled from `values`: the words of a rule the server
+// states and the page carries (the KS countdown, the time hint).
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
+}

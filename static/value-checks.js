@@ -3,13 +3,12 @@
 // (app/protocol/patterns.py, as data- attributes of the form), so a field and Send judge a value
 // by the same rule.
 import { on } from "./events.js";
-import { problemLine, requestNumber } from "./page.js";
+import { fill, problemLine, requestNumber } from "./page.js";
 
 const MESSAGES = {
   int: "Not an integer: the server will likely reject it.",
   float: "Not a number: the server will likely reject it."
 };
-const TEN_YEARS = 10 * 365 * 24 * 3600;
 
 export function pattern(form, name) {
   const source = form && form.dataset["pattern" + name.charAt(0).toUpperCase() + name.slice(1)];
@@ -19,9 +18,13 @@ export function pattern(form, name) {
 function timeHint(value, form) {
   const whole = pattern(form, "int");
   if (!whole || !whole.test(value)) return "";
+  // The rule and its words are the server's (templating.py `time_hint_rule`, the ten-year rule).
+  const rule = form.dataset.timeHint ? JSON.parse(form.dataset.timeHint) : null;
+  if (!rule) return "";
   const n = parseInt(value, 10);
-  if (Math.abs(n) < TEN_YEARS) return "now " + (n >= 0 ? "+ " : "- ") + Math.abs(n) + " s";
-  return new Date(n * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  if (Math.abs(n) < rule.relativeBelow) return fill(rule.relative, {sign: n >= 0 ? "+" : "-", n: Math.abs(n)});
+  const at = new Date(n * 1000).toISOString();  // 2025-01-02T03:04:05.000Z
+  return fill(rule.absolute, {date: at.slice(0, 10), time: at.slice(11, 19)});
 }
 
 // What is wrong with a typed value, or "". Inside multirequest request N (a fieldset the

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Final
 
 from app.protocol.facts import API_EXCEPTION, OBJECT_TYPE
 from app.protocol.ks import KsInfo, parse_privileges, read
@@ -100,6 +101,11 @@ class Inspection:
         return "" if expiry is None else countdown(expiry - self.now)
 
     @property
+    def countdown_rule(self) -> dict[str, object]:
+        """The countdown's rule, which the page carries for ks-inspector.js."""
+        return countdown_rule()
+
+    @property
     def refused_for_good(self) -> str:
         """The failure the server refused the KS for, when no later call can cure it."""
         return self.error.failure if self.error and self.error.failure in FATAL else ""
@@ -184,25 +190,42 @@ def read_answer(
     return Inspection(now, local, error=nothing)
 
 
+COUNTDOWN_UNITS: Final = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+COUNTDOWN_LEFT: Final = (
+    "{d} d {h} h {mm} min left",
+    "{h} h {mm} min {ss} s left",
+    "{m} min {ss} s left",
+    "{s} s left",
+)
+COUNTDOWN_AGO: Final = (
+    "expired {n} d ago",
+    "expired {n} h ago",
+    "expired {n} min ago",
+    "expired {n} s ago",
+)
+"""The countdown's rule, stated once: time left counts in the units from the largest that is
+not 0 (`COUNTDOWN_LEFT`, one template a unit; `mm`, `ss` two-digit); time past says only its
+largest whole unit (`COUNTDOWN_AGO`, `n` of it). The page carries it (`countdown_rule`, as
+`data-countdown-rule` in `templates/_ks_inspected.html`) for ks-inspector.js, which keeps the
+countdown going by it."""
+
+
+def countdown_rule() -> dict[str, object]:
+    """The rule as the page carries it, for ks-inspector.js."""
+    return {"units": COUNTDOWN_UNITS, "left": COUNTDOWN_LEFT, "ago": COUNTDOWN_AGO}
+
+
 def countdown(seconds: int) -> str:
     """`3 h 05 min 09 s left`, or `expired 2 min ago`: what the expiry line says at first (the
-    browser's ks-inspector.js keeps it going with the same words)."""
+    browser's ks-inspector.js keeps it going by the same `countdown_rule`)."""
+    sizes = [size for _, size in COUNTDOWN_UNITS]
     if seconds < 0:
-        ago = -seconds
-        if ago < 60:
-            return f"expired {ago} s ago"
-        if ago < 3600:
-            return f"expired {ago // 60} min ago"
-        if ago < 86400:
-            return f"expired {ago // 3600} h ago"
-        return f"expired {ago // 86400} d ago"
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h {minutes:02d} min left"
-    if hours:
-        return f"{hours} h {minutes:02d} min {secs:02d} s left"
-    if minutes:
-        return f"{minutes} min {secs:02d} s left"
-    return f"{secs} s left"
+        at = next((i for i, size in enumerate(sizes) if -seconds >= size), len(sizes) - 1)
+        return COUNTDOWN_AGO[at].format(n=-seconds // sizes[at])
+    values: dict[str, int | str] = {}
+    rest = seconds
+    for name, size in COUNTDOWN_UNITS:
+        values[name], rest = divmod(rest, size)
+    at = next((i for i, (name, _) in enumerate(COUNTDOWN_UNITS) if values[name]), len(sizes) - 1)
+    values["mm"], values["ss"] = f"{values['m']:02d}", f"{values['s']:02d}"
+    return COUNTDOWN_LEFT[at].format(**values)

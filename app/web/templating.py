@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import jinja2
 from fastapi import Request
@@ -24,6 +24,22 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 
+TIME_HINT_RELATIVE: Final = "now {sign} {n} s"
+TIME_HINT_ABSOLUTE: Final = "{date} {time} UTC"
+
+
+def time_hint_rule() -> dict[str, object]:
+    """What the hint under an `isTime` field says, stated once (`time_hint` and these): the
+    console page carries it (`data-time-hint` on the form) for value-checks.js, which writes
+    the hint as the value is typed. `relativeBelow` is the ten-year rule
+    (`facts.RELATIVE_TIME_LIMIT`)."""
+    return {
+        "relativeBelow": facts.RELATIVE_TIME_LIMIT,
+        "relative": TIME_HINT_RELATIVE,
+        "absolute": TIME_HINT_ABSOLUTE,
+    }
+
+
 def time_hint(value: str) -> str:
     """What an `isTime` value means; Kaltura reads |v| < 10 years as relative to now."""
     try:
@@ -31,8 +47,10 @@ def time_hint(value: str) -> str:
     except ValueError:
         return ""
     if facts.is_relative_time(seconds):
-        return f"now {'+' if seconds >= 0 else '-'} {abs(seconds)} s"
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        sign = "+" if seconds >= 0 else "-"
+        return TIME_HINT_RELATIVE.format(sign=sign, n=abs(seconds))
+    at = datetime.fromtimestamp(seconds, UTC)
+    return TIME_HINT_ABSOLUTE.format(date=f"{at:%Y-%m-%d}", time=f"{at:%H:%M:%S}")
 
 
 def generated_age(value: str, now: float | None = None) -> str:
@@ -110,6 +128,7 @@ _env.globals["static_url"] = static_url
 _env.globals["value_patterns"] = patterns.BROWSER
 # …and the sentence a field shows for a reference to a request that does not run before it.
 _env.globals["not_earlier"] = patterns.sentence(patterns.NOT_EARLIER)
+_env.globals["time_hint_rule"] = time_hint_rule
 templates = Jinja2Templates(env=_env)
 
 

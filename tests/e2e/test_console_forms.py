@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from app.protocol import facts
+from app.web import templating
 from tests.e2e.console_page import Console, labelled
 
 pytestmark = pytest.mark.browser
@@ -209,6 +211,25 @@ def test_a_time_field_shows_the_date_it_means(console: Console) -> None:
     expect(media_filter).to_contain_text("2023-11-14 22:13")
     created.fill("-3600")  # under ten years: relative to now
     expect(media_filter).to_contain_text(re.compile(r"now\s*-\s*3600"))
+
+
+def test_the_time_hint_says_what_the_server_states(
+    page: Page, console_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ten-year rule and the hint's words are the server's, carried by the page: changed
+    in Python, the hint the browser writes as a value is typed follows, with no script changed."""
+    monkeypatch.setattr(facts, "RELATIVE_TIME_LIMIT", 1000)
+    monkeypatch.setattr(templating, "TIME_HINT_RELATIVE", "{n} s {sign} now")
+    console = Console(page, console_url).open()
+    console.choose("media", "list")
+    media_filter = console.group("filter")
+    console.choose_type(media_filter, "KalturaMediaEntryFilter")
+    created = labelled(media_filter, "createdAtGreaterThanOrEqual")
+
+    created.fill("-30")
+    expect(media_filter).to_contain_text("30 s - now")
+    created.fill("-3600")  # past the rule's limit now: a date
+    expect(media_filter).to_contain_text("1969-12-31 23:00:00 UTC")
 
 
 def test_the_docs_open_an_action_in_the_console(page: Page, console_url: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 from KalturaClient import KalturaClient
 from playwright.sync_api import Locator, Page, expect
 
+from app.protocol import ks_inspection
 from app.settings import Settings
 from app.web.app import create_app
 from tests.e2e.conftest import FakeKaltura
@@ -104,6 +105,22 @@ def test_inspect_shows_what_the_sandbox_says_of_its_ks_with_a_live_countdown(
     first = countdown.inner_text()
     expect(countdown).not_to_have_text(first)  # it counts down by itself
     expect(panel.get_by_text("Expired")).to_have_count(0)
+
+
+def test_the_live_countdown_says_what_the_server_states(
+    page: Page, sandbox_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words (and units) are the server's, carried by the page: changed in Python, the
+    countdown the browser keeps going says the new ones, with no change to any script."""
+    left = ("{d}d {h}h {mm}m to go", "{h}h {mm}m {ss}s to go", "{m}m {ss}s to go", "{s}s to go")
+    monkeypatch.setattr(ks_inspection, "COUNTDOWN_LEFT", left)
+    console = Console(page, sandbox_url).open()
+    start_session(console, 3600)
+    timer = inspect(console).get_by_role("timer")
+    expect(timer).to_have_text(re.compile(r"^(59m \d\ds|1h 00m 00s) to go$"))
+    first = timer.inner_text()
+    expect(timer).not_to_have_text(first)  # a tick of the browser's own
+    expect(timer).to_have_text(re.compile(r"^59m \d\ds to go$"))
 
 
 def test_a_ks_that_runs_out_while_watched_is_marked_and_send_warns(

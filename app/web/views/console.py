@@ -12,8 +12,9 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from markupsafe import escape
+from starlette.concurrency import run_in_threadpool
 
 from app.forms.fields import Field, FieldKind, Selection, config_fields, select, service_options
 from app.forms.form_calls import IncompleteRequestError, UnknownActionError
@@ -22,6 +23,7 @@ from app.forms.request_removal import requests_of, without_request
 from app.protocol import fieldnames
 from app.protocol.facts import MULTIREQUEST
 from app.protocol.schema import SCALAR_TYPES
+from app.protocol.whole_answer import rest_of
 from app.web import sending
 from app.web.console_state import ConsoleState
 from app.web.dom_ids import request_id
@@ -31,6 +33,7 @@ from app.web.ks_memory import Session, after_send, held_ks, ks_status
 from app.web.servers import Server, Servers
 from app.web.submission import read_submission
 from app.web.templating import fragment
+from app.web.upstream import MAX_ANSWER_BYTES
 from app.web.urls import CONSOLE
 from app.web.views.console_context import (
     HIGHEST_REQUEST_NUMBER,
@@ -254,3 +257,22 @@ async def send(request: Request) -> Response:
     response = fragment(request, "_result.html", result)
     response.headers["Cache-Control"] = "no-store"  # the answer is this browser's alone
     return response
+
+
+@router.post("/whole", response_class=PlainTextResponse)
+async def whole_answer(
+    request: Request,
+    content_type: Annotated[str, Query(alias="type")] = "",
+) -> Response:
+    """Show all: the pretty text of the answer the page posts (the bytes it holds, as received,
+    with their `type`) after the first part its Result prints, plain, in pieces of whole
+    lines. Nothing is kept. The body may be as large as an answer the console shows
+    (`MAX_ANSWER_BYTES`), no larger."""
+    body = bytearray()
+    async for piece in request.stream():
+        body += piece
+        if len(body) > MAX_ANSWER_BYTES:
+            return PlainTextResponse("Larger than any answer the console shows.", 413)
+    pieces = await run_in_threadpool(lambda: list(rest_of(bytes(body), content_type)))
+    headers = {"Cache-Control": "no-store"}
+    return StreamingResponse(iter(pieces), media_type="text/plain", headers=headers)
