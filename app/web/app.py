@@ -19,7 +19,6 @@ from functools import partial
 import httpx
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse, RedirectResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.types import ASGIApp
@@ -190,7 +189,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     install_error_handlers(app)
     static = resource_path("static")  # under its version: see static_files.py
     static_path = static_files.mount_path(urls.STATIC, static)
-    app.mount(static_path, StaticFiles(directory=static), name="static")
+    app.mount(static_path, static_files.Immutable(directory=static), name="static")
     app.include_router(console.router)
     app.include_router(code.router)
     app.include_router(docs.router)

@@ -38,3 +38,20 @@ def test_every_script_loads_from_one_version_without_error(page: Page, console_u
     assert {path.rsplit("/", 1)[1] for path in loaded} == on_disk
     assert page.evaluate("Object.keys(window).filter(k => /^testme/i.test(k))") == []
     assert errors == []
+
+
+TRANSFERRED = """() => performance.getEntriesByType("resource")
+  .filter(e => new URL(e.name).pathname.includes("/static/"))
+  .map(e => [new URL(e.name).pathname.split("/").pop(), e.transferSize])"""
+
+
+def test_a_second_load_takes_every_script_and_style_from_the_cache(
+    page: Page, console_url: str
+) -> None:
+    page.goto(console_url + "/api_v3/testme/")
+    first = page.evaluate(TRANSFERRED)
+    assert first, "the page loaded nothing from /static/"
+    page.goto(console_url + "/api_v3/testme/?service=media")
+    again = page.evaluate(TRANSFERRED)
+    assert {name for name, _ in again} == {name for name, _ in first}
+    assert [name for name, size in again if size] == []  # nothing fetched nor revalidated

@@ -77,3 +77,17 @@ def test_the_version_follows_every_file_s_name_and_contents(tmp_path: Path) -> N
     (tmp_path / "a.js").rename(tmp_path / "b.js")
     third = static_files.version(tmp_path)
     assert len({first, second, third}) == 3
+
+
+def test_versioned_files_are_cached_for_a_year_and_never_revalidated(client: TestClient) -> None:
+    """A versioned URL's content never changes, so nothing on a second load needs asking for
+    (issue 20: 'static files never revalidated')."""
+    page = client.get("/api_v3/testme/")
+    assert "immutable" not in page.headers.get("cache-control", "")  # the page itself is not
+    main = main_url(client)
+    styles = re.findall(r'href="(/api_v3/testme/static/[0-9a-f]{16}/[\w.-]+\.css)"', page.text)
+    assert styles, "the page links no versioned stylesheet"
+    for url in (main, urljoin(main, "./events.js"), urljoin(main, "./htmx.min.js"), *styles):
+        got = client.get(url)
+        assert got.status_code == 200, url
+        assert got.headers["cache-control"] == "public, max-age=31536000, immutable", url
