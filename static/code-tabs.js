@@ -46,6 +46,14 @@ on("htmx:afterSwap", (event) => {
     samples.querySelector("[role=tab][aria-selected=true]");
   if (tab) selectTab(tab, tabFocused);
 });
+// A tab is chosen as the pointer goes down on it, not only on the click: pressing it moves the
+// focus out of a field, whose change asks for a refresh at once, and that refresh must carry the
+// new choice; and a refresh swapped in between the press and the release (which replaces the
+// tabs) would leave the click no tab to land on, losing the choice.
+on("pointerdown", (event) => {
+  const tab = event.button === 0 && event.target.closest && event.target.closest("[role=tab]");
+  if (tab) selectTab(tab, false);
+});
 on("click", (event) => {
   if (!event.target.closest) return;
   const tab = event.target.closest("[role=tab]");
