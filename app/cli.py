@@ -1,5 +1,6 @@
 """The `testme` command: serve the console (default), `testme schema check PATH`,
-`testme schema pull` (see `app.schema_pull`), or `testme sandbox coverage [--schema FILE]`."""
+`testme schema pull` (see `app.schema_pull`), `testme schema diff OLD NEW`, or
+`testme sandbox coverage [--schema FILE]`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def _serve_parser() -> argparse.ArgumentParser:
         description="A console for Kaltura api_v3; without --service-url a sandbox answers.",
         epilog="Also: `testme schema check PATH` validates a schema file; "
         "`testme schema pull [--service-url URL] [-o FILE]` saves a server's schema; "
+        "`testme schema diff OLD NEW` lists what changed between two schema files; "
         "`testme sandbox coverage [--schema FILE]` lists what the sandbox answers.",
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1; TESTME_HOST)")
@@ -93,6 +95,27 @@ def schema_check(argv: Sequence[str]) -> int:
     return 1 if args.strict and schema.warnings else 0
 
 
+def schema_diff(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="testme schema diff",
+        description="What changed between two schema files: services, actions, parameters, "
+        "types, properties, enum values and errors added or removed, types changed, parameters "
+        "made required, deprecations.",
+    )
+    parser.add_argument("old", type=Path, help="the older schema file")
+    parser.add_argument("new", type=Path, help="the newer schema file")
+    args = parser.parse_args(argv)
+    from app.reference.schema_diff import as_text, compare
+
+    try:
+        old, new = load_schema(args.old), load_schema(args.new)
+    except SchemaError as exc:  # names the file and the line, as `schema check` does
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(as_text(compare(old, new)))
+    return 0
+
+
 def sandbox_coverage(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="testme sandbox coverage",
@@ -150,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.schema_pull import schema_pull
 
         return schema_pull(args[2:])
+    if args[:2] == ["schema", "diff"]:
+        return schema_diff(args[2:])
     if args[:2] == ["sandbox", "coverage"]:
         return sandbox_coverage(args[2:])
     if args[:1] == ["sandbox"]:
@@ -157,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args[:1] == ["schema"]:
         print(
-            "usage: testme schema check PATH | testme schema pull [--service-url URL] [-o FILE]",
+            "usage: testme schema check PATH | testme schema pull [--service-url URL] [-o FILE]"
+            " | testme schema diff OLD NEW",
             file=sys.stderr,
         )
         return 2
