@@ -78,6 +78,7 @@ class Change:
     action: str = ""
     type_name: str = ""
     error: str = ""
+    member: str = ""  # a parameter's, property's or enum value's own name
 
     @property
     def sign(self) -> str:
@@ -201,7 +202,9 @@ def _params(service: str, old: ActionDef, new: ActionDef) -> Iterator[Change]:
 
     def change(what: What, param: ParamDef, detail: str = "") -> Change:
         name = f"{service}.{new.name}({param.name})"
-        return Change("parameter", what, name, detail, service=service, action=new.name)
+        return Change(
+            "parameter", what, name, detail, service=service, action=new.name, member=param.name
+        )
 
     added, removed, both = _pairs(by_name(old), by_name(new))
     yield from (change("added", p, "optional" if p.optional else "required") for p in added)
@@ -231,7 +234,8 @@ def _properties(old: ClassDef, new: ClassDef) -> Iterator[Change]:
         return {p.name: p for p in cls.properties}
 
     def change(what: What, prop: PropertyDef, detail: str = "") -> Change:
-        return Change("property", what, f"{new.name}.{prop.name}", detail, type_name=new.name)
+        name = f"{new.name}.{prop.name}"
+        return Change("property", what, name, detail, type_name=new.name, member=prop.name)
 
     added, removed, both = _pairs(by_name(old), by_name(new))
     yield from (change("added", p, type_text(p.ref)) for p in added)
@@ -261,7 +265,8 @@ def _enum_values(old: EnumDef, new: EnumDef) -> Iterator[Change]:
         return {c.name: c.value for c in enum.consts}
 
     def change(what: What, const: str, detail: str) -> Change:
-        return Change("enum value", what, f"{new.name}.{const}", detail, type_name=new.name)
+        name = f"{new.name}.{const}"
+        return Change("enum value", what, name, detail, type_name=new.name, member=const)
 
     was, now = by_name(old), by_name(new)
     yield from (change("added", n, f"= {v}") for n, v in now.items() if n not in was)
@@ -289,6 +294,28 @@ def compare(old: Schema, new: Schema) -> SchemaDiff:
         *_errors(old, new),
     )
     return SchemaDiff(old.api_version, new.api_version, tuple(sorted(found, key=_order)))
+
+
+def present_in(schema: Schema, change: Change) -> bool:
+    """Whether `schema` has what the change names (the docs page can link it there)."""
+    match change.kind:
+        case "service":
+            return schema.service(change.service) is not None
+        case "action" | "parameter":
+            action = schema.action(change.service, change.action)
+            return action is not None and (
+                change.kind == "action" or any(p.name == change.member for p in action.params)
+            )
+        case "type" | "enum":
+            return change.type_name in schema.classes or change.type_name in schema.enums
+        case "property":
+            return schema.property(change.type_name, change.member) is not None
+        case "enum value":
+            enum = schema.enums.get(change.type_name)
+            return enum is not None and any(c.name == change.member for c in enum.consts)
+        case "error":
+            return change.error in schema.errors
+    return False
 
 
 # -- the command line's text ---------------------------------------------------------------

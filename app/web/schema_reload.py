@@ -5,7 +5,8 @@ The narrow interface is `reload(console) -> (console, Reloaded)`: it returns a n
 schema it started with. In sandbox mode the sandbox is handed the same schema at once: the
 console's schema is the one the sandbox answers, never a copy read at start-up. When the server
 is down or answers something that is not a schema, the state returned is the one given: the
-last good schema stays, and `Reloaded` says why.
+last good schema stays, and `Reloaded` says why. A schema a reload replaces is kept for the
+docs' Changes page (`previous_schema.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from app.forms.fields import FormBuilder
 from app.protocol.schema_loader import SchemaError
 from app.web.console_state import ConsoleState
+from app.web.previous_schema import keep_previous
 from app.web.schema_source import LoadedSchema, NoSchema, fetch_remote, load_local, sentence
 
 log = logging.getLogger("testme.schema")
@@ -39,6 +41,8 @@ async def reload(console: ConsoleState) -> tuple[ConsoleState, Reloaded]:
         why = sentence(loaded.reason)  # it may end with its own full stop: no doubled one
         kept = f"Kept schema {console.schema.api_version} ({console.schema_origin})."
         return console, Reloaded(False, f"The schema could not be reloaded. {why} {kept}")
+    if loaded.xml != console.schema_xml:  # the docs' Changes page compares the two
+        keep_previous(console)
     if console.sandbox is not None and console.sandbox.serve_schema is not None:
         console.sandbox.serve_schema(loaded.schema, loaded.xml)
     fresh = dataclasses.replace(

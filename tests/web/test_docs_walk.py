@@ -92,8 +92,8 @@ def test_every_page_of_the_real_schema_docs_is_reachable_and_every_link_lands(
 ) -> None:
     pages = walk(client, real_schema_path)
     schema = load_schema(real_schema_path)
-    expected = 2 + len(schema.services) + len(schema.classes) + len(schema.enums)
-    assert len(pages) == expected  # the index, the errors, each service, each type
+    expected = 3 + len(schema.services) + len(schema.classes) + len(schema.enums)
+    assert len(pages) == expected  # the index, the errors, the changes, each service, each type
 
 
 def test_every_page_of_a_small_plugin_schema_is_reachable_and_every_link_lands(
@@ -102,6 +102,6 @@ def test_every_page_of_a_small_plugin_schema_is_reachable_and_every_link_lands(
     path = tmp_path / "small.xml"
     path.write_text(SMALL)
     pages = walk(make_client(fake, schema=path), path)
-    assert len(pages) == 2 + 2 + 5 + 2
+    assert len(pages) == 3 + 2 + 5 + 2
     widget = pages[f"{DOCS}?service=widget_widget"]
     assert "<h3>widget</h3>" in pages[DOCS] and "deprecated" in widget
