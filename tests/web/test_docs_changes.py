@@ -4,6 +4,8 @@ docs page where the loaded schema has it; a file that does not parse is named wi
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,6 +93,21 @@ def test_a_reload_keeps_the_replaced_schema_and_the_page_compares_it(
         '<a href="/api_v3/testmeDoc/?service=thing#get">thing.get(version)</a> '
         "<small>made required</small>"
     ) in page
+
+
+def test_every_link_of_the_changes_lands_on_a_docs_page_with_its_anchor(
+    client: TestClient, fake: FakeKaltura
+) -> None:
+    fake.reply_xml(NEW.replace("<classes>", '<classes><class name="KalturaMore"/>'))
+    client.post(RELOAD)
+    page = article(client.get(CHANGES))
+    hrefs = [html.unescape(h) for h in re.findall(r'<li[^>]*>.*?href="([^"]*)"', page)]
+    assert len(hrefs) == 3  # thing.delete, thing.get(version), KalturaMore
+    for href in hrefs:
+        target, _, anchor = href.partition("#")
+        landed = client.get(target)
+        assert landed.status_code == 200, href
+        assert not anchor or f'id="{anchor}"' in landed.text, href
 
 
 def test_a_reload_that_changes_nothing_keeps_no_copy(
