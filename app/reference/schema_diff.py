@@ -71,7 +71,9 @@ _SAID = {
 class Change:
     kind: Kind
     what: What
-    name: str  # as a person reads it: `media.list`, `media.list(filter)`, `KalturaEntry.name`
+    # as a person reads it: `media.list`, `media.list(filter)`, `KalturaEntry.name`; a service
+    # by its name, as the console's Select service shows it (`captionAsset`, not its id)
+    name: str
     detail: str = ""  # `string → int`, `required`, `= 3`, an error's code
     # the docs page it belongs to: a service (and the action's anchor), a type, an error
     service: str = ""
@@ -168,11 +170,11 @@ def _services(old: Schema, new: Schema) -> Iterator[Change]:
         return {s.id.lower(): s for s in schema.services}
 
     added, removed, both = _pairs(by_id(old), by_id(new))
-    yield from (Change("service", "added", s.id, service=s.id) for s in added)
-    yield from (Change("service", "removed", s.id, service=s.id) for s in removed)
+    yield from (Change("service", "added", s.name, service=s.id) for s in added)
+    yield from (Change("service", "removed", s.name, service=s.id) for s in removed)
     for was, now in both:
         if what := _deprecation(was, now):
-            yield Change("service", what, now.id, service=now.id)
+            yield Change("service", what, now.name, service=now.id)
         yield from _actions(was, now)
 
 
@@ -181,7 +183,7 @@ def _actions(old: ServiceDef, new: ServiceDef) -> Iterator[Change]:
         return {a.name.lower(): a for a in service.actions}
 
     def change(what: What, action: ActionDef, detail: str = "") -> Change:
-        name = f"{new.id}.{action.name}"
+        name = f"{new.name}.{action.name}"
         return Change("action", what, name, detail, service=new.id, action=action.name)
 
     added, removed, both = _pairs(by_name(old), by_name(new))
@@ -193,17 +195,17 @@ def _actions(old: ServiceDef, new: ServiceDef) -> Iterator[Change]:
         if was.result != now.result:
             result = f"result {type_text(was.result)} → {type_text(now.result)}"
             yield change("type changed", now, result)
-        yield from _params(new.id, was, now)
+        yield from _params(new, was, now)
 
 
-def _params(service: str, old: ActionDef, new: ActionDef) -> Iterator[Change]:
+def _params(service: ServiceDef, old: ActionDef, new: ActionDef) -> Iterator[Change]:
     def by_name(action: ActionDef) -> dict[str, ParamDef]:
         return {p.name: p for p in action.params}
 
     def change(what: What, param: ParamDef, detail: str = "") -> Change:
-        name = f"{service}.{new.name}({param.name})"
+        name = f"{service.name}.{new.name}({param.name})"
         return Change(
-            "parameter", what, name, detail, service=service, action=new.name, member=param.name
+            "parameter", what, name, detail, service=service.id, action=new.name, member=param.name
         )
 
     added, removed, both = _pairs(by_name(old), by_name(new))

@@ -101,8 +101,16 @@ def test_every_link_of_the_changes_lands_on_a_docs_page_with_its_anchor(
     fake.reply_xml(NEW.replace("<classes>", '<classes><class name="KalturaMore"/>'))
     client.post(RELOAD)
     page = article(client.get(CHANGES))
-    hrefs = [html.unescape(h) for h in re.findall(r'<li[^>]*>.*?href="([^"]*)"', page)]
+    hrefs = [
+        html.unescape(h)
+        for h in re.findall(
+            r'<li class="change-[^"]*">[^<]*<span[^>]*>[^<]*</span> <a href="([^"]*)"', page
+        )
+    ]
     assert len(hrefs) == 3  # thing.delete, thing.get(version), KalturaMore
+    kinds = re.findall(r'<a href="#(changes-[^"]*)">', page)
+    assert kinds == ["changes-actions", "changes-parameters", "changes-types"]
+    assert all(f'<h2 id="{kind}">' in page for kind in kinds)
     for href in hrefs:
         target, _, anchor = href.partition("#")
         landed = client.get(target)

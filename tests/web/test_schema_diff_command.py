@@ -56,7 +56,7 @@ def test_schema_diff_of_the_embedded_schema_and_22_15_0(
     assert main(["schema", "diff", str(default_schema_path()), str(real_schema_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("22.15.0-testme → 22.15.0: ")
-    assert "\nServices (" in out and "\n  + caption_captionasset\n" in out
+    assert "\nServices (" in out and "\n  + captionAsset\n" in out
 
 
 @pytest.mark.parametrize("which", [0, 1])

@@ -41,6 +41,10 @@ class ChangeList:
     heading: str
     rows: tuple[ChangeRow, ...]
 
+    @property
+    def anchor(self) -> str:
+        return "changes-" + self.heading.lower().replace(" ", "-")
+
 
 @dataclass(frozen=True)
 class Changes:
