@@ -154,6 +154,10 @@ def test_an_uploaded_newer_file_is_what_it_would_change(client: TestClient) -> N
         (b"<xml>\n<services>\n<service id='x'", "bad.xml:3: not well-formed XML"),
         (b"<rss><channel/></rss>", "bad.xml:1: not a Kaltura schema"),
         (b"", "Choose a schema file to compare."),
+        (
+            b'<!DOCTYPE xml [<!ENTITY a "aaaa">\n<!ENTITY b "&a;&a;">]>\n<xml>&b;</xml>',
+            "bad.xml:1: entity declarations are refused (a)",
+        ),
     ],
 )
 def test_a_file_that_does_not_parse_is_named_with_its_line_and_the_page_still_works(
@@ -165,6 +169,23 @@ def test_a_file_that_does_not_parse_is_named_with_its_line_and_the_page_still_wo
     assert '<p class="problem-box" role="alert">' in page and said in page
     assert 'type="file" name="schema"' in page  # try another file
     assert upload(client, OLD.encode()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b'--x\r\nContent-Disposition: form-data; name="schema"\r\n\r\n<xml', "x"),
+        (b"\x00\xff" * 100, "x"),
+        (b"schema=abc", ""),
+    ],
+)
+def test_a_body_that_is_no_form_with_a_file_is_a_message_not_a_500(
+    client: TestClient, body: bytes, content_type: str
+) -> None:
+    kind = f"multipart/form-data; boundary={content_type}" if content_type else "text/plain"
+    response = client.post(CHANGES, content=body, headers={"Content-Type": kind})
+    assert response.status_code == 400
+    assert '<p class="problem-box" role="alert">' in response.text
 
 
 def test_a_file_over_the_limit_is_refused(client: TestClient) -> None:
