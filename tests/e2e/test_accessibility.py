@@ -33,6 +33,7 @@ PAGES = [
     "/api_v3/testmeDoc/?object=KalturaEntryStatus",
     "/api_v3/testmeDoc/?object=Nosuch",
     "/api_v3/testmeDoc/errors",
+    "/api_v3/testmeDoc/changes",
     "/api_v3/testme/libraries",
 ]
 

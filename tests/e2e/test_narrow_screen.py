@@ -35,6 +35,7 @@ DOCS = [
     "/api_v3/testmeDoc/?object=KalturaFilterPager",
     "/api_v3/testmeDoc/?object=KalturaMediaType",
     "/api_v3/testmeDoc/errors",
+    "/api_v3/testmeDoc/changes",
     "/api_v3/testme/libraries",
 ]
 
