@@ -39,32 +39,10 @@ What = Literal[
     "no longer deprecated",
 ]
 
-KINDS: tuple[Kind, ...] = (
-    "service",
-    "action",
-    "parameter",
-    "type",
-    "property",
-    "enum",
-    "enum value",
-    "error",
-)
-HEADINGS: dict[Kind, str] = {
-    "service": "Services",
-    "action": "Actions",
-    "parameter": "Parameters",
-    "type": "Types",
-    "property": "Properties",
-    "enum": "Enums",
-    "enum value": "Enum values",
-    "error": "Errors",
-}
+KINDS: tuple[Kind, ...] = get_args(Kind)  # the order the kinds are listed in
+HEADINGS: dict[Kind, str] = {k: k.capitalize() + "s" for k in KINDS} | {"property": "Properties"}
 _WHAT_ORDER: dict[str, int] = {w: i for i, w in enumerate(get_args(What))}
-_SAID = {
-    "type changed": "types changed",
-    "base changed": "bases changed",
-    "value changed": "values changed",
-}
+_SAID = {w: w.replace(" ", "s ", 1) for w in ("type changed", "base changed", "value changed")}
 
 
 @dataclass(frozen=True)
