@@ -138,17 +138,19 @@ def encode_v2(
     additional_data: str = "",
     random_bytes: bytes | None = None,
 ) -> str:
-    """A v2 KS (what `session.start` returns); `expiry` is an absolute Unix time."""
-    fields: list[tuple[str, str]] = list(parse_privileges(privileges))
-    fields += [
-        (_FIELD_EXPIRY, str(expiry)),
-        (_FIELD_TYPE, str(session_type)),
-        (_FIELD_USER, user_id),
-    ]
+    """A v2 KS (what `session.start` returns); `expiry` is an absolute Unix time.
+
+    The fields are one name → value map, as api_v3 (`kSessionBase::generateKsV2`) and the
+    official clients (`generateSessionV2`) build them: a privilege named twice keeps its place
+    and its last value (`edit:a,edit:b` seals `edit=b`)."""
+    fields: dict[str, str] = dict(parse_privileges(privileges))
+    fields.update(
+        {_FIELD_EXPIRY: str(expiry), _FIELD_TYPE: str(session_type), _FIELD_USER: user_id}
+    )
     if master_partner_id is not None:
-        fields.append((_FIELD_MASTER, str(master_partner_id)))
+        fields[_FIELD_MASTER] = str(master_partner_id)
     if additional_data:
-        fields.append((_FIELD_DATA, additional_data))
+        fields[_FIELD_DATA] = additional_data
     payload = (random_bytes or os.urandom(_V2_RANDOM_BYTES)) + urllib.parse.urlencode(
         fields
     ).encode()
