@@ -45,6 +45,7 @@ class KsFailure(IntEnum):
     INVALID_TYPE = -4
     EXPIRED = -5
     LOGOUT = -6
+    EXCEEDED_ACTIONS_LIMIT = -8  # `actionslimit:N` and N calls made (kSessionBase)
 
 
 @dataclass(frozen=True)
