@@ -39,10 +39,18 @@ on("keydown", function (event) {
   close(box);
 });
 
+// Nothing made: the focus goes to the first field whose problem line now says why.
+function focusProblem(box) {
+  var problem = box.querySelector(".field-problem:not(:empty)");
+  var described = '[aria-describedby~="' + (problem && problem.id) + '"]';
+  var field = problem && box.querySelector("input" + described + ", select" + described);
+  if (field) field.focus();
+}
+
 on("htmx:afterSwap", function (event) {
   var box = dialog();
   if (!box || event.detail.target.id !== "make-ks-outcome") return;
-  if (!event.detail.target.querySelector("[data-made-ks]")) return;
+  if (!event.detail.target.querySelector("[data-made-ks]")) return focusProblem(box);
   close(box);
   var panel = document.querySelector("[data-ks-inspector]");
   if (panel) panel.scrollIntoView({ block: "nearest" });

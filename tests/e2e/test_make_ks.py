@@ -102,6 +102,7 @@ def test_a_bad_secret_is_said_beside_it_and_nothing_typed_is_lost(
     expect(secret).to_have_accessible_description(
         re.compile("32 hexadecimal characters .* this one has 12 characters, not all hex")
     )
+    expect(secret).to_be_focused()  # the first field to change
     expect(secret).to_have_value("not-a-secret")
     expect(dialog.get_by_label("User", exact=True)).to_have_value("keep-me")
     expect(dialog.get_by_role("checkbox", name="actionslimit")).to_be_checked()

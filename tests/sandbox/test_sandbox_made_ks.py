@@ -1,7 +1,7 @@
 """A KS made without a call (the console's Make a KS, `app.protocol.ks_making`, byte for byte
 the official clients' `generateSessionV2`/`generateSession`) is a KS like session.start's:
 the sandbox takes it, v1 or v2, from the admin or the user secret, and honours the
-privileges it simulates (docs/SANDBOX.md "Privileges"): edit, enableentitlement and
+privileges it simulates (docs/SANDBOX.md "KS privileges"): edit, enableentitlement and
 actionslimit; sview changes nothing in listing. Through the official Python client (XML) and
 raw api_v3 calls in JSON, on a real socket."""
 
