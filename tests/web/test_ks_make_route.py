@@ -65,6 +65,7 @@ def test_the_secret_is_in_no_answer_cookie_log_or_file(
     with caplog.at_level(logging.DEBUG):
         good = client.post(MAKE, data=ORDER)
         bad = client.post(MAKE, data={**ORDER, "expiry": "soon"})
+    assert made_ks(good.text) and "No KS was made" in bad.text  # both answered by the route
     for answer in (good, bad):
         assert SECRET not in answer.text
         assert SECRET not in str(answer.headers)
