@@ -106,6 +106,11 @@ def parse_privileges(privileges: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def privilege_text(name: str, value: str) -> str:
+    """One privilege as a KS writes it: `edit:*`, or a bare `disableentitlement`."""
+    return f"{name}:{value}" if value else name
+
+
 # -- building ------------------------------------------------------------------------------------
 
 
@@ -270,7 +275,7 @@ def _open_v2(partner: int, sealed: bytes, secret: str) -> KsInfo | None:
         return None
     reserved = dict(f for f in fields if f[0].startswith("_"))
     privileges = ",".join(
-        "*" if (n, v) == ("all", "*") else (f"{n}:{v}" if v else n)
+        "*" if (n, v) == ("all", "*") else privilege_text(n, v)
         for n, v in fields
         if not n.startswith("_")
     )

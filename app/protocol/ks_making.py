@@ -73,7 +73,7 @@ def compose_privileges(chosen: Iterable[str], values: Mapping[str, str], more: s
     items = []
     for name in chosen:
         value = values.get(name, "").strip() if KNOWN.get(name, Privilege("", "", "")).value else ""
-        items.append(f"{name}:{value}" if value else name)
+        items.append(ks.privilege_text(name, value))
     if more.strip():
         items.append(more.strip().strip(","))
     return ",".join(items)
