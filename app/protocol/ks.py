@@ -45,6 +45,7 @@ class KsFailure(IntEnum):
     INVALID_TYPE = -4
     EXPIRED = -5
     LOGOUT = -6
+    EXCEEDED_ACTIONS_LIMIT = -8  # `actionslimit:N` and N calls made (kSessionBase)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,11 @@ def parse_privileges(privileges: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def privilege_text(name: str, value: str) -> str:
+    """One privilege as a KS writes it: `edit:*`, or a bare `disableentitlement`."""
+    return f"{name}:{value}" if value else name
+
+
 # -- building ------------------------------------------------------------------------------------
 
 
@@ -138,17 +144,19 @@ def encode_v2(
     additional_data: str = "",
     random_bytes: bytes | None = None,
 ) -> str:
-    """A v2 KS (what `session.start` returns); `expiry` is an absolute Unix time."""
-    fields: list[tuple[str, str]] = list(parse_privileges(privileges))
-    fields += [
-        (_FIELD_EXPIRY, str(expiry)),
-        (_FIELD_TYPE, str(session_type)),
-        (_FIELD_USER, user_id),
-    ]
+    """A v2 KS (what `session.start` returns); `expiry` is an absolute Unix time.
+
+    The fields are one name → value map, as api_v3 (`kSessionBase::generateKsV2`) and the
+    official clients (`generateSessionV2`) build them: a privilege named twice keeps its place
+    and its last value (`edit:a,edit:b` seals `edit=b`)."""
+    fields: dict[str, str] = dict(parse_privileges(privileges))
+    fields.update(
+        {_FIELD_EXPIRY: str(expiry), _FIELD_TYPE: str(session_type), _FIELD_USER: user_id}
+    )
     if master_partner_id is not None:
-        fields.append((_FIELD_MASTER, str(master_partner_id)))
+        fields[_FIELD_MASTER] = str(master_partner_id)
     if additional_data:
-        fields.append((_FIELD_DATA, additional_data))
+        fields[_FIELD_DATA] = additional_data
     payload = (random_bytes or os.urandom(_V2_RANDOM_BYTES)) + urllib.parse.urlencode(
         fields
     ).encode()
@@ -267,7 +275,7 @@ def _open_v2(partner: int, sealed: bytes, secret: str) -> KsInfo | None:
         return None
     reserved = dict(f for f in fields if f[0].startswith("_"))
     privileges = ",".join(
-        "*" if (n, v) == ("all", "*") else (f"{n}:{v}" if v else n)
+        "*" if (n, v) == ("all", "*") else privilege_text(n, v)
         for n, v in fields
         if not n.startswith("_")
     )

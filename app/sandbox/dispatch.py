@@ -20,7 +20,7 @@ from app.sandbox.engine import Engine, build_engine
 from app.sandbox.errors import INTERNAL_ERROR, KalturaApiError, describe
 from app.sandbox.params import Binder
 from app.sandbox.render import Outcome
-from app.sandbox.sessions import authenticate
+from app.sandbox.sessions import authenticate, spend_action
 from app.sandbox.store import Store
 from app.sandbox.wire import RawTree
 
@@ -74,6 +74,8 @@ class Dispatcher:
         now = int(time.time())
         with self.store.transaction() as db:
             session = authenticate(db, token, now) if token else None
+            if session is not None:
+                spend_action(db, session)
             if session is None and action_def.session_required == "always":
                 raise KalturaApiError("MISSING_KS")
             params = Binder(self.schema, now).bind_action(action_def, raw)

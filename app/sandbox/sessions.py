@@ -66,6 +66,19 @@ def authenticate(db: Db, token: str, now: int) -> Session:
     return Session(token, checked)
 
 
+def spend_action(db: Db, session: Session) -> None:
+    """Count a call against a KS with `actionslimit:N`: N calls are taken, the next ones are
+    `INVALID_KS` "-8,EXCEEDED_ACTIONS_LIMIT" (api_v3 keeps the calls left in its
+    invalid_session table, `kSessionUtils::isValid`). A limit that is not a number above 0
+    takes no call, where api_v3 answers INTERNAL_SERVER_ERROR (`isSetLimitAction`)."""
+    limits = session.info.privilege_values("actionslimit")
+    if not limits:
+        return
+    limit = int(limits[0]) if limits[0].isdigit() else 0
+    if db.next_value(f"ks-calls:{fingerprint(session.token)}") > limit:
+        raise invalid_ks(session.token, KsFailure.EXCEEDED_ACTIONS_LIMIT)
+
+
 def issue(
     partner: sqlite3.Row,
     *,

@@ -41,6 +41,7 @@ from app.web.views import (
     docs,
     finder,
     ks,
+    ks_make,
     libraries,
     schema_file,
     schema_reload,
@@ -209,6 +210,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(libraries.router)
     app.include_router(schema_reload.router)
     app.include_router(changes.router)
+    app.include_router(ks_make.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from app.protocol import facts, fieldnames, patterns
+from app.protocol import facts, fieldnames, ks_making, patterns
 from app.resources import resource_path
 from app.web import dom_ids, urls
 
@@ -129,6 +129,10 @@ _env.globals["value_patterns"] = patterns.BROWSER
 # …and the sentence a field shows for a reference to a request that does not run before it.
 _env.globals["not_earlier"] = patterns.sentence(patterns.NOT_EARLIER)
 _env.globals["time_hint_rule"] = time_hint_rule
+# The Make a KS dialog's choices (templates/_make_ks.html), each privilege with what it does.
+_env.globals["ks_privileges"] = ks_making.PRIVILEGES
+_env.globals["ks_session_types"] = ks_making.SESSION_TYPES
+_env.globals["ks_default_expiry"] = ks_making.DEFAULT_EXPIRY
 templates = Jinja2Templates(env=_env)
 
 

@@ -1,0 +1,57 @@
+// The Make a KS dialog (templates/_make_ks.html, views/ks_make.py): Make a KS beside the ks
+// field opens it, Cancel or Escape closes it, and a KS made closes it too (the answer has put
+// the KS into the ks field, out of band). Focus returns to the Make a KS button each time;
+// that button may be a new one, since the ks field is swapped whole when a KS arrives.
+// The fields keep what was typed between openings; the server never re-renders them.
+import { on } from "./events.js";
+
+function dialog() { return document.querySelector("[data-make-ks]"); }
+
+function close(box) {
+  if (box.open) box.close();
+  var opener = document.querySelector("[data-make-ks-open]");
+  if (opener) opener.focus();
+}
+
+function open(box) {
+  var outcome = box.querySelector("#make-ks-outcome");
+  if (outcome) outcome.replaceChildren();
+  // Outside sandbox mode the partner is the one in Configuration, when it names one.
+  var partner = box.querySelector("[data-partner-field]");
+  var from = partner && document.getElementById(partner.dataset.partnerField);
+  if (partner && !partner.value.trim() && from) partner.value = from.value.trim();
+  box.showModal();
+}
+
+on("click", function (event) {
+  var box = dialog();
+  if (!box || !event.target.closest) return;
+  if (event.target.closest("[data-make-ks-open]")) open(box);
+  else if (event.target.closest("[data-make-ks-close]")) close(box);
+});
+
+// Escape: the dialog's own cancel would close it too, but focus must reach the button even
+// when the one that opened it has since been swapped.
+on("keydown", function (event) {
+  var box = dialog();
+  if (event.key !== "Escape" || !box || !box.open) return;
+  event.preventDefault();
+  close(box);
+});
+
+// Nothing made: the focus goes to the first field whose problem line now says why.
+function focusProblem(box) {
+  var problem = box.querySelector(".field-problem:not(:empty)");
+  var described = '[aria-describedby~="' + (problem && problem.id) + '"]';
+  var field = problem && box.querySelector("input" + described + ", select" + described);
+  if (field) field.focus();
+}
+
+on("htmx:afterSwap", function (event) {
+  var box = dialog();
+  if (!box || event.detail.target.id !== "make-ks-outcome") return;
+  if (!event.detail.target.querySelector("[data-made-ks]")) return focusProblem(box);
+  close(box);
+  var panel = document.querySelector("[data-ks-inspector]");
+  if (panel) panel.scrollIntoView({ block: "nearest" });
+});
