@@ -27,7 +27,6 @@ from app.web.views.console import memory, server_of
 router = APIRouter(prefix=CONSOLE)
 
 
-
 @router.post("/import")
 async def import_pasted(request: Request) -> Response:
     form = await request.form()
