@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.testclient import TestClient
+
+from app.protocol import fieldnames
+from tests.web.conftest import FakeKaltura
+from tests.web.test_several_servers import _client as several_servers_client
 
 KS = "djJ8MTAyfGtzLWZyb20tYS1wYXN0ZQ=="
 CURL = (
@@ -97,3 +102,16 @@ def test_an_import_without_a_ks_keeps_the_ks_held(client: TestClient) -> None:
     page = client.get(imported(client, "https://x.example/api_v3/service/media/action/get")).text
     assert field_value(page, "config.ks") == KS
     assert "Imported <code>media.get</code>: everything was placed." in page
+
+
+def test_with_several_servers_the_import_stays_with_its_server_and_its_ks_too(
+    tmp_path: Path, real_schema_path: Path
+) -> None:
+    with several_servers_client(tmp_path, FakeKaltura(), FakeKaltura(), real_schema_path) as client:
+        pasted = {"__pasted": CURL, fieldnames.SERVER: "qa"}
+        response = client.post(IMPORT, data=pasted, headers={"HX-Request": "true"})
+        link = response.headers["HX-Redirect"]
+        assert dict(parse_qsl(urlsplit(link).query))[fieldnames.SERVER] == "qa"
+        assert field_value(client.get(link).text, "config.ks") == KS
+        prod = client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).text
+        assert field_value(prod, "config.ks") == ""
