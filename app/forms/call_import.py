@@ -109,11 +109,12 @@ def _params(pasted: PastedRequest, left_out: list[Dropped]) -> Tree:
     flat = _path_pairs(path) + parse_qsl(address.query, keep_blank_values=True)
     body: Tree = {}
     content_type = pasted.content_type.split(";", 1)[0].strip().lower()
-    if content_type == "application/json" or (
+    json_body = content_type == "application/json" or (
         not content_type and pasted.body.lstrip().startswith("{")
-    ):
+    )
+    if json_body and pasted.body.strip():
         body = _json_object(pasted.body)
-    elif pasted.body:
+    elif not json_body and pasted.body:
         flat += parse_qsl(pasted.body, keep_blank_values=True)
     for part in pasted.parts:
         if part.filename:

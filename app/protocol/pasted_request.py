@@ -16,13 +16,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote_plus
 
 from app.protocol import shell_words
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 API_MARK = "/api_v3"
 FILE_REASON = "a file cannot travel in pasted text: choose it in the form"
+FILE_CONTENTS_REASON = "a file's contents cannot travel in pasted text"
 
 
 class NotARequestError(ValueError):
@@ -149,7 +150,7 @@ def _curl_request(options: list[tuple[str, str]], urls: list[str]) -> PastedRequ
             headers.append(value)
         elif option in _DATA:
             if value.startswith("@") and option != "--data-raw":
-                left_out.append((value, "a file's contents cannot travel in pasted text"))
+                left_out.append((value, FILE_CONTENTS_REASON))
             else:
                 data.append(value)
         elif option == "--data-urlencode":
@@ -185,14 +186,15 @@ def _curl_request(options: list[tuple[str, str]], urls: list[str]) -> PastedRequ
 
 
 def _urlencoded(value: str, left_out: list[tuple[str, str]]) -> str:
-    """`--data-urlencode`'s forms: `content`, `=content`, `name=content`, `name@file`."""
+    """`--data-urlencode`'s forms: `content`, `=content`, `name=content` (curl encodes the
+    content; the name is taken as already encoded), `@file`, `name@file`."""
     name, sep, content = value.partition("=")
-    if sep and not re.search(r"@", name):
-        return (quote_plus(name, safe=":[]") + "=" if name else "") + quote_plus(content)
-    if "@" in value.split("=", 1)[0]:
-        left_out.append((value, "a file's contents cannot travel in pasted text"))
+    if sep and "@" not in name:
+        return (name + "=" if name else "") + quote_plus(content)
+    if "@" in name:
+        left_out.append((value, FILE_CONTENTS_REASON))
         return ""
-    return quote(value)
+    return quote_plus(value)
 
 
 def _form_part(value: str, literal: bool) -> Part:

@@ -7,7 +7,12 @@ import json
 import pytest
 
 from app.forms.call_import import SECRET_HERE, import_call
-from app.protocol.pasted_request import FILE_REASON, HEADERS_REASON, NotARequestError
+from app.protocol.pasted_request import (
+    FILE_CONTENTS_REASON,
+    FILE_REASON,
+    HEADERS_REASON,
+    NotARequestError,
+)
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
 from app.protocol.shell_words import cmd_words, posix_words
@@ -135,6 +140,12 @@ CASES = {
         f"curl {API}/service/uploadtoken/action/upload -F ks={KS} -F uploadTokenId=0_tok"
         " -F 'fileData=@/home/me/clip.mp4;type=video/mp4'",
         UPLOAD, KS, [FILE_LEFT],
+    ),
+    "curl reading its data from files: named, not placed": (
+        f"curl {API}/service/media/action/get -H 'Content-Type: application/json' -d @body.json"
+        " --data-urlencode entryId@id.txt",
+        {"service": ["media"], "action": ["get"]}, "",
+        [("@body.json", FILE_CONTENTS_REASON), ("entryId@id.txt", FILE_CONTENTS_REASON)],
     ),
     "curl -G puts the data in the query": (
         f"curl -G {API}/service/media/action/get -d entryId=0_abc",
