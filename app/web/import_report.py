@@ -15,7 +15,7 @@ from app.web.ks_memory import Session
 
 REPORT_KEY = "import_report"
 # The report rides in the session cookie (about 4 KB with the KS): a long list is cut short.
-SHOWN_LINES, LONGEST = 12, 160
+SHOWN_LINES, LONGEST = 8, 100
 
 
 @dataclass(frozen=True)

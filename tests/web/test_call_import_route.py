@@ -115,3 +115,15 @@ def test_with_several_servers_the_import_stays_with_its_server_and_its_ks_too(
         assert field_value(client.get(link).text, "config.ks") == KS
         prod = client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).text
         assert field_value(prod, "config.ks") == ""
+
+
+def test_a_long_not_placed_list_is_cut_short_and_the_session_survives(client: TestClient) -> None:
+    """The list rides in the session cookie beside the KS; browsers drop a cookie past 4 KB."""
+    unknown = "&".join(f"unknownName{n:02}={'v' * 300}" for n in range(30))
+    address = f"https://x.example/api_v3/service/media/action/get?ks={KS}&entryId=0_a&{unknown}"
+    response = client.post(IMPORT, data={"__pasted": address}, headers={"HX-Request": "true"})
+    assert len(response.headers["set-cookie"]) < 4000
+    page = client.get(response.headers["HX-Redirect"]).text
+    assert field_value(page, "config.ks") == KS
+    report = page[page.index('id="import-report"') :]
+    assert report.count("<code>unknownName") == 8 and "<li>and 22 more</li>" in report
