@@ -24,3 +24,4 @@ import "./ks-inspector.js";
 import "./big-answer.js";
 import "./result-tools.js";
 import "./make-ks.js";
+import "./import.js";

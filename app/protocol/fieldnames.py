@@ -46,6 +46,7 @@ INCLUDE_SECRETS = "__include_secrets"  # the Code region's switch: real secrets 
 SERVER = "__server"  # the name of the TESTME_SERVERS server chosen (never its URL)
 BACK = "__back"  # Reload schema without JavaScript: the query of the page to go back to
 REMOVE = "__remove"  # Remove request: the number of the multirequest request to remove
+PASTED = "__pasted"  # Import: the pasted text of a call
 ROUTE_CONTROLS = frozenset(
     {
         SEND_ANYWAY,
@@ -60,6 +61,7 @@ ROUTE_CONTROLS = frozenset(
         SERVER,
         BACK,
         REMOVE,
+        PASTED,
     }
 )
 _ITEM_FIELD = re.compile(r"^(\d+)[:]")

@@ -35,6 +35,7 @@ from app.web.security import SecurityHeadersMiddleware
 from app.web.servers import Server, Servers
 from app.web.upstream import Upstream
 from app.web.views import (
+    call_import,
     changes,
     code,
     console,
@@ -211,6 +212,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(schema_reload.router)
     app.include_router(changes.router)
     app.include_router(ks_make.router)
+    app.include_router(call_import.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -121,6 +121,7 @@ _env.globals.update(
     SCHEMA_STATUS=dom_ids.SCHEMA_STATUS,
     BACK=fieldnames.BACK,
     REMOVE=fieldnames.REMOVE,
+    PASTED=fieldnames.PASTED,
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url

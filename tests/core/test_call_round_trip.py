@@ -10,6 +10,7 @@ import pytest
 
 from app.forms.form_calls import SubRequest, read_call, read_multirequest, split_multirequest
 from app.forms.form_writing import form_of
+from app.forms.wire_reading import read_wire, read_wire_multirequest
 from app.protocol.call import (
     Array,
     Call,
@@ -31,7 +32,6 @@ from app.protocol.schema_loader import load_schema, parse_schema
 from app.protocol.wire import to_wire
 from tests.core.golden_calls import CONFIG, Form, forms, multirequests
 from tests.core.test_encoding import MAP_SCHEMA
-from tests.core.wire_reading import read_wire, read_wire_multirequest
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from KalturaClient.Plugins.Core import (  # type: ignore[import-untyped]
 
 from app.forms.encoding import encode_form
 from app.forms.form_calls import SubRequest, UnknownActionError, split_multirequest
+from app.forms.wire_reading import decode_wire
 from app.protocol.call import FilePart
 from app.protocol.schema import Schema, TypeRef
 from app.protocol.schema_loader import load_schema, parse_schema
@@ -29,7 +30,6 @@ from app.protocol.secrets import masked, masked_fields
 from app.protocol.wire import to_http
 from tests.conftest import SHARED_SCHEMA
 from tests.core.encoders import encode_multirequest
-from tests.core.wire_reading import decode_wire
 
 REAL_SCHEMA = SHARED_SCHEMA
 

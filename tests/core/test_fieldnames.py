@@ -115,6 +115,7 @@ OTHER_GRAMMARS = {
     "protocol/schema_loader.py",
     "protocol/highlight.py",
     "web/request_guard.py",
+    "protocol/pasted_request.py",  # HTTP headers (`Name: value`), curl's `name=value`
 }
 REFERENCE_PIECE = ":result"  # a value's `{N:result…}` (patterns.RESULT_REFERENCE), not a name
 OWN = {"protocol/fieldnames.py", "protocol/facts.py"}

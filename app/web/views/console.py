@@ -29,6 +29,7 @@ from app.web.console_state import ConsoleState
 from app.web.dom_ids import request_id
 from app.web.errors import NotFound, problem
 from app.web.hang_up import unless_hung_up
+from app.web.import_report import take_report
 from app.web.ks_memory import Session, after_send, held_ks, ks_status
 from app.web.servers import Server, Servers
 from app.web.submission import read_submission
@@ -117,6 +118,7 @@ async def page(request: Request, service: str = "", action: str = "") -> HTMLRes
         server=server.name,
         schema_notice=server.notice,
         link_query=urlencode([(k, v) for k, vs in link.values.items() for v in vs]),
+        imported=take_report(kept),
     )
     area = linked_area(console, chosen.service, chosen.action, link)
     return fragment(

@@ -27,6 +27,7 @@ from app.protocol.schema import Schema
 from app.web.console_state import ConsoleState, SandboxInfo
 from app.web.dom_ids import REFERENCE_KINDS
 from app.web.errors import NotFound
+from app.web.import_report import ImportReport
 from app.web.sending import Outcome
 from app.web.servers import Servers
 
@@ -119,6 +120,7 @@ class Page:
     server: str = ""  # the name of the one this page is for
     schema_notice: str = ""  # beside Target: why this is not the server's own schema
     link_query: str = ""  # the page's link as restored: Reload schema without JavaScript returns
+    imported: ImportReport | None = None  # what the Import that opened this page left out
 
 
 def server_choices(servers: Servers) -> tuple[tuple[str, str], ...]:

@@ -7,8 +7,8 @@ the configuration: an action's own parameter is a parameter, another request-wid
 configuration. Stored JSON may hold numbers and booleans; they come back as the strings the
 wire would carry. `decode_wire` does without the schema, straight to form fields.
 
-A test helper: nothing in `app/` reads a wire back yet. When the console imports a pasted call,
-this moves into `app/protocol` with that feature and its tests.
+Import (`call_import.py`) reads a pasted call with it; the round-trip tests read the encoder's
+wire back with it. Pure: no I/O and no web imports.
 """
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ class _Reader:
             return Empty()
         if kind == "unknown":
             return Unknown(ref.type, wire)
+        if kind == "array" and isinstance(wire, dict) and wire and all(map(str.isdigit, wire)):
+            wire = [wire[k] for k in sorted(wire, key=int)]  # form-encoded `items:0:…`
         if kind == "object" and isinstance(wire, dict) and OBJECT_TYPE in wire:
             return self.object(wire)
         item = TypeRef(ref.array_type or "string")
