@@ -36,7 +36,8 @@ def test_the_console_has_import_beside_share_and_its_dialog(client: TestClient) 
     page = client.get("/api_v3/testme/").text
     row = page[page.index("data-share>Share</button>") :]
     assert row.index(">Import</button>") < row.index(">History</button>")
-    dialog = page[page.index("<dialog") : page.index("</dialog>")]
+    start = page.index('<dialog id="import-dialog"')
+    dialog = page[start : page.index("</dialog>", start)]
     assert 'aria-labelledby="import-heading"' in dialog and ">Import</h2>" in dialog
     assert '<textarea id="import-text" name="__pasted"' in dialog
     assert ">Fill the form</button>" in dialog

@@ -70,7 +70,7 @@ def test_every_page_of_the_ott_docs_is_reachable_and_every_link_lands(
     ott: TestClient, ott_path: Path
 ) -> None:
     pages = walk(ott, ott_path)
-    assert len(pages) == 2 + 2 + 19 + 4  # the index, the errors, each service, each type
+    assert len(pages) == 3 + 2 + 19 + 4  # the index, the errors, Changes; each service, each type
     login = pages["/api_v3/testmeDoc/?service=ottuser"]
     assert "KalturaStringValue" in login and "WrongPasswordOrUserName" in login
     asset = pages["/api_v3/testmeDoc/?service=asset"]
