@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -30,13 +31,12 @@ def client(make_client: Callable[..., TestClient], fake: FakeKaltura) -> TestCli
     return make_client(fake)
 
 
-def sent_bytes(response: object) -> int:
-    return int(response.headers["content-length"])  # type: ignore[attr-defined]
+def sent_bytes(response: httpx.Response) -> int:
+    return int(response.headers["content-length"])
 
 
-def varies_on_encoding(response: object) -> bool:
-    vary = response.headers.get("vary", "")  # type: ignore[attr-defined]
-    return "accept-encoding" in vary.lower()
+def varies_on_encoding(response: httpx.Response) -> bool:
+    return "accept-encoding" in response.headers.get("vary", "").lower()
 
 
 def static_url(client: TestClient, name: str) -> str:
