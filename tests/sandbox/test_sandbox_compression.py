@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
+from fastapi.testclient import TestClient
 
 from app.compression import MINIMUM_BYTES
 from app.sandbox import create_sandbox_app
 from app.sandbox.origin import InProcess
+from app.settings import Settings
+from app.web.app import create_app
 from tests.sandbox.conftest import Api, LiveSandbox
 from tests.sandbox.test_sandbox_delivery import VIDEO, _upload_entry
 
@@ -108,3 +112,44 @@ def test_the_console_calling_in_process_gets_answers_uncompressed(
         wrapped = thread.submit(asyncio.run, schema_encoding(True)).result()
         bare = thread.submit(asyncio.run, schema_encoding(False)).result()
     assert (bare, wrapped) == ("gzip", "")
+
+
+class Recording(httpx.AsyncBaseTransport):
+    """The network, noting how each answer came encoded."""
+
+    def __init__(self) -> None:
+        self.network = httpx.AsyncHTTPTransport()
+        self.encodings: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.network.handle_async_request(request)
+        self.encodings.append(response.headers.get("content-encoding", ""))
+        return response
+
+    async def aclose(self) -> None:
+        await self.network.aclose()
+
+
+def test_a_console_pointed_at_a_sandbox_over_the_network_reads_its_gzipped_answers(
+    live: LiveSandbox, api: Api, tmp_path: Path
+) -> None:
+    """The console's one outbound client takes gzip, as the official clients do: the schema
+    and a Send's answer come compressed and read as they were meant."""
+    api(
+        "media",
+        "add",
+        entry={"objectType": "KalturaMediaEntry", "name": "seen-through-gzip", "mediaType": 1},
+    )
+    network = Recording()
+    settings = Settings(service_url=live.url, data_dir=tmp_path, allowed_hosts=("testserver",))
+    with TestClient(create_app(settings, transport=network)) as console:
+        result = console.post(
+            "/api_v3/testme/send",
+            data={"service": "media", "action": "list", "ks": api.ks},
+            files={"_": ("", b"")},
+            headers={"Sec-Fetch-Site": "same-origin"},
+        )
+    assert result.status_code == 200
+    assert "seen-through-gzip" in result.text
+    assert network.encodings[0] == "gzip"  # api_schema.php, at start-up
+    assert network.encodings[-1] == "gzip"  # the answer to media.list
