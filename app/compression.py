@@ -18,9 +18,9 @@ Every answer that could be compressed says `Vary: Accept-Encoding`, compressed o
 cache between never hands gzip to a client that did not ask for it.
 
 Why gzip alone: the standard library has it and every client takes it. brotli would save about
-a seventh more of the static files (57 KB → 49 KB for a first load), but it is a compiled
-dependency, browsers offer it to HTTPS and localhost only, and behind TLS the proxy that
-terminates it usually compresses (brotli, zstd) itself; README "Behind a reverse proxy".
+a seventh more of the static files (57 KB → 49 KB for a first load, a cost paid once a version
+thanks to the year-long caching), but it is a compiled dependency, and browsers offer it only to
+HTTPS and localhost (README "Compression and caching").
 """
 
 from __future__ import annotations
