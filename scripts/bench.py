@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench_browser import chromium  # noqa: E402
 from bench_browser import rows as browser_rows  # noqa: E402
+from bench_units import unit_of  # noqa: E402
+from bench_wire import rows as wire_rows  # noqa: E402
 
 from app.protocol.highlight import highlight  # noqa: E402
 from app.protocol.results import read_result  # noqa: E402
@@ -77,6 +79,11 @@ def big_answer(entries: int) -> bytes:
         f"</objectType><objects>{items}</objects><totalCount>{entries}</totalCount></result>"
         "<executionTime>0.1</executionTime></xml>"
     ).encode()
+
+
+def shown(figure: float) -> str:
+    """A figure and its unit (milliseconds unless it says otherwise: bench_units.py)."""
+    return f"{figure:8.2f} {unit_of(figure):<3}"
 
 
 def main() -> None:
@@ -222,13 +229,15 @@ def main() -> None:
 
     if args.browser_repeat and chromium():
         rows.extend(browser_rows(args.browser_repeat))
+        rows.extend(wire_rows(args.browser_repeat))
     elif args.browser_repeat:
         print("no Chromium (TESTME_CHROMIUM or chromium on PATH): browser rows left out")
 
     width = max(len(r[0]) for r in rows)
-    print(f"{'operation':<{width}}  {'ms':>8}  {'baseline':<24} {'ms':>8}  ratio")
+    print(f"{'operation':<{width}}  {'ours':>12}  {'baseline':<24} {'':>12}  ratio")
     for name, ours, base_name, base in rows:
-        print(f"{name:<{width}}  {ours:8.2f}  {base_name:<24} {base:8.2f}  {ours / base:5.1f}x")
+        ratio = f"{ours / base:5.1f}x" if base else "    -"
+        print(f"{name:<{width}}  {shown(ours)}  {base_name:<24} {shown(base)}  {ratio}")
 
 
 if __name__ == "__main__":

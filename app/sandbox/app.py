@@ -7,7 +7,10 @@ migrates the database, seeds the partner — so it works mounted in another app 
 it runs (the console's "Reload schema" in sandbox mode): a call in flight finishes with the
 schema it started with. Every answer is HTTP 200 with
 `Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`. A file answer
-(`data.serve`) is its bytes with their own Content-Type, never XML or JSON.
+(`data.serve`) is its bytes with their own Content-Type, never XML or JSON. Answers go
+gzip-compressed to a client that asks (`Accept-Encoding`), as a Kaltura server's do (its Apache
+runs mod_deflate: kaltura/server `configurations/apache/conf.d/enabled.kaltura.conf.template`);
+files, media and Range requests never (`app/compression.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app.compression import Compression
 from app.protocol.facts import MULTIREQUEST
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
@@ -218,6 +222,7 @@ def create_sandbox_app(
     app.router.routes.extend(
         delivery_routes(api.store, config, api.credentials.partner_id, api.in_worker)
     )
+    app.add_middleware(Compression)  # as Kaltura's Apache does (mod_deflate), when asked
     app.state.sandbox_credentials = api.credentials
     app.state.sandbox_api = api
     return app

@@ -23,6 +23,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.types import ASGIApp
 
+from app.compression import Compression
 from app.forms.fields import FormBuilder
 from app.resources import resource_path
 from app.settings import SANDBOX_SERVER, Settings
@@ -197,6 +198,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
         allowed_hosts=settings.host_names,
         trusted_proxies=settings.forwarded_allow_ips,
     )
+    app.add_middleware(Compression)  # gzip, when asked (app/compression.py)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: refusals carry the headers too
     install_error_handlers(app)
     static = resource_path("static")  # under its version: see static_files.py

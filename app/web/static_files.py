@@ -9,6 +9,12 @@ version is not found. The version is a digest of every file's name and contents,
 app is made; the files are served as written (no build step). Since a URL's content never
 changes, browsers may keep it for a year without asking again (`Immutable`): a second load of the
 page revalidates none of its scripts and styles.
+
+A text file (script, style, SVG) goes gzip-compressed to a browser that takes gzip: compressed
+once per process, on its first request, at zlib's best level, and kept (the first load of the
+console page: 160 KB of scripts and styles, 57 KB on the wire). Its ETag is the file's with
+`-gzip` added (another representation), both say `Vary: Accept-Encoding`, and a Range request
+gets the file as it is (`app/compression.py`).
 """
 
 from __future__ import annotations
@@ -17,15 +23,24 @@ import hashlib
 import os
 from pathlib import Path
 
-from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.responses import FileResponse, Response
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import Scope
+
+from app import compression
 
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 
 
 class Immutable(StaticFiles):
-    """Static files whose URL carries their version: cached for a year, never revalidated."""
+    """Static files whose URL carries their version: cached for a year, never revalidated,
+    gzip-compressed for the browsers that take it."""
+
+    def __init__(self, *, directory: Path) -> None:
+        super().__init__(directory=directory)
+        # (path, mtime, size): the gzip body, or None where gzip gains nothing.
+        self.gzipped: dict[tuple[str, float, int], bytes | None] = {}
 
     def file_response(
         self,
@@ -34,9 +49,36 @@ class Immutable(StaticFiles):
         scope: Scope,
         status_code: int = 200,
     ) -> Response:
-        response = super().file_response(full_path, stat_result, scope, status_code)
-        response.headers["Cache-Control"] = CACHE_FOREVER
+        asked = Headers(scope=scope)
+        plain = FileResponse(full_path, status_code=status_code, stat_result=stat_result)
+        plain.headers["Cache-Control"] = CACHE_FOREVER
+        body = self._gzipped(full_path, stat_result, plain.media_type or "")
+        if body is not None:
+            plain.headers.add_vary_header("Accept-Encoding")
+        if body is not None and "range" not in asked and compression.accepts_gzip(asked):
+            headers = dict(plain.headers)
+            del headers["content-length"], headers["accept-ranges"]  # of the file as it is
+            headers["content-encoding"] = "gzip"
+            headers["etag"] = headers["etag"][:-1] + '-gzip"'
+            response: Response = Response(body, status_code, headers, plain.media_type)
+        else:
+            response = plain
+        if self.is_not_modified(response.headers, asked):
+            return NotModifiedResponse(response.headers)
         return response
+
+    def _gzipped(
+        self, full_path: str | os.PathLike[str], stat_result: os.stat_result, media_type: str
+    ) -> bytes | None:
+        key = (os.fspath(full_path), stat_result.st_mtime, stat_result.st_size)
+        if key not in self.gzipped:
+            body = None
+            if compression.compressible(media_type):
+                content = Path(full_path).read_bytes()
+                body = compression.gzip(content, level=9)
+                body = body if len(body) < len(content) else None
+            self.gzipped[key] = body
+        return self.gzipped[key]
 
 
 def version(directory: Path) -> str:
