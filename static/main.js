@@ -23,3 +23,4 @@ import "./finder.js";
 import "./ks-inspector.js";
 import "./big-answer.js";
 import "./result-tools.js";
+import "./follow.js";

@@ -35,6 +35,7 @@ from app.web.security import SecurityHeadersMiddleware
 from app.web.servers import Server, Servers
 from app.web.upstream import Upstream
 from app.web.views import code, console, docs, finder, ks, libraries, schema_file, schema_reload
+from app.web.views.follow import router as follow_router
 
 log = logging.getLogger("testme")
 
@@ -198,6 +199,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(schema_file.router)
     app.include_router(libraries.router)
     app.include_router(schema_reload.router)
+    app.include_router(follow_router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:
