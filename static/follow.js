@@ -41,11 +41,11 @@ function query(button) {
 
 async function openMenu(button) {
   close(false);
-  var pre = button.closest("[data-follow-url]");
+  var region = button.closest("[data-follow-url]");
   var ticket = ++asked;
   button.setAttribute("aria-busy", "true");
   try {
-    var response = await fetch(pre.dataset.followUrl + "?" + query(button), { headers: { Accept: "text/html" } });
+    var response = await fetch(region.dataset.followUrl + "?" + query(button), { headers: { Accept: "text/html" } });
     if (!response.ok || ticket !== asked) return;
     var holder = document.createElement("div");
     holder.innerHTML = await response.text(); // our own fragment, escaped by the server
