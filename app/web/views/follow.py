@@ -3,8 +3,9 @@
 The Result marks each id it can follow (`app/protocol/answer_ids.py`) and nothing more, so a
 long answer carries a bare button per id; static/follow.js asks here for that id's menu: the
 actions that take it (`app/forms/following.py`), each a console link that opens the action's
-form filled, and where "Use in the form" puts it in the form as it is now (the browser sends
-the form's selects: the calls chosen, never a value typed, so never a secret).
+form filled (keeping the configuration's choices, the answer format), and where "Use in the
+form" puts it in the form as it is now (the browser sends the form's selects: the calls and
+the configuration chosen, never a value typed, so never a secret).
 """
 
 from __future__ import annotations
@@ -66,11 +67,13 @@ async def follow(request: Request, kind: str = "", id: str = "", type: str = "")
     index = following.index_of(schema)
     value = id[:LONGEST_ID]
     page = url_for(request.app, "page")
+    pairs = list(request.query_params.multi_items())
+    config = [(n, v) for n, v in pairs if fieldnames.read(n).kind == "config"]  # format, kept
     actions = tuple(
-        Followed(o.label, f"{page}?{urlencode(o.fields(value))}", o.path)
+        Followed(o.label, f"{page}?{urlencode(o.fields(value) + config)}", o.path)
         for o in index.offers_for(schema, kind, type)
     )
-    calls = calls_of(list(request.query_params.multi_items()))
+    calls = calls_of(pairs)
     targets = following.form_targets(index, kind, calls)
     named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
     nothing_takes = f"No field of {named} takes {following.article(kind)} {kind} id."
