@@ -4,7 +4,8 @@
 // (the calls chosen, never a typed value): "Use in the form", then a link per action that
 // takes the id, opening that action's form filled. One menu at a time, placed under its id;
 // arrows, Home/End and Tab move in it, Escape (or a click elsewhere) closes it and the focus
-// goes back to the id. "Use in the form" puts the id into the first field the server named
+// goes back to the id. The ids of an answer are one Tab stop; ArrowDown and ArrowUp move
+// between them. "Use in the form" puts the id into the first field the server named
 // (data-targets) that the form shows, and says so when there is none.
 import { on } from "./events.js";
 import { consoleForm, formChanged } from "./page.js";
@@ -93,6 +94,7 @@ on("click", function (event) {
   if (!(target instanceof Element)) return;
   var button = target.closest("button[data-follow]");
   if (button) {
+    rove(button.closest("pre"), button);
     if (open && open.button === button) close(true);
     else openMenu(button);
     return;
@@ -107,9 +109,9 @@ on("click", function (event) {
 on("keydown", function (event) {
   var target = event.target;
   if (!(target instanceof Element)) return;
-  if (target.matches("button[data-follow]") && (event.key === "ArrowDown")) {
+  if (target.matches("button[data-follow]") && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
     event.preventDefault();
-    openMenu(target);
+    nextId(target, event.key === "ArrowDown" ? 1 : -1);
     return;
   }
   if (!open || !open.pop.contains(target)) return;
@@ -129,5 +131,37 @@ on("keydown", function (event) {
   }
 }, { first: true });
 
+// The ids of an answer are one Tab stop, as its folds are (result-tools.js): the first id
+// shown, then ArrowDown and ArrowUp move to the next and previous id not folded away.
+function shownIds(pre) {
+  return Array.from(pre.querySelectorAll("button[data-follow]")).filter(function (b) { return b.offsetParent !== null; });
+}
+
+function rove(pre, button) {
+  pre.querySelectorAll("button[data-follow]").forEach(function (b) { b.tabIndex = b === button ? 0 : -1; });
+}
+
+function nextId(from, step) {
+  var pre = from.closest("pre");
+  var ids = shownIds(pre);
+  var next = ids[ids.indexOf(from) + step];
+  if (!next) return;
+  rove(pre, next);
+  next.focus();
+}
+
+function setUp(region) {
+  region.querySelectorAll("pre.code").forEach(function (pre) {
+    var first = shownIds(pre)[0] || pre.querySelector("button[data-follow]");
+    if (first) rove(pre, first);
+  });
+}
+
 // A new Result (or anything swapped over the id) takes its menu away.
 on("htmx:beforeSwap", function () { close(false); });
+on("htmx:afterSwap", function (event) {
+  var region = event.detail.target.closest && event.detail.target.closest("#result");
+  if (region) setUp(region);
+});
+var region = document.getElementById("result");
+if (region) setUp(region);

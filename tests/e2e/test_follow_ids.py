@@ -1,6 +1,7 @@
 """With the embedded sandbox, a person lists media, opens an entry's id in the Result and follows
 it: media.get opens filled, "Use in the form" puts it in the field of the form that takes an
-entry, and all of it by keyboard alone (Enter or Space opens, arrows and Tab move, Escape closes
+entry, and all of it by keyboard alone (an answer's ids are one Tab stop, ArrowDown and ArrowUp
+move between them; Enter or Space opens the menu, arrows and Tab move in it, Escape closes it
 and gives the focus back to the id)."""
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ def test_an_id_is_followed_by_keyboard_alone(
         page.keyboard.press("Tab")
         if button.evaluate("b => b === document.activeElement"):
             break
+    expect(button).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the answer's ids are one Tab stop: arrows move in them
+    expect(console.result.get_by_role("button", name=str(PARTNER)).first).to_be_focused()
+    page.keyboard.press("ArrowUp")
     expect(button).to_be_focused()
 
     page.keyboard.press("Enter")
