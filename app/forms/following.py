@@ -90,10 +90,12 @@ class FollowIndex:
 
     def offers_for(self, schema: Schema, kind: str, object_type: str = "") -> tuple[Offer, ...]:
         """The kind's offers, those of the services whose get returns `object_type` first (or,
-        without it, any class of the kind)."""
+        when that is not an object of the kind, as for the `partnerId` of an entry, any class
+        of the kind)."""
         offers = self.offers.get(kind, ())
         first: list[str] = []
-        classes = _lineage(schema, object_type) if object_type else self._classes_of(kind)
+        own = [c for c in _lineage(schema, object_type) if self.kinds.get(c) == kind]
+        classes = own if object_type and own else self._classes_of(kind)
         for name in classes:
             first += [s for s in self.homes.get(name, ()) if s not in first]
         for offer in offers:

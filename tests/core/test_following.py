@@ -165,6 +165,20 @@ def test_a_media_entry_s_own_service_comes_before_its_base_class_s(
     assert services[:2] == ["media", "baseEntry"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "object_type", "first"),
+    [
+        ("partner", "KalturaMediaEntry", "partner.get"),  # an entry's partnerId: not media's
+        ("entry", "KalturaFlavorAsset", "baseEntry.get"),  # an asset's entryId
+        ("entry", "", "baseEntry.get"),
+    ],
+)
+def test_an_id_held_by_an_object_of_another_kind_offers_its_own_kind_s_get_first(
+    schema: Schema, index: FollowIndex, kind: str, object_type: str, first: str
+) -> None:
+    assert index.offers_for(schema, kind, object_type)[0].label == first
+
+
 def test_deprecated_actions_are_not_offered(schema: Schema, index: FollowIndex) -> None:
     deprecated = {
         schema.call_name(s.id, a.name) for s in schema.services for a in s.actions if a.deprecated
