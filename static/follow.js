@@ -150,10 +150,14 @@ function nextId(from, step) {
   next.focus();
 }
 
+// The server writes every id tabindex=-1; the stop goes on the first not in a fold that
+// result-tools.js folded (read from the classes, not the layout: a big answer's first paint
+// is not made to wait).
 function setUp(region) {
   region.querySelectorAll("pre.code").forEach(function (pre) {
-    var first = shownIds(pre)[0] || pre.querySelector("button[data-follow]");
-    if (first) rove(pre, first);
+    var ids = pre.querySelectorAll("button[data-follow]");
+    var first = Array.prototype.find.call(ids, function (b) { return !b.closest(".fold.folded"); }) || ids[0];
+    if (first) first.tabIndex = 0;
   });
 }
 

@@ -4,10 +4,11 @@
 keeping the objects open around each value: every scalar member is asked about by the object's
 `objectType` and the member's name (`kind_of("KalturaMediaEntry", "id")`), once the object is
 whole (Kaltura writes `objectType` last in JSON, first in XML) or at the end of a cut-short text.
-A value whose kind is not "" becomes a token of its own carrying `ref` (the kind) and `ref_type`
-(the object's type), without its quotes and trailing whitespace, which stay beside it: the
-texts still join back to the answer. What the kinds are is the caller's (`app/forms/following.py`
-knows them from the schema); this module reads only the answer's shape. Pure: stdlib only.
+A value whose kind is not "" becomes a token of its own carrying `ref` (the kind) and, for an
+object's own `id`, `ref_type` (the object's type: a `partnerId` is another object's), without
+its quotes and trailing whitespace, which stay beside it: the texts still join back to the
+answer. What the kinds are is the caller's (`app/forms/following.py` knows them from the
+schema); this module reads only the answer's shape. Pure: stdlib only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from app.protocol.facts import OBJECT_TYPE
 from app.protocol.highlight import Token
 
+ID = "id"
 KindOf = Callable[[str, str], str]
 """(objectType, member name) → the kind of id it holds, or ""."""
 
@@ -76,7 +78,7 @@ def _resolve(obj: _Object | None, kind_of: KindOf, found: dict[int, tuple[str, s
     for index, name in obj.members:
         kind = kind_of(obj.type, name)
         if kind:
-            found[index] = (kind, obj.type)
+            found[index] = (kind, obj.type if name == ID else "")
 
 
 def _json_ids(tokens: Sequence[Token], kind_of: KindOf) -> dict[int, tuple[str, str]]:
