@@ -144,3 +144,10 @@ def test_the_menu_escapes_what_it_was_given(client: TestClient) -> None:
     page = menu(client, kind="entry", id='0_a"><script>x</script>')
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_a_link_keeps_the_answer_format_the_form_chose(client: TestClient) -> None:
+    page = menu(
+        client, kind="entry", id="0_abc", service="media", action="list", **{"config.format": "1"}
+    )
+    assert parse_qsl(urlsplit(links(page)["media.get"]).query)[-1] == ("config.format", "1")

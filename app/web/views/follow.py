@@ -3,9 +3,9 @@
 The Result marks each id it can follow (`app/protocol/answer_ids.py`) and nothing more, so a
 long answer carries a bare button per id; static/follow.js asks here for that id's menu: the
 actions that take it (`app/forms/following.py`), each a console link that opens the action's
-form filled (keeping the configuration's choices, the answer format), and where "Use in the
-form" puts it in the form as it is now (the browser sends the form's selects: the calls and
-the configuration chosen, never a value typed, so never a secret).
+form filled (keeping the configuration's choices, the answer format, and the tab's server),
+and where "Use in the form" puts it in the form as it is now (the browser sends the form's
+selects: the calls and the configuration chosen, never a value typed, so never a secret).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from app.forms import following
 from app.protocol import fieldnames
 from app.protocol.facts import MULTIREQUEST
+from app.protocol.fieldnames import SERVER
 from app.web.templating import fragment
 from app.web.urls import CONSOLE, url_for
 from app.web.views.console import state
@@ -68,9 +69,9 @@ async def follow(request: Request, kind: str = "", id: str = "", type: str = "")
     value = id[:LONGEST_ID]
     page = url_for(request.app, "page")
     pairs = list(request.query_params.multi_items())
-    config = [(n, v) for n, v in pairs if fieldnames.read(n).kind == "config"]  # format, kept
+    kept = [(n, v) for n, v in pairs if fieldnames.read(n).kind == "config" or n == SERVER]
     actions = tuple(
-        Followed(o.label, f"{page}?{urlencode(o.fields(value) + config)}", o.path)
+        Followed(o.label, f"{page}?{urlencode(o.fields(value) + kept)}", o.path)
         for o in index.offers_for(schema, kind, type)
     )
     calls = calls_of(pairs)
