@@ -150,3 +150,27 @@ def test_an_id_is_followed_by_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"service=media&action=get&entryId=" + entry_id))
     expect(labelled(console.parameters, "entryId")).to_have_value(entry_id)
+
+
+def test_an_id_in_a_multirequest_s_answer_offers_its_actions(
+    page: Page, sandbox_url: str, entry: tuple[str, str]
+) -> None:
+    ks, entry_id = entry
+    console = Console(page, sandbox_url).open()
+    console.ks_field.fill(ks)
+    console.choose_multirequest()
+    first = console.request(1)
+    console.choose("media", "get", first)
+    labelled(first, "entryId").fill(entry_id)
+    result = console.send()
+    answer = result.get_by_role("group", name=re.compile(r"^Request 1"))
+    labelled(first, "entryId").fill("")
+    answer.get_by_role("button", name=entry_id, exact=True).first.click()
+    page.get_by_role("menuitem", name="Use in the form").click()
+    expect(labelled(first, "entryId")).to_have_value(entry_id)  # request 1's entryId (1:entryId)
+    expect(labelled(first, "entryId")).to_be_focused()
+
+    answer.get_by_role("button", name=entry_id, exact=True).first.click()
+    page.get_by_role("menuitem", name="flavorAsset.list", exact=True).click()
+    expect(page.get_by_label("Select service")).to_have_value("flavorasset")
+    expect(labelled(console.group("filter"), "entryIdEqual")).to_have_value(entry_id)
