@@ -25,3 +25,4 @@ import "./big-answer.js";
 import "./result-tools.js";
 import "./make-ks.js";
 import "./import.js";
+import "./follow.js";

@@ -32,6 +32,8 @@ class Token(NamedTuple):
     text: str
     fold: int = 0
     total: int = 0  # an opener left open: how many folds its body holds in the whole text
+    ref: str = ""  # an id's kind, where the answer says what it is (answer_ids.py)
+    ref_type: str = ""  # the objectType of the object holding that id
 
 
 # Every alternative list ends with a one-character catch-all, so the scan never skips text.

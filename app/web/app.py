@@ -42,6 +42,7 @@ from app.web.views import (
     console,
     docs,
     finder,
+    follow,
     ks,
     ks_make,
     libraries,
@@ -215,6 +216,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     app.include_router(changes.router)
     app.include_router(ks_make.router)
     app.include_router(call_import.router)
+    app.include_router(follow.router)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

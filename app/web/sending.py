@@ -11,8 +11,10 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from app.forms import following
 from app.forms.encoding import encode_form, read_form
 from app.forms.form_calls import FormCall
+from app.protocol.answer_ids import mark_ids
 from app.protocol.call import FieldProblem
 from app.protocol.facts import MULTIREQUEST
 from app.protocol.highlight import Token, highlight
@@ -129,8 +131,16 @@ async def send(
     )
     view = _named_items(view, heading.names)
     summary = summarize(view, answer.status, cut_short=answer.cut_short)
-    tokens = highlight(view.pretty, view.kind, view.folds)
-    item_tokens = tuple(highlight(item.pretty, view.kind, item.folds) for item in view.items)
+    follow = following.index_of(schema)
+
+    def kind_of(object_type: str, key: str) -> str:
+        return follow.kind_of(schema, object_type, key)
+
+    tokens = mark_ids(highlight(view.pretty, view.kind, view.folds), view.kind, kind_of)
+    item_tokens = tuple(
+        mark_ids(highlight(item.pretty, view.kind, item.folds), view.kind, kind_of)
+        for item in view.items
+    )
     name = MULTIREQUEST if submission.service.lower() == MULTIREQUEST else heading.short
     raw = RawAnswer.of(answer.body, answer.content_type, view.kind, name)
     return Outcome(sent, call.problems, answer, view, tokens, heading, item_tokens, raw, summary)

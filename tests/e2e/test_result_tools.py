@@ -142,7 +142,7 @@ def test_folds_are_one_tab_stop_and_arrows_move_between_them(
     console: Console, fake: FakeKaltura
 ) -> None:
     answer = send_media_list(console, fake, 2, "json").get_by_label("Answer", exact=True)
-    toggles = answer.get_by_role("button")
+    toggles = answer.locator("button.fold-toggle")  # the ids are buttons too (follow.js)
     expect(toggles).to_have_count(4)  # the answer, objects, two entries
     answer.focus()
     console.page.keyboard.press("Tab")
@@ -156,6 +156,8 @@ def test_folds_are_one_tab_stop_and_arrows_move_between_them(
     expect(objects).to_be_focused()
     console.page.keyboard.press("ArrowRight")
     expect(objects).to_have_attribute("aria-expanded", "true")
+    console.page.keyboard.press("Tab")  # to the answer's ids, one Tab stop too (follow.js)
+    expect(answer.locator("button.follow").first).to_be_focused()
     console.page.keyboard.press("Tab")  # out of the answer in one step
     expect(toggles.nth(2)).not_to_be_focused()
     assert answer.evaluate("e => !e.contains(document.activeElement)")

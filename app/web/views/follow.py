@@ -1,0 +1,82 @@
+"""`GET /api_v3/testme/follow`: the menu of an id in the Result, asked for when it is opened.
+
+The Result marks each id it can follow (`app/protocol/answer_ids.py`) and nothing more, so a
+long answer carries a bare button per id; static/follow.js asks here for that id's menu: the
+actions that take it (`app/forms/following.py`), each a console link that opens the action's
+form filled (keeping the configuration's choices, the answer format, and the tab's server),
+and where "Use in the form" puts it in the form as it is now (the browser sends the form's
+selects: the calls and the configuration chosen, never a value typed, so never a secret).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.forms import following
+from app.protocol import fieldnames
+from app.protocol.facts import MULTIREQUEST
+from app.protocol.fieldnames import SERVER
+from app.web.templating import fragment
+from app.web.urls import CONSOLE, url_for
+from app.web.views.console import state
+
+router = APIRouter(prefix=CONSOLE)
+
+LONGEST_ID = 200  # answer_ids.py marks no longer one
+
+
+@dataclass(frozen=True)
+class Followed:
+    """An action's link (`label`: `media.get`), opening its form with the id in `path`."""
+
+    label: str
+    href: str
+    path: str
+
+
+@dataclass(frozen=True)
+class FollowMenu:
+    id: str
+    kind: str
+    actions: tuple[Followed, ...]
+    targets: tuple[following.Target, ...]
+    nothing_takes: str  # what "Use in the form" says when no field of the form takes the id
+
+
+def calls_of(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(request number, service, action) of each call the form's selects choose."""
+    chosen: dict[int, dict[str, str]] = {}
+    for name, value in pairs:
+        meaning = fieldnames.read(name)
+        if meaning.kind == "call" and value:
+            chosen.setdefault(meaning.request, {})[meaning.path] = value
+    calls = []
+    for number, call in sorted(chosen.items()):
+        service, action = call.get(fieldnames.SERVICE, ""), call.get(fieldnames.ACTION, "")
+        if service and action and service != MULTIREQUEST:
+            calls.append((number, service, action))
+    return calls
+
+
+@router.get("/follow", response_class=HTMLResponse, name="follow")
+async def follow(request: Request, kind: str = "", id: str = "", type: str = "") -> HTMLResponse:
+    schema = state(request).schema
+    index = following.index_of(schema)
+    value = id[:LONGEST_ID]
+    page = url_for(request.app, "page")
+    pairs = list(request.query_params.multi_items())
+    kept = [(n, v) for n, v in pairs if fieldnames.read(n).kind == "config" or n == SERVER]
+    actions = tuple(
+        Followed(o.label, f"{page}?{urlencode(o.fields(value) + kept)}", o.path)
+        for o in index.offers_for(schema, kind, type)
+    )
+    calls = calls_of(pairs)
+    targets = following.form_targets(index, kind, calls)
+    named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
+    nothing_takes = f"No field of {named} takes {following.article(kind)} {kind} id."
+    menu = FollowMenu(value, kind, actions, targets, nothing_takes)
+    return fragment(request, "_follow_menu.html", menu)
