@@ -7,7 +7,8 @@ import { on } from "./events.js";
 function dialog() { return document.querySelector("[data-import-dialog]"); }
 function opener() { return document.querySelector("button[data-import]"); }
 
-function open() {
+// Import's button (main.js loads this module as it is pressed).
+export function open() {
   const shown = dialog();
   if (!shown || shown.open) return;
   shown.showModal();
@@ -16,9 +17,7 @@ function open() {
 }
 
 on("click", (event) => {
-  if (!event.target.closest) return;
-  if (event.target.closest("button[data-import]")) open();
-  else if (event.target.closest("[data-import-close]")) dialog().close();
+  if (event.target.closest && event.target.closest("[data-import-close]")) dialog().close();
 });
 
 // Ctrl/Cmd-Enter in the text fills the form, as it sends from the console's own fields.

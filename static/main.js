@@ -23,6 +23,20 @@ import "./finder.js";
 import "./ks-inspector.js";
 import "./big-answer.js";
 import "./result-tools.js";
-import "./make-ks.js";
-import "./import.js";
-import "./follow.js";
+import { on } from "./events.js";
+
+// Loaded when first needed, not with the page, so a first load carries only what the page needs
+// before it is used (tests/e2e/test_wire_size.py): each registers its handlers after all of the
+// above. The two dialogs load as their button is pressed and open through their module's
+// `open`; the Result's id menus load with the first Result that has an id (follow.js sets up the
+// Result it finds), and Import's module with a page an Import opened (its report takes the focus).
+on("click", (event) => {
+  const opener = event.target.closest && event.target.closest("[data-make-ks-open], button[data-import]");
+  if (!opener) return;
+  const loading = opener.matches("[data-make-ks-open]") ? import("./make-ks.js") : import("./import.js");
+  loading.then((module) => module.open());
+});
+on("htmx:afterSwap", () => {
+  if (document.querySelector("#result button[data-follow]")) import("./follow.js");
+});
+if (document.getElementById("import-report")) import("./import.js");

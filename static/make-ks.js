@@ -13,7 +13,7 @@ function close(box) {
   if (opener) opener.focus();
 }
 
-function open(box) {
+function show(box) {
   var outcome = box.querySelector("#make-ks-outcome");
   if (outcome) outcome.replaceChildren();
   // Outside sandbox mode the partner is the one in Configuration, when it names one.
@@ -23,11 +23,16 @@ function open(box) {
   box.showModal();
 }
 
+// Make a KS's button (main.js loads this module as it is pressed).
+export function open() {
+  var box = dialog();
+  if (box && !box.open) show(box);
+}
+
 on("click", function (event) {
   var box = dialog();
   if (!box || !event.target.closest) return;
-  if (event.target.closest("[data-make-ks-open]")) open(box);
-  else if (event.target.closest("[data-make-ks-close]")) close(box);
+  if (event.target.closest("[data-make-ks-close]")) close(box);
 });
 
 // Escape: the dialog's own cancel would close it too, but focus must reach the button even

@@ -1,7 +1,9 @@
 """A first load of the console, into an empty cache, brings its scripts and styles in at most
 60 KB on the wire (issue 20: 160 KB as they are; htmx alone is 52 KB). The bytes are the
 bodies as they crossed the wire, from the Resource Timing API (`encodedBodySize`); headers are
-apart (Chromium reports a flat 300 B each). The console page comes compressed too."""
+apart (Chromium reports a flat 300 B each). The console page comes compressed too. What is loaded
+when first needed (main.js: the Make a KS and Import dialogs, the Result's id menus) is not
+part of a first load."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from app.resources import resource_path
 pytestmark = pytest.mark.browser
 
 GOAL_BYTES = 60_000
+WHEN_NEEDED = {"make-ks.js", "import.js", "follow.js"}
 
 LOADED = """() => performance.getEntriesByType("resource")
   .filter(e => /\\/static\\/.*\\.(js|css)$/.test(new URL(e.name).pathname))
@@ -39,7 +42,11 @@ def test_a_first_load_brings_scripts_and_styles_in_60_kb_on_the_wire(
         context.close()
 
     static = Path(resource_path("static"))
-    on_disk = {p.name: p.stat().st_size for p in static.iterdir() if p.suffix in (".js", ".css")}
+    on_disk = {
+        p.name: p.stat().st_size
+        for p in static.iterdir()
+        if p.suffix in (".js", ".css") and p.name not in WHEN_NEEDED
+    }
     assert {e["name"]: e["decoded"] for e in loaded} == on_disk  # every one, whole
     on_the_wire = sum(e["encoded"] for e in loaded)
     assert on_the_wire <= GOAL_BYTES, f"{on_the_wire} bytes: {loaded}"

@@ -18,6 +18,8 @@ BASE = Path(resource_path("templates")) / "base.html"
 VENDORED = {"htmx.min.js"}  # htmx's own classic script, served as released
 SCRIPTS = sorted(p for p in STATIC.glob("*.js") if p.name not in VENDORED)
 IMPORT = re.compile(r"""^\s*import\s+(?:[^"';]*?\s+from\s+)?["'](\./[\w.-]+)["']""", re.M)
+LATER = re.compile(r"""\bimport\(\s*["'](\./[\w.-]+)["']\s*\)""")
+"""A module loaded when first needed (`import("./follow.js")` in main.js)."""
 ENTRY = re.compile(
     r"""<script\s+type="module"\s+src="\{\{\s*static_url\("([\w.-]+)"\)\s*\}\}"></script>"""
 )
@@ -27,7 +29,8 @@ CLASSIC = re.compile(
 
 
 def imports(script: Path) -> list[str]:
-    return [target.removeprefix("./") for target in IMPORT.findall(script.read_text())]
+    text = script.read_text()
+    return [target.removeprefix("./") for target in IMPORT.findall(text) + LATER.findall(text)]
 
 
 def is_module(script: Path) -> bool:
