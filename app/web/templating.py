@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from app.protocol import facts, fieldnames, patterns
 from app.resources import resource_path
 from app.web import dom_ids, static_files, urls
+from app.web.printed_fields import PrintedFields
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -124,6 +125,8 @@ _env.globals.update(
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url
+# A parameter's HTML, kept while nothing is typed in it (_params.html).
+_env.globals["printed"] = PrintedFields()
 # Every module main.js loads, named to the browser up front (base.html, modulepreload).
 _env.globals["browser_modules"] = static_files.module_graph(resource_path("static"))
 # The console page hands these to value-checks.js: the browser checks values by the server's rule.
