@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from app.forms import form_calls
 from app.protocol import facts, fieldnames, patterns
 from app.resources import resource_path
 from app.web import dom_ids, static_files, urls
@@ -134,6 +135,8 @@ _env.globals["value_patterns"] = patterns.BROWSER
 # …and the sentence a field shows for a reference to a request that does not run before it.
 _env.globals["not_earlier"] = patterns.sentence(patterns.NOT_EARLIER)
 _env.globals["time_hint_rule"] = time_hint_rule
+# The Code region of a page without a call says it at once, as views/code.py would.
+_env.globals["NO_CALL"] = form_calls.NO_CALL
 templates = Jinja2Templates(env=_env)
 
 
