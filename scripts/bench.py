@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_browser import chromium  # noqa: E402
 from bench_browser import rows as browser_rows  # noqa: E402
+from bench_form import rows as form_rows  # noqa: E402
 from bench_units import unit_of  # noqa: E402
 from bench_wire import rows as wire_rows  # noqa: E402
 
@@ -230,6 +231,7 @@ def main() -> None:
     if args.browser_repeat and chromium():
         rows.extend(browser_rows(args.browser_repeat))
         rows.extend(wire_rows(args.browser_repeat))
+        rows.extend(form_rows(args.browser_repeat))
     elif args.browser_repeat:
         print("no Chromium (TESTME_CHROMIUM or chromium on PATH): browser rows left out")
 

@@ -15,12 +15,14 @@ import "./switches.js";
 // the browser's own restoring does not fight that.
 function valuesOf(form) {
   const own = [], config = [];
+  const read = new Map(); // a group's defaults, parsed once for all its fields
   Array.prototype.forEach.call(form.elements, (el) => {
     if (!el.name || el.disabled || el.dataset.secret || el.type === "file" || el.type === "password" ||
         el.tagName === "BUTTON") return;
     const group = el.closest("fieldset.configuration");
     // a configuration value the console starts with anyway (format 2, clientTag…) is no news
-    const defaults = group ? JSON.parse(group.dataset.defaults || "{}") : {};
+    if (group && !read.has(group)) read.set(group, JSON.parse(group.dataset.defaults || "{}"));
+    const defaults = group ? read.get(group) : {};
     const into = group ? config : own;
     const values = el.tagName === "SELECT"
       ? Array.prototype.map.call(el.selectedOptions, (option) => option.value)

@@ -1,6 +1,32 @@
-// The Code region (views/code.py): its language tabs and its Copy.
+// The Code region (views/code.py): when it asks for the form's code, its language tabs and its Copy.
 import { on } from "./events.js";
 import { copyText, REFUSED } from "./clipboard.js";
+import { consoleForm, formChanged, formTyped } from "./page.js";
+
+// A change asks at once and typing 400 ms after the last key, except in a select that fetches a
+// part of the form (Select service, Select action, an objectType): the code of the form it is
+// about to replace would be thrown away. What htmx swaps into the form asks once it has settled
+// and been drawn (a frame, then a task), so the new form is usable before its code is asked for;
+// a fetch that failed asks at once, for the form as it stayed.
+function inForm(element) {
+  const form = consoleForm();
+  return !!form && element instanceof Node && form.contains(element);
+}
+function fetchesPart(element) {
+  return element.tagName === "SELECT" && (element.hasAttribute("hx-get") || element.hasAttribute("hx-post"));
+}
+on("change", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formChanged(); });
+on("input", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formTyped(); });
+let drawing = false;
+on("htmx:afterSettle", (event) => {
+  if (drawing || !inForm(event.target)) return;
+  drawing = true;
+  requestAnimationFrame(() => setTimeout(() => { drawing = false; formChanged(); }, 0));
+});
+on("htmx:afterRequest", (event) => {
+  const asker = event.detail.elt;
+  if (!event.detail.successful && asker && inForm(asker) && fetchesPart(asker)) formChanged();
+});
 
 // The region gets the form as it stands, but a file input only names its file: a sample never
 // needs the contents, so none are uploaded for it.

@@ -80,7 +80,8 @@ function summarise() {
   var parts = [chosen ? chosen.textContent.replace(/^\s*\d+\s*/, "").trim() : ""];
   parts.push(partner && partner.value.trim() ? "partner " + partner.value.trim() : "no partnerId");
   parts.push(ksSummary(byId(button.dataset.ks), byId(button.dataset.note)));
-  button.textContent = parts.filter(Boolean).join(" \u00b7 ");
+  var text = parts.filter(Boolean).join(" \u00b7 ");
+  if (button.textContent !== text) button.textContent = text; // after each swap: no change, no work
 }
 function fold(folded) {
   var button = foldButton(), group = button && byId(button.getAttribute("aria-controls"));

@@ -58,7 +58,7 @@ on("htmx:afterSwap", (event) => {
   const next = requests.filter((request) => requestNumber(request) === n)[0];
   const focus = next ? next.querySelector("select") : document.getElementById("add-request");
   if (focus) focus.focus();
-  formChanged(null);
+  formChanged();
 });
 
 // Remove: an item of a list or map. Nothing is renumbered: the names of the items left stay.
@@ -67,5 +67,5 @@ on("click", (event) => {
   const item = button && button.dataset.remove && document.getElementById(button.dataset.remove);
   if (!item) return;
   item.remove();
-  formChanged(null);
+  formChanged();
 });

@@ -1,6 +1,6 @@
 // What several modules ask of the console page: its form, whether an htmx request is a Send,
-// a field's problem line, a multirequest request's number, and how a change with no input
-// event of its own tells the Code region.
+// a field's problem line, a multirequest request's number, and how a change tells the Code
+// region.
 
 export function byId(id) { return id ? document.getElementById(id) : null; }
 
@@ -21,11 +21,18 @@ export function problemLine(element) {
 // A multirequest request is a fieldset the server marked data-request=N.
 export function requestNumber(request) { return parseInt(request.dataset.request, 10); }
 
-// What changes the form without an input event of its own (a switch, a removed item) says so,
-// so the Code region follows (it listens for `change` on the form).
-export function formChanged(element) {
-  const form = element && element.form ? element.form : consoleForm();
-  if (form) form.dispatchEvent(new Event("change"));
+// The Code region follows the form (its hx-trigger, templates/console.html; code-tabs.js says
+// when): `formChanged` asks it for the code of the form as it is now, `formTyped` asks 400 ms
+// after the last call. What changes the form without a change event of its own (a switch, a
+// removed item) calls formChanged.
+function codeRegion() { return document.querySelector("[data-samples]"); }
+export function formChanged() {
+  const region = codeRegion();
+  if (region) region.dispatchEvent(new Event("form-changed"));
+}
+export function formTyped() {
+  const region = codeRegion();
+  if (region) region.dispatchEvent(new Event("form-typed"));
 }
 
 // A template the server wrote, `{name}` filled from `values`: the words of a rule the server

@@ -37,7 +37,7 @@ function toggle(button, hidden) {
   // controls it disabled, so Tab still finds a way back.
   button.tabIndex = on ? 0 : -1;
   if (hidden) { hidden.disabled = !on; hidden.value = on ? "1" : ""; cover(button, hidden, on); }
-  formChanged(button);
+  formChanged();
   return on;
 }
 

@@ -29,6 +29,10 @@ class IncompleteRequestError(ValueError):
     """No service or no action chosen yet; the message tells a person what to do (and where)."""
 
 
+NO_CALL = "Choose a service and an action."
+"""What a form without a service or an action lacks (the Code region says it too)."""
+
+
 @dataclass(frozen=True)
 class SubRequest:
     """One request of a multirequest, with its field names stripped of their `N:` prefix;
@@ -121,7 +125,7 @@ def read_call(
     """Read one action call; `IncompleteRequestError` without a service or an action,
     `UnknownActionError` if the schema lacks them."""
     if not (service_id and action_name):
-        raise IncompleteRequestError("Choose a service and an action.")
+        raise IncompleteRequestError(NO_CALL)
     service, action = resolve(schema, service_id, action_name)
     reader = Reader(schema)
     call = _read_action(reader, service, action, fields, files)

@@ -16,9 +16,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from app.forms import form_calls
 from app.protocol import facts, fieldnames, ks_making, patterns
 from app.resources import resource_path
-from app.web import dom_ids, urls
+from app.web import dom_ids, static_files, urls
+from app.web.printed_fields import PrintedFields
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -125,6 +127,10 @@ _env.globals.update(
 )
 _env.globals["url_for"] = url_for  # before Jinja2Templates, which would add its absolute one
 _env.globals["static_url"] = static_url
+# A parameter's HTML, kept while nothing is typed in it (_params.html).
+_env.globals["printed"] = PrintedFields()
+# Every module main.js loads, named to the browser up front (base.html, modulepreload).
+_env.globals["browser_modules"] = static_files.module_graph(resource_path("static"))
 # The console page hands these to value-checks.js: the browser checks values by the server's rule.
 _env.globals["value_patterns"] = patterns.BROWSER
 # …and the sentence a field shows for a reference to a request that does not run before it.
@@ -134,6 +140,8 @@ _env.globals["time_hint_rule"] = time_hint_rule
 _env.globals["ks_privileges"] = ks_making.PRIVILEGES
 _env.globals["ks_session_types"] = ks_making.SESSION_TYPES
 _env.globals["ks_default_expiry"] = ks_making.DEFAULT_EXPIRY
+# The Code region of a page without a call says it at once, as views/code.py would.
+_env.globals["NO_CALL"] = form_calls.NO_CALL
 templates = Jinja2Templates(env=_env)
 
 
