@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -65,10 +66,11 @@ CALLS: tuple[tuple[str, str, str, dict[str, str], bytes], ...] = (
 )
 
 
-def forwarder(upstream: str) -> FastAPI:
-    """The baseline: a bare FastAPI + httpx forwarder, one route."""
+def forwarder(upstream: str, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    """The baseline: a bare FastAPI + httpx forwarder, one route (`transport`: for an
+    in-process upstream)."""
     app = FastAPI()
-    client = httpx.AsyncClient(base_url=upstream)
+    client = httpx.AsyncClient(base_url=upstream, transport=transport)
 
     @app.post("/forward/{service}/{action}")
     async def forward(request: Request, service: str, action: str) -> Response:
@@ -80,21 +82,28 @@ def forwarder(upstream: str) -> FastAPI:
     return app
 
 
-class Profiled:
-    """The console's ASGI app with each request profiled in the server's own thread (cProfile
-    sees one thread): the time from the request's arrival to its answer, waiting included."""
+class Measured:
+    """An app whose requests' CPU time in the server's own thread is kept (`cpu`, ms), and
+    optionally profiled (cProfile sees one thread). While a request waits for the fake, the
+    thread sleeps in its event loop: what is counted is the server's own work for it."""
 
-    def __init__(self, app: ASGIApp, profiler: cProfile.Profile) -> None:
-        self.app, self.profiler = app, profiler
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.cpu: list[float] = []
+        self.profiler: cProfile.Profile | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].endswith("/send"):
+        if scope["type"] != "http" or scope["method"] != "POST":
             return await self.app(scope, receive, send)
-        self.profiler.enable()
+        started = time.thread_time()
+        if self.profiler:
+            self.profiler.enable()
         try:
             await self.app(scope, receive, send)
         finally:
-            self.profiler.disable()
+            if self.profiler:
+                self.profiler.disable()
+            self.cpu.append((time.thread_time() - started) * 1000)
 
 
 def _ms(post: httpx.Client, url: str, **kwargs: object) -> float:
@@ -106,21 +115,36 @@ def _ms(post: httpx.Client, url: str, **kwargs: object) -> float:
     return elapsed
 
 
-def overheads(
-    repeat: int, profile: str = ""
-) -> list[tuple[str, list[float], list[float], list[float]]]:
-    """For each call: the direct, console and forwarder times of each round, in ms;
-    `profile`: the console's Sends profiled into `profile.SERVICE.ACTION` (pstats)."""
+@dataclass(frozen=True)
+class Rounds:
+    """One call's rounds, in ms: wall times (direct, through the console, through the
+    forwarder) and each server's CPU for its request."""
+
+    what: str
+    direct: list[float]
+    ours: list[float]
+    base: list[float]
+    ours_cpu: list[float]
+    base_cpu: list[float]
+
+    def overhead(self) -> tuple[float, float]:
+        """The p50 of (console - direct) and of (forwarder - direct), round by round."""
+        pairs = zip(self.direct, self.ours, self.base, strict=True)
+        over = [(o - d, b - d) for d, o, b in pairs]
+        return statistics.median(o for o, _ in over), statistics.median(b for _, b in over)
+
+
+def overheads(repeat: int, profile: str = "") -> list[Rounds]:
+    """Each call's rounds; `profile`: the console's Sends profiled into
+    `profile.SERVICE.ACTION` (pstats)."""
     out = []
-    profiler = cProfile.Profile()
     with running_fake() as fake, tempfile.TemporaryDirectory() as data:
         settings = Settings(service_url=fake.url, schema_path=SCHEMA, data_dir=Path(data))
-        console_app: ASGIApp = create_app(settings)
-        if profile:
-            console_app = Profiled(console_app, profiler)
+        console_app = Measured(create_app(settings))
+        bare_app = Measured(forwarder(fake.url))
         with (
             serve_app(console_app, lifespan="on") as (console, _),
-            serve_app(forwarder(fake.url)) as (bare, _),
+            serve_app(bare_app) as (bare, _),
             httpx.Client() as direct_client,
             httpx.Client(headers={"Sec-Fetch-Site": "same-origin"}) as console_client,
             httpx.Client() as bare_client,
@@ -133,33 +157,42 @@ def overheads(
                 posted = {"data": send_form, "files": {"_": ("", b"")}}  # multipart, as htmx
                 direct, ours, base = [], [], []
                 for round_ in range(WARM_UP + repeat):
+                    if round_ == WARM_UP:
+                        console_app.cpu.clear()
+                        bare_app.cpu.clear()
+                        if profile:
+                            console_app.profiler = cProfile.Profile()
                     a = _ms(direct_client, direct_url, content=direct_body)
                     b = _ms(console_client, f"{console}/api_v3/testme/send", **posted)
                     c = _ms(bare_client, f"{bare}/forward/{service}/{action}", **posted)
-                    if round_ == WARM_UP - 1:
-                        profiler = cProfile.Profile()
-                        if isinstance(console_app, Profiled):
-                            console_app.profiler = profiler
                     if round_ >= WARM_UP:
                         direct.append(a)
                         ours.append(b)
                         base.append(c)
-                if profile:
-                    profiler.dump_stats(f"{profile}.{service}.{action}")
-                out.append((what, direct, ours, base))
+                if console_app.profiler:
+                    console_app.profiler.dump_stats(f"{profile}.{service}.{action}")
+                    console_app.profiler = None
+                cpu = (list(console_app.cpu), list(bare_app.cpu))
+                out.append(Rounds(what, direct, ours, base, *cpu))
     return out
 
 
 def rows(repeat: int) -> list[tuple[str, float, str, float]]:
-    """(what, ms, baseline, ms): the console's p50 overhead and the bare forwarder's."""
+    """(what, ms, baseline, ms): the console's p50 overhead over calling the server directly
+    and the bare forwarder's; then each one's own CPU per request (p50), which a busy shared
+    machine disturbs far less than wall time."""
+    measured = overheads(repeat)
     found = []
-    for what, direct, ours, base in overheads(repeat):
+    for rounds in measured:
+        ours, base = rounds.overhead()
+        found.append((rounds.what, ours, "bare FastAPI+httpx forwarder", base))
+    for rounds, (_, service, action, _, _) in zip(measured, CALLS, strict=True):
         found.append(
             (
-                what,
-                statistics.median(o - d for o, d in zip(ours, direct, strict=True)),
-                "bare FastAPI+httpx forwarder",
-                statistics.median(b - d for b, d in zip(base, direct, strict=True)),
+                f"Send's own CPU in the console, {service}.{action} (p50)",
+                statistics.median(rounds.ours_cpu),
+                "forwarder's own CPU",
+                statistics.median(rounds.base_cpu),
             )
         )
     return found
@@ -170,13 +203,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--profile", default="", help="cProfile the console's rounds into FILE.*")
     args = parser.parse_args()
-    for what, direct, ours, base in overheads(args.repeat, args.profile):
-        d, o, b = (statistics.median(x) for x in (direct, ours, base))
-        over = statistics.median(x - y for x, y in zip(ours, direct, strict=True))
-        bare = statistics.median(x - y for x, y in zip(base, direct, strict=True))
+    for rounds in overheads(args.repeat, args.profile):
+        d, o, b = (statistics.median(x) for x in (rounds.direct, rounds.ours, rounds.base))
+        over, bare = rounds.overhead()
+        cpu, bare_cpu = statistics.median(rounds.ours_cpu), statistics.median(rounds.base_cpu)
         print(
-            f"{what}: direct {d:.2f} ms, console {o:.2f} ms, forwarder {b:.2f} ms; "
-            f"overhead {over:.2f} vs {bare:.2f} ms: {over / bare:.2f}x"
+            f"{rounds.what}: direct {d:.2f} ms, console {o:.2f} ms, forwarder {b:.2f} ms; "
+            f"overhead {over:.2f} vs {bare:.2f} ms: {over / bare:.2f}x; "
+            f"own CPU {cpu:.2f} vs {bare_cpu:.2f} ms: {cpu / bare_cpu:.2f}x"
         )
 
 
