@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench_browser import chromium  # noqa: E402
 from bench_browser import rows as browser_rows  # noqa: E402
 from bench_form import rows as form_rows  # noqa: E402
+from bench_send import rows as send_rows  # noqa: E402
 from bench_units import unit_of  # noqa: E402
 from bench_wire import rows as wire_rows  # noqa: E402
 
@@ -95,6 +96,7 @@ def main() -> None:
     parser.add_argument(
         "--browser-repeat", type=int, default=5, help="runs of each browser row (0: none)"
     )
+    parser.add_argument("--send-repeat", type=int, default=200, help="rounds of each Send row")
     args = parser.parse_args()
     schema_path = args.schema or (ROOT / "schema" / "testme.xml")
     data = schema_path.read_bytes()
@@ -228,6 +230,7 @@ def main() -> None:
             )
         )
 
+    rows.extend(send_rows(args.send_repeat))
     if args.browser_repeat and chromium():
         rows.extend(browser_rows(args.browser_repeat))
         rows.extend(wire_rows(args.browser_repeat))

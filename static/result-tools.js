@@ -50,6 +50,16 @@ function setFolded(toggle, folded) {
   fold.classList.toggle("folded", folded);
 }
 
+// The folds right inside a fold, by its children (a selector query walked all it holds, for
+// every fold: the whole answer once per level).
+function foldsIn(fold) {
+  var n = 0;
+  for (var child = fold.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === "SPAN" && child.classList.contains("fold")) n++;
+  }
+  return n;
+}
+
 function setUpFolds(pre) {
   var folds = pre.querySelectorAll("span.fold");
   for (var i = 0; i < folds.length; i++) {
@@ -62,7 +72,7 @@ function setUpFolds(pre) {
     fold.before(toggle);
     // What it holds: counted here, or for a list the first part cuts, as the server counted
     // it in the whole answer (data-total): "500 items (122 shown)".
-    var inner = fold.querySelectorAll(":scope > span.fold").length;
+    var inner = foldsIn(fold);
     var total = Math.max(Number(fold.dataset.total) || 0, inner);
     if (total) fold.dataset.count = total + (total === 1 ? " item" : " items") + (total > inner ? " (" + inner + " shown)" : "");
     setFolded(toggle, total > BIG_LIST);

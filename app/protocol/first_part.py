@@ -12,6 +12,7 @@ cannot show, the whole parse still knows: how many items each list holds (`xml_f
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeVar, cast
@@ -95,9 +96,65 @@ def xml_folds(element: ET.Element) -> tuple[int, ...]:
     return tuple(sum(1 for child in node if len(child)) for node in element.iter() if len(node))
 
 
+# A tag's bytes in a well-formed document whose markup is ASCII's (`_tag_events`).
+_SKIPPED = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)
+_START, _END, _EMPTY_END = b"\x01", b"\x02", b"\x03"  # no XML 1.0 document holds these
+_EVENTS = bytes.maketrans(b"<" + _EMPTY_END, _START + _END)
+_NOT_EVENTS = bytes(b for b in range(256) if b not in b"<" + _END + _EMPTY_END)
+_FOLD = re.compile(rb"\x01(?=\x01)")  # an element whose next tag starts its first child
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
+_ASCII_BASED = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"iso-8859-1", b"latin-1"}
+
+
 def _counted_folds(body: bytes) -> tuple[int, ...]:
-    """`xml_folds` of the document in `body`, read by expat without building it. An element
-    becomes a fold when its first child starts, so folds are numbered in document order."""
+    """`xml_folds` of the document in `body`, without building it: expat checks it (a broken
+    answer raises `expat.ExpatError`) with no Python call per tag, then its tags become one
+    byte each (`_tag_events`), and only the elements holding elements are walked. (A Python
+    call per tag from expat cost a 5 MB answer half its Send.) A document these passes might
+    misread (a DOCTYPE, whose entities may hold elements; an encoding not ASCII's where markup
+    is; `/>` in text) is counted by expat's calls."""
+    events = _tag_events(body)
+    if events is None:
+        return _counted_folds_by_expat(body)
+    counts: list[int] = []
+    last_at_depth: list[int] = []  # per depth: the fold last opened there
+    depth, at = 0, 0  # elements open before position `at` of the events
+    for found in _FOLD.finditer(events):
+        opener = found.start()
+        depth += events.count(_START, at, opener) - events.count(_END, at, opener)
+        at = opener
+        # Its parent holds it, so the parent is a fold, the last one opened a level up.
+        if depth:
+            counts[last_at_depth[depth - 1]] += 1
+        del last_at_depth[depth:]
+        last_at_depth.append(len(counts))
+        counts.append(0)
+    return tuple(counts)
+
+
+def _tag_events(body: bytes) -> bytes | None:
+    """The document's tags in order, a start as `_START`, an end as `_END` (an empty element
+    is both), by a few passes of bytes methods; None for a document to leave to expat's
+    calls. Checked by expat first: in a well-formed document every `<` outside comments,
+    CDATA and processing instructions opens a tag (`</` an end tag), and no attribute value
+    holds one. `/>` ends an empty element, unless text or an attribute value holds it: then
+    more ends than starts are found, and expat's calls count instead."""
+    declared = _DECLARED.match(body[:200])
+    if (declared and declared[1].lower() not in _ASCII_BASED) or b"\x00" in body[:4]:
+        return None
+    expat.ParserCreate().Parse(body, True)  # raises ExpatError for a broken answer
+    if b"<!DOCTYPE" in body or b"<!doctype" in body:  # its entities may hold elements
+        return None
+    tags = _SKIPPED.sub(b"", body) if b"<!" in body or b"<?" in body else body
+    tags = tags.replace(b"</", _END).replace(b"/>", _EMPTY_END)
+    events = tags.translate(_EVENTS, _NOT_EVENTS)
+    return events if events.count(_START) == events.count(_END) else None
+
+
+def _counted_folds_by_expat(body: bytes) -> tuple[int, ...]:
+    """`xml_folds` of the document in `body`, read by expat with a Python call per tag. An
+    element becomes a fold when its first child starts, so folds are numbered in document
+    order."""
     counts: list[int] = []
     open_folds: list[int] = []  # per open element: its fold's number, -1 while it holds none
 

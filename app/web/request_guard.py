@@ -37,6 +37,7 @@ LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 ALLOWED_FETCH_SITES = frozenset({"same-origin", "none"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
+JUDGED_KEPT = 1024  # peers whose trust is remembered; then the memory starts again
 
 
 def host_name(host: str) -> str:
@@ -61,6 +62,8 @@ class TrustedProxies:
     def __init__(self, entries: Iterable[str]) -> None:
         self.everyone = False
         self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        # each peer judged once (parsing its address was a tenth of a small Send's own work)
+        self._judged: dict[str, bool] = {}
         for entry in entries:
             if entry == "*":
                 self.everyone = True
@@ -70,6 +73,14 @@ class TrustedProxies:
     def __contains__(self, peer: str) -> bool:
         if self.everyone:
             return True
+        known = self._judged.get(peer)
+        if known is None:
+            if len(self._judged) >= JUDGED_KEPT:
+                self._judged.clear()
+            known = self._judged[peer] = self._trusts(peer)
+        return known
+
+    def _trusts(self, peer: str) -> bool:
         try:
             address = ipaddress.ip_address(peer)
         except ValueError:

@@ -20,6 +20,7 @@ from app.forms import form_calls
 from app.protocol import facts, fieldnames, ks_making, patterns
 from app.resources import resource_path
 from app.web import dom_ids, static_files, urls
+from app.web.answer_html import answer_code
 from app.web.printed_fields import PrintedFields
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    # Templates are read once: checking each one's file on every render (a dozen stat calls a
+    # Send) bought nothing, they change with the installed package only.
+    auto_reload=False,
 )
 # `|tojson` writes hx-vals; keys in the order the template gives them, as htmx sends them.
 _env.policies["json.dumps_kwargs"] = {"sort_keys": False}
@@ -110,6 +114,7 @@ for _builder in (
     _env.filters[_builder.__name__] = _builder
 # Not `join`: that name is Jinja's own filter (`limits | join(", ")`), which the docs rely on.
 _env.filters["path_join"] = fieldnames.join
+_env.filters["answer_code"] = answer_code
 _env.globals.update(
     NULL_SUFFIX=facts.NULL_SUFFIX,
     SERVICE=fieldnames.SERVICE,

@@ -56,6 +56,13 @@ XML_BODIES = [
     b"<a><b>1</b><c/></a>",
     b"<a><b><c>1</c></b><d><e/></d><f>x</f><g><h><i/></h></g></a>",
     b"<a>text</a>",
+    # Folds are counted from the tags' bytes (first_part._tag_events): what might fool that.
+    b'<?xml version="1.0" encoding="UTF-8"?><!-- <x><y/></x> --><a x="1>2"><b><![CDATA[<c><d/>'
+    b"</c>]]></b><e><?pi <f><g/></f>?><h/></e>( ) <i\n/><j ></j ></a>",
+    b"<a y='/>'><b><c/></b>text /> too<d><e/></d></a>",  # `/>` not closing a tag: expat's calls
+    b'<!DOCTYPE a [<!ENTITY e "<b><c/></b>">]><a>&e;<d><f/></d></a>',  # elements from an entity
+    b'<n:a xmlns:n="urn:x"><n:b><n:c/></n:b><n:d>\xc3\xa9</n:d></n:a>',
+    b"<a/>",
 ]
 JSON_VALUES: list[object] = [
     json.loads(media_list(3, "json")),

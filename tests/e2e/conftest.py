@@ -30,6 +30,8 @@ import pytest
 import uvicorn
 from KalturaClient import KalturaClient, KalturaConfiguration
 from playwright.sync_api import Browser, BrowserContext, Page
+from starlette.types import ASGIApp
+from uvicorn.config import LifespanType
 
 from app.settings import Settings
 from app.web.app import create_app
@@ -187,6 +189,9 @@ def hangs_up_within(connection: socket.socket, seconds: float) -> bool:
 def _handler_for(fake: FakeKaltura) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # The body is written after the headers: with Nagle on, it waited for the client's
+        # delayed ACK (40 ms on Linux) whenever the kernel had left quick-ACK mode.
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -269,17 +274,33 @@ def wait_until_ready(url: str, alive: Callable[[], bool], seconds: float = 30) -
 def serve_console(settings: Settings) -> Iterator[str]:
     """The console on uvicorn, on a free 127.0.0.1 port in a daemon thread; yields its base URL
     once `/healthz` answers 200 (the lifespan has loaded the schema)."""
-    sock = socket.socket()
+    with serve_app(create_app(settings), lifespan="on") as (url, alive):
+        wait_until_ready(url, alive)
+        yield url
+
+
+@contextmanager
+def serve_app(
+    app: ASGIApp, lifespan: LifespanType = "off"
+) -> Iterator[tuple[str, Callable[[], bool]]]:
+    """`app` on uvicorn on a free 127.0.0.1 port in a daemon thread: its base URL, and whether
+    the server still runs. The socket is TCP's (`IPPROTO_TCP`) with Nagle off, as the socket
+    uvicorn binds itself is: asyncio turns Nagle off only on sockets that say they are TCP, and
+    with it on, each answer's body (written after its headers) waited for the client's delayed
+    ACK, 40 ms on Linux."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan=lifespan)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
-        wait_until_ready(url, thread.is_alive)
-        yield url
+        while not server.started and thread.is_alive():
+            time.sleep(0.01)
+        yield url, thread.is_alive
     finally:
         server.should_exit = True
         thread.join(timeout=10)
