@@ -89,14 +89,20 @@ function useInForm(item) {
   field.focus();
 }
 
+// An id pressed: its menu opens, or closes if it was open (main.js calls this for a press that
+// came before this module had loaded).
+export function activate(button) {
+  rove(button.closest("pre"), button);
+  if (open && open.button === button) close(true);
+  else openMenu(button);
+}
+
 on("click", function (event) {
   var target = event.target;
   if (!(target instanceof Element)) return;
   var button = target.closest("button[data-follow]");
   if (button) {
-    rove(button.closest("pre"), button);
-    if (open && open.button === button) close(true);
-    else openMenu(button);
+    activate(button);
     return;
   }
   if (open && target.closest("[data-use-in-form]") && open.pop.contains(target)) {

@@ -36,7 +36,15 @@ on("click", (event) => {
   const loading = opener.matches("[data-make-ks-open]") ? import("./make-ks.js") : import("./import.js");
   loading.then((module) => module.open());
 });
+let follow = null; // follow.js once loaded: from then on its own handlers answer an id
 on("htmx:afterSwap", () => {
-  if (document.querySelector("#result button[data-follow]")) import("./follow.js");
+  if (!follow && document.querySelector("#result button[data-follow]")) {
+    import("./follow.js").then((module) => { follow = module; });
+  }
+});
+// An id pressed before follow.js has loaded: its menu opens once it has.
+on("click", (event) => {
+  const id = !follow && event.target.closest && event.target.closest("button[data-follow]");
+  if (id) import("./follow.js").then((module) => { follow = module; module.activate(id); });
 });
 if (document.getElementById("import-report")) import("./import.js");

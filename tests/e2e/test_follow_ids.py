@@ -174,3 +174,25 @@ def test_an_id_in_a_multirequest_s_answer_offers_its_actions(
     page.get_by_role("menuitem", name="flavorAsset.list", exact=True).click()
     expect(page.get_by_label("Select service")).to_have_value("flavorasset")
     expect(labelled(console.group("filter"), "entryIdEqual")).to_have_value(entry_id)
+
+
+def test_an_id_pressed_before_its_menus_have_loaded_still_opens_its_menu(
+    page: Page, sandbox_url: str, entry: tuple[str, str]
+) -> None:
+    """follow.js loads with the first Result that has an id (main.js); a press that comes
+    before it has arrived is answered once it has."""
+    ks, entry_id = entry
+    held: list[object] = []
+    page.route("**/follow.js", lambda route: held.append(route))  # answered when we say
+    try:
+        console = listed(page, sandbox_url, ks, "1")
+        id_button(console, entry_id).click()
+        page.wait_for_timeout(200)
+        expect(page.get_by_role("menu")).to_have_count(0)
+        assert held, "follow.js was not asked for with the Result"
+        for route in held:
+            route.continue_()  # type: ignore[attr-defined]
+    finally:
+        page.unroute("**/follow.js")
+    menu = page.get_by_role("menu")
+    expect(menu.get_by_role("menuitem", name="media.get", exact=True)).to_be_visible()

@@ -27,13 +27,21 @@ RECORD = """() => {
 }"""
 
 
+def quiet(page: Page) -> None:
+    """What the page asked for so far has been answered: the Code region's refresh after the last
+    swap is asked for a frame and a task after it (so wait that long first), then no htmx
+    request is in flight."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+
+
 @contextmanager
 def requests_to(page: Page, *routes: str) -> Iterator[list[str]]:
     """The console routes (`params`, `code`…) the page asks for while the block runs and until
     the Code region is quiet again (its refresh waits 400 ms after typing: wait past that).
     What the page asked for before the block has been answered first."""
     seen: list[str] = []
-    page.wait_for_load_state("networkidle")
+    quiet(page)
 
     def record(request: Request) -> None:
         route = request.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
@@ -59,6 +67,7 @@ def test_choosing_an_action_asks_for_its_form_then_its_code_once(console: Consol
     page = console.page
     with console.swap("/actions"):
         page.get_by_label("Select service").select_option("media")
+    quiet(page)  # the Code region's refresh for the service chosen
     page.evaluate(RECORD)
     with requests_to(page, "params", "code") as seen:
         page.get_by_label("Select action").select_option("list")  # an input and a change
