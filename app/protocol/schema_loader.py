@@ -10,6 +10,7 @@ Pure: no web imports; the only I/O is `load_schema` reading one file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,7 +276,22 @@ def _unknown_type_warnings(
 
 
 def parse_schema(data: bytes, source: str = "<schema>") -> Schema:
-    """Parse schema XML; raise `SchemaError` naming the line when it is not a Kaltura schema."""
+    """Parse schema XML; raise `SchemaError` naming the line when it is not a Kaltura schema.
+
+    A `Schema` is immutable, so the same document from the same source is parsed once per
+    process and shared (the last few kept): an unchanged file loaded again (Reload schema, the
+    sandbox beside the console, each app a test makes) costs nothing. A document that does not
+    parse is read again each time."""
+    return _parse_once(data, source)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_once(data: bytes, source: str) -> Schema:
+    return read_schema(data, source)
+
+
+def read_schema(data: bytes, source: str = "<schema>") -> Schema:
+    """`parse_schema` without the sharing: a new `Schema` each call (what `make bench` times)."""
     root = _parse_tree(data, source)
     if root.tag != "xml" or root.first("services") is None:
         raise SchemaError(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.protocol.schema import Schema, TypeRef
-from app.protocol.schema_loader import SchemaError, load_schema, parse_schema
+from app.protocol.schema_loader import SchemaError, load_schema, parse_schema, read_schema
 from app.resources import default_schema_path
 
 MINIMAL = b"""<?xml version="1.0"?>
@@ -164,3 +164,14 @@ def test_embedded_default_schema_loads_cleanly_and_is_not_the_real_one() -> None
         "system",
     } <= ids
     assert schema.api_version != "22.15.0"
+
+
+def test_the_same_document_from_the_same_source_is_parsed_once() -> None:
+    """A Schema is immutable: an unchanged file loaded again shares the first parse; another
+    source (named in warnings and errors) or other bytes parse anew."""
+    data = default_schema_path().read_bytes()
+    first = parse_schema(data, "a.xml")
+    assert parse_schema(data, "a.xml") is first
+    assert parse_schema(data, "b.xml") is not first
+    assert parse_schema(data + b"\n", "a.xml") is not first
+    assert read_schema(data, "a.xml") is not first and read_schema(data, "a.xml") == first
