@@ -19,7 +19,6 @@ from functools import partial
 import httpx
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse, RedirectResponse
-from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.types import ASGIApp
 
@@ -34,6 +33,7 @@ from app.web.request_guard import RequestGuard
 from app.web.schema_source import LoadedSchema, load_local, load_remote
 from app.web.security import SecurityHeadersMiddleware
 from app.web.servers import Server, Servers
+from app.web.session_cookie import SessionCookies
 from app.web.upstream import Upstream
 from app.web.views import (
     call_import,
@@ -188,7 +188,7 @@ def create_app(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
     )
     secret_key = _secret_key(settings)
     app.add_middleware(
-        SessionMiddleware,
+        SessionCookies,  # Starlette's, signing with less work per request (session_cookie.py)
         secret_key=secret_key,
         session_cookie=session_cookie_name(settings, secret_key),
         same_site="strict",
