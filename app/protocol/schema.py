@@ -171,6 +171,15 @@ class Schema:
     def service(self, service_id: str) -> ServiceDef | None:
         return self._services_by_id.get(service_id.lower())
 
+    @cached_property
+    def known_actions(self) -> str:
+        """Every `service.action`, lowercased, each followed by a space: History's list of what
+        this schema can restore (templates/_history_known.html). Made once per schema rather than
+        by a template loop on every console page (884 actions in 22.15.0: ~1 ms of ~9)."""
+        return "".join(
+            f"{s.id.lower()}.{a.name.lower()} " for s in self.services for a in s.actions
+        )
+
     def action(self, service_id: str, action_name: str) -> ActionDef | None:
         service = self.service(service_id)
         return service.action(action_name) if service else None
