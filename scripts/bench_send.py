@@ -32,12 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.settings import Settings  # noqa: E402
 from app.web.app import create_app  # noqa: E402
+from tests.conftest import SHARED_SCHEMA  # noqa: E402
 from tests.e2e.big_answers import media_list_xml  # noqa: E402
 from tests.e2e.conftest import running_fake, serve_app, xml_result  # noqa: E402
 
-SCHEMA = Path("/work/shared/kaltura/KalturaClient-22.15.0.xml")
-if not SCHEMA.is_file():
-    SCHEMA = ROOT.parent / "shared" / "kaltura" / "KalturaClient-22.15.0.xml"
 WARM_UP = 10  # rounds run before the clock counts (connections opened, caches filled)
 KS = "djJ8MTIzNDV8" + "A" * 140 + "=="
 
@@ -139,7 +137,7 @@ def overheads(repeat: int, profile: str = "") -> list[Rounds]:
     `profile.SERVICE.ACTION` (pstats)."""
     out = []
     with running_fake() as fake, tempfile.TemporaryDirectory() as data:
-        settings = Settings(service_url=fake.url, schema_path=SCHEMA, data_dir=Path(data))
+        settings = Settings(service_url=fake.url, schema_path=SHARED_SCHEMA, data_dir=Path(data))
         console_app = Measured(create_app(settings))
         bare_app = Measured(forwarder(fake.url))
         with (
