@@ -28,6 +28,7 @@ from typing import NamedTuple
 from app.forms.form_writing import members_fields
 from app.protocol import fieldnames
 from app.protocol.call import Object, Scalar, Value
+from app.protocol.facts import MULTIREQUEST
 from app.protocol.schema import ActionDef, Schema, ServiceDef
 
 _ID_TYPES = frozenset({"string", "int", "bigint"})
@@ -186,6 +187,22 @@ class Target(NamedTuple):
 
     name: str
     absent: str
+
+
+def chosen_calls(pairs: Sequence[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(request number, service, action) of each call a form's selects choose, in request order
+    (a multirequest's own choice of service is not a call)."""
+    chosen: dict[int, dict[str, str]] = {}
+    for name, value in pairs:
+        meaning = fieldnames.read(name)
+        if meaning.kind == "call" and value:
+            chosen.setdefault(meaning.request, {})[meaning.path] = value
+    calls = []
+    for number, call in sorted(chosen.items()):
+        service, action = call.get(fieldnames.SERVICE, ""), call.get(fieldnames.ACTION, "")
+        if service and action and service != MULTIREQUEST:
+            calls.append((number, service, action))
+    return calls
 
 
 def form_targets(

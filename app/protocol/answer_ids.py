@@ -25,7 +25,9 @@ KindOf = Callable[[str, str], str]
 """(objectType, member name) → the kind of id it holds, or ""."""
 
 _XML_TAG = re.compile(r"<(/?)([\w:.\-]+)[^<>]*?(/?)>")
-_ID_TEXT = re.compile(r"[^\s\"'<>&\\]{1,200}")  # an id is one short word: no quoting, no spaces
+LONGEST_ID = 200
+"""An id is one short word (no quoting, no spaces) of at most this many characters."""
+_ID_TEXT = re.compile(rf"[^\s\"'<>&\\]{{1,{LONGEST_ID}}}")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.forms.following import FollowIndex, Target, form_targets, index_of
+from app.forms.following import FollowIndex, Target, chosen_calls, form_targets, index_of
 from app.forms.links import read_link
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
@@ -252,3 +252,28 @@ def test_a_field_in_an_object_not_shown_yet_says_which_type_shows_it(index: Foll
 
 def test_the_index_is_built_once_per_schema(schema: Schema) -> None:
     assert index_of(schema) is index_of(schema)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "calls"),
+    [
+        ([("service", "media"), ("action", "list")], [(0, "media", "list")]),
+        ([("service", "media"), ("action", "")], []),  # no action chosen: no call
+        ([("service", "multirequest"), ("action", "")], []),
+        (
+            [
+                ("service", "multirequest"),
+                ("2:service", "flavorasset"),
+                ("2:action", "list"),
+                ("1:service", "media"),
+                ("1:action", "get"),
+                ("1:entryId", "0_a"),
+            ],
+            [(1, "media", "get"), (2, "flavorasset", "list")],
+        ),
+    ],
+)
+def test_the_calls_a_forms_selects_choose_are_read_in_request_order(
+    pairs: list[tuple[str, str]], calls: list[tuple[int, str, str]]
+) -> None:
+    assert chosen_calls(pairs) == calls

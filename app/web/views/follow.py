@@ -18,15 +18,13 @@ from fastapi.responses import HTMLResponse
 
 from app.forms import following
 from app.protocol import fieldnames
-from app.protocol.facts import MULTIREQUEST
+from app.protocol.answer_ids import LONGEST_ID
 from app.protocol.fieldnames import SERVER
 from app.web.templating import fragment
 from app.web.urls import CONSOLE, url_for
 from app.web.views.console import state
 
 router = APIRouter(prefix=CONSOLE)
-
-LONGEST_ID = 200  # answer_ids.py marks no longer one
 
 
 @dataclass(frozen=True)
@@ -47,21 +45,6 @@ class FollowMenu:
     nothing_takes: str  # what "Use in the form" says when no field of the form takes the id
 
 
-def calls_of(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
-    """(request number, service, action) of each call the form's selects choose."""
-    chosen: dict[int, dict[str, str]] = {}
-    for name, value in pairs:
-        meaning = fieldnames.read(name)
-        if meaning.kind == "call" and value:
-            chosen.setdefault(meaning.request, {})[meaning.path] = value
-    calls = []
-    for number, call in sorted(chosen.items()):
-        service, action = call.get(fieldnames.SERVICE, ""), call.get(fieldnames.ACTION, "")
-        if service and action and service != MULTIREQUEST:
-            calls.append((number, service, action))
-    return calls
-
-
 @router.get("/follow", response_class=HTMLResponse, name="follow")
 async def follow(request: Request, kind: str = "", id: str = "", type: str = "") -> HTMLResponse:
     schema = state(request).schema
@@ -74,7 +57,7 @@ async def follow(request: Request, kind: str = "", id: str = "", type: str = "")
         Followed(o.label, f"{page}?{urlencode(o.fields(value) + kept)}", o.path)
         for o in index.offers_for(schema, kind, type)
     )
-    calls = calls_of(pairs)
+    calls = following.chosen_calls(pairs)
     targets = following.form_targets(index, kind, calls)
     named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
     nothing_takes = f"No field of {named} takes {following.article(kind)} {kind} id."
