@@ -167,8 +167,12 @@ function setUp(region) {
   });
 }
 
-// A new Result (or anything swapped over the id) takes its menu away.
-on("htmx:beforeSwap", function () { close(false); });
+// A new Result (or anything swapped over the id) takes its menu away; other swaps (the Code
+// region's refresh after a Send, a nested object opened) leave it open.
+on("htmx:beforeSwap", function (event) {
+  var target = event.detail.target;
+  if (open && target && target.contains(open.button)) close(false);
+});
 on("htmx:afterSwap", function (event) {
   var region = event.detail.target.closest && event.detail.target.closest("#result");
   if (region) setUp(region);

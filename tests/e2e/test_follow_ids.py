@@ -196,3 +196,20 @@ def test_an_id_pressed_before_its_menus_have_loaded_still_opens_its_menu(
         page.unroute("**/follow.js")
     menu = page.get_by_role("menu")
     expect(menu.get_by_role("menuitem", name="media.get", exact=True)).to_be_visible()
+
+
+def test_a_swap_elsewhere_leaves_an_open_menu_open(
+    page: Page, sandbox_url: str, entry: tuple[str, str]
+) -> None:
+    """A menu opened just after a Send met the Code region's refresh (or any other swap in the
+    form) and was closed by it, the focus lost with it; only a swap over the id closes it."""
+    ks, entry_id = entry
+    console = listed(page, sandbox_url, ks, "1")
+    id_button(console, entry_id).click()
+    media_get = page.get_by_role("menu").get_by_role("menuitem", name="media.get", exact=True)
+    expect(media_get).to_be_visible()
+    console.choose_type(console.group("filter"), "KalturaMediaEntryFilter")  # a swap in the form
+    expect(labelled(console.group("filter"), "nameLike")).to_be_visible()
+    expect(media_get).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("menu")).to_have_count(0)
