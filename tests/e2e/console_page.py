@@ -115,6 +115,12 @@ class Console:
         with self.swap("/request"):
             self.page.get_by_role("button", name="Add request", exact=True).click()
 
+    def remove_request(self, n: int) -> None:
+        """Presses Remove request `n` and waits for the requests left, renumbered: until then
+        the page still shows (and a Send still sends) request `n`."""
+        with self.swap("/request/remove"):
+            self.request(n).get_by_role("button", name=f"Remove request {n}").click()
+
     @staticmethod
     def object_type(group: Locator) -> Locator:
         """An object group's own objectType select; it precedes those of nested objects."""

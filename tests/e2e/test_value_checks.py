@@ -60,7 +60,7 @@ def test_a_renumbered_request_judges_references_by_its_new_number(console: Conso
         if n > 1:
             console.add_request()
         console.choose("media", "get", console.request(n))
-    console.request(1).get_by_role("button", name="Remove request 1").click()
+    console.remove_request(1)
     version = labelled(console.request(2), "version")
 
     version.fill("{1:result:version}")

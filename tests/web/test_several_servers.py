@@ -14,6 +14,7 @@ from app.protocol import fieldnames
 from app.settings import Settings
 from app.web.app import create_app
 from tests.web.conftest import FakeKaltura
+from tests.web.ott_schema import OTT_SCHEMA
 from tests.web.test_schema_reload import RELOAD, small_schema
 
 SERVERS = (("prod", "http://prod.test"), ("qa", "http://qa.test"))
@@ -146,3 +147,42 @@ def test_reload_schema_reloads_the_chosen_servers_schema_only(
         prod_page = client.get(f"/api_v3/testme/?{fieldnames.SERVER}=prod").text
     assert "schema 2.0.0" in qa_page
     assert "schema 1.0.0" in prod_page and "schema 2.0.0" not in prod_page
+
+
+@pytest.mark.parametrize(
+    ("route", "posted"),
+    [
+        ("params", {fieldnames.SERVICE: "asset", fieldnames.ACTION: "list"}),
+        (
+            "object",
+            {
+                fieldnames.PATH: "filter",
+                fieldnames.DECLARED: "KalturaAssetFilter",
+                "filter:objectType": "KalturaSearchAssetFilter",
+            },
+        ),
+        (
+            "request/remove",
+            {
+                fieldnames.SERVICE: "multirequest",
+                "1:service": "asset",
+                "1:action": "list",
+                "2:service": "asset",
+                "2:action": "list",
+                fieldnames.REMOVE: "1",
+            },
+        ),
+    ],
+)
+def test_a_posted_fragment_comes_from_the_server_it_names(
+    tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura, route: str, posted: dict[str, str]
+) -> None:
+    """Two tabs: the browser's last choice (prod, another tab's) must not answer a POST that
+    names qa; only qa's schema has `asset` and KalturaSearchAssetFilter."""
+    prod.reply_xml(small_schema("1.0.0"))
+    qa.reply_xml(OTT_SCHEMA)
+    with _client(tmp_path, prod, qa, None) as client:
+        assert client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).is_success
+        answer = client.post(f"/api_v3/testme/{route}", data={**posted, fieldnames.SERVER: "qa"})
+    assert answer.status_code == 200, answer.text
+    assert "asset" in answer.text or "kSql" in answer.text

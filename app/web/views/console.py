@@ -7,6 +7,7 @@ htmx swap show the same markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
@@ -62,8 +63,11 @@ def server_of(request: Request, posted: str = "") -> Server:
     return servers.chosen(request, posted)
 
 
-def state(request: Request) -> ConsoleState:
-    return server_of(request).console
+def state(request: Request, posted: Mapping[str, list[str]] | None = None) -> ConsoleState:
+    """The console of the server this request is for; a POST passes its `posted` values,
+    whose server name counts, not the browser's last choice (another tab's)."""
+    name = (posted or {}).get(fieldnames.SERVER, [""])[0]
+    return server_of(request, name).console
 
 
 def memory(request: Request, server: Server) -> Session:
@@ -143,7 +147,7 @@ async def params(request: Request) -> HTMLResponse:
     values = await form_values(request) if request.method == "POST" else values_of(request)
     number = request_number(values.get(fieldnames.PREFIX, [""])[0])
     service, action = call_of(values, number)
-    area = action_area(state(request), service, action, number, values)
+    area = action_area(state(request, values), service, action, number, values)
     return fragment(request, "_params.html", area)
 
 
@@ -152,8 +156,8 @@ async def object_body(request: Request) -> HTMLResponse:
     """The properties of the type chosen in an objectType select; values typed under the old
     type come along (in the body, never the URL: they may be passwords), so those whose names
     still exist are kept."""
-    forms = state(request).forms
     values = await form_values(request)
+    forms = state(request, values).forms
     path = values.get(fieldnames.PATH, [""])[0]
     declared = values.get(fieldnames.DECLARED, [""])[0]
     cls = forms.schema.class_named(declared)
@@ -220,7 +224,8 @@ async def remove_request(request: Request) -> HTMLResponse:
         response = HTMLResponse(escape(removal.refused))
         response.headers["HX-Retarget"] = "#" + request_id(number, "problem")
         return response
-    area = linked_area(state(request), MULTIREQUEST, "", Link(removal.values, removal.requests))
+    left = Link(removal.values, removal.requests)
+    area = linked_area(state(request, values), MULTIREQUEST, "", left)
     return fragment(request, "_requests_renumbered.html", replace(area, oob=True))
 
 
