@@ -3,7 +3,7 @@
 // it came to (`OK`, `failed: INVALID_KS`, `2 of 3 failed: …`, `no answer: timed out`: the
 // server's words, never read here from the answer) and duration, read from the Result
 // (data-history-* of _result.html). Choosing one opens its link; one whose action the loaded
-// schema lacks (#history-known) is not offered. Storage disabled or full: Send works as ever
+// schema lacks (`loadKnown`) is not offered. Storage disabled or full: Send works as ever
 // and the panel says history is off.
 import { on } from "./events.js";
 import { consoleForm, isSend } from "./page.js";
@@ -43,11 +43,26 @@ function writeHistory(list) {
     }
   }
 }
-function known(entry) {
+// The loaded schema's calls come apart from the page (#history-known names where: the page
+// carries no 24 KB list it may never use), fetched when History is first shown and again only
+// after Reload schema names another list. Not fetched (the testme server down): every entry is
+// offered, and the console's page says if its call is not found.
+let knownNames = null, knownFrom = "", knownLoading = Promise.resolve();
+function loadKnown() {
   const holder = document.getElementById("history-known");
-  const names = " " + (holder ? holder.dataset.known : "") + " ";
+  const url = holder ? holder.dataset.knownUrl : "";
+  if (!url || url === knownFrom) return knownLoading;
+  knownFrom = url;
+  knownLoading = fetch(url, { credentials: "same-origin" })
+    .then((answer) => (answer.ok ? answer.text() : Promise.reject(new Error("HTTP " + answer.status))))
+    .then((text) => { if (knownFrom === url) knownNames = " " + text + " "; })
+    .catch(() => { if (knownFrom === url) { knownNames = null; knownFrom = ""; } });
+  return knownLoading;
+}
+function known(entry) {
   const calls = Array.isArray(entry.calls) ? entry.calls : [];
-  return calls.length > 0 && calls.every((call) => names.indexOf(" " + String(call).toLowerCase() + " ") >= 0);
+  if (knownNames === null) return calls.length > 0;
+  return calls.length > 0 && calls.every((call) => knownNames.indexOf(" " + String(call).toLowerCase() + " ") >= 0);
 }
 function sameConsole(link) {
   const url = new URL(link, location.href);
@@ -60,6 +75,9 @@ function describe(entry) { // its parts: call, time, outcome, duration
   return [entry.label, at + " UTC", outcomeOf(entry), entry.ms + " ms"];
 }
 function showHistory() {
+  loadKnown().then(listHistory);
+}
+function listHistory() {
   const list = document.querySelector("[data-history-list]");
   if (!list) return;
   const search = document.querySelector("[data-history-search]");

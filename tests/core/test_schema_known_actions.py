@@ -1,9 +1,9 @@
-"""History's list of the calls a schema can restore (`Schema.known_actions`,
-templates/_history_known.html): made once per schema rather than by a template loop on every
-console page (about 1 ms of the page's ~9 ms with the 22.15.0 schema; issue 20)."""
+"""History's list of the calls a schema can restore (`Schema.known_actions`, served at
+`history/known` under its digest `known_actions_key`): made once per schema."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from app.protocol.schema_loader import load_schema
@@ -24,3 +24,12 @@ def test_every_action_of_the_schema_is_known_lowercased_each_followed_by_a_space
 def test_the_list_is_made_once_per_schema(real_schema_path: Path) -> None:
     schema = load_schema(real_schema_path)
     assert schema.known_actions is schema.known_actions
+
+
+def test_the_key_names_the_list_and_changes_with_it(real_schema_path: Path) -> None:
+    schema = load_schema(real_schema_path)
+    key = schema.known_actions_key
+    assert len(key) == 16 and int(key, 16) >= 0
+    assert key == schema.known_actions_key
+    fewer = replace(schema, services=schema.services[1:])
+    assert fewer.known_actions_key != key

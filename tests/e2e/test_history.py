@@ -127,6 +127,19 @@ def test_an_entry_the_schema_lacks_is_shown_marked_and_not_restorable(fresh: Con
     expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_disabled()
 
 
+def test_without_the_schemas_calls_every_entry_is_offered(fresh: Console) -> None:
+    """The list of the schema's calls comes apart from the page; when it cannot be fetched,
+    History still lists and restores (the console's page says if a call is not found)."""
+    console = fresh
+    seeded(console, 1, calls="nosuchservice.nosuchaction")
+    console.page.route("**/history/known?*", lambda route: route.abort())
+    panel = history(console)
+    expect(entries(panel)).to_have_count(1)
+    expect(entries(panel).first).not_to_contain_text("not in this schema")
+    expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_enabled()
+    console.page.unroute("**/history/known?*")
+
+
 def kaltura_error(code: str) -> str:
     return (
         f"<error><code>{code}</code><message>{code} happened</message>"

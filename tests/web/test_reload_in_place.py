@@ -167,9 +167,17 @@ def test_a_reload_tells_history_which_calls_the_new_schema_can_restore(
     client: TestClient, fake: FakeKaltura
 ) -> None:
     before = client.get("/api_v3/testme/").text
-    assert re.search(r'id="history-known"[^>]*data-known="thing\.get "', before)
+    first = re.search(r'id="history-known"[^>]*data-known-url="([^"]+)"', before)
+    assert first, "the page says where History finds the schema's calls"
+    listed = client.get(first[1].replace("&amp;", "&"))
+    assert listed.text == "thing.get "
+    assert listed.headers["cache-control"] == "private, max-age=31536000, immutable"
     fake.reply_xml(schema_with("3.0.0", '<action name="get"/><action name="list"/>'))
     answer = client.post(RELOAD, data=TYPED, headers=HTMX).text
     known = re.search(r'<span id="history-known"[^>]*hx-swap-oob="outerHTML"[^>]*>', answer)
     assert known, "Reload schema sends History's known calls anew"
-    assert 'data-known="thing.get thing.list "' in known[0]
+    url = re.search(r'data-known-url="([^"]+)"', known[0])
+    assert url and url[1] != first[1], "under a new name, so no browser keeps the old list"
+    assert client.get(url[1].replace("&amp;", "&")).text == "thing.get thing.list "
+    stale = client.get(first[1].replace("&amp;", "&"))  # a page from before the reload
+    assert stale.text == "thing.get thing.list " and stale.headers["cache-control"] == "no-store"

@@ -3,6 +3,7 @@ server, never a host, and a server that is down at start-up leaves the others wo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -186,3 +187,17 @@ def test_a_posted_fragment_comes_from_the_server_it_names(
         answer = client.post(f"/api_v3/testme/{route}", data={**posted, fieldnames.SERVER: "qa"})
     assert answer.status_code == 200, answer.text
     assert "asset" in answer.text or "kSql" in answer.text
+
+
+def test_history_asks_the_pages_own_server_for_its_calls(
+    tmp_path: Path, prod: FakeKaltura, qa: FakeKaltura
+) -> None:
+    prod.reply_xml(small_schema("1.0.0"))
+    qa.reply_xml(OTT_SCHEMA)
+    with _client(tmp_path, prod, qa, None) as client:
+        page = client.get("/api_v3/testme/", params={fieldnames.SERVER: "qa"}).text
+        client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"})  # another tab, later
+        url = re.search(r'data-known-url="([^"]+)"', page)
+        assert url and f"{fieldnames.SERVER}=qa" in url[1]
+        listed = client.get(url[1].replace("&amp;", "&")).text
+    assert "asset.list " in listed and "thing.get" not in listed
