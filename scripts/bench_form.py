@@ -14,13 +14,17 @@ interleaved with ours (the first run of each is a warm-up; each figure is the me
   module) and the page answering again, in a new browser context each run (nothing cached).
   The baseline is a trivial page holding one select of the same 111 options, served from a
   socket by the same process.
-Run: `.venv/bin/python scripts/bench_form.py [--repeat N] [--trace]`; scripts/bench.py calls it.
+With `--floor`, one more row says how much of the first load is not the scripts': the console's
+own page with every script taken out (htmx, the modules, the theme's first-paint script), served
+by the fake server with its styles from the console, against the same trivial page.
+Run: `.venv/bin/python scripts/bench_form.py [--repeat N] [--floor]`; scripts/bench.py calls it.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import re
 import statistics
 import sys
 import tempfile
@@ -103,6 +107,20 @@ USABLE = """async () => {
 }"""
 
 
+SCRIPTLESS_PAGE = "api_v3/service/bench/action/scriptless"
+"""Where the fake server answers the console's page without its scripts (`--floor`)."""
+
+
+def scriptless_page(console: str) -> str:
+    """The console's page as it serves it, without a script or a module preload, its other
+    URLs (styles, icon) made absolute so that they still come from the console."""
+    page = httpx.get(f"{console}/api_v3/testme/").text
+    page = re.sub(
+        r"<script\b[^>]*>.*?</script>|<link rel=\"modulepreload\"[^>]*>", "", page, flags=re.S
+    )
+    return page.replace('href="/api_v3/', f'href="{console}/api_v3/')
+
+
 def trivial_page(options: list[tuple[str, str]]) -> str:
     """One select of the console's services, nothing else (no script, no style)."""
     shown = "".join(
@@ -180,8 +198,9 @@ def interleaved(
     return mine[1:], theirs[1:]
 
 
-def rows(repeat: int) -> list[tuple[str, float, str, float]]:
-    """(what, ms, baseline, ms): medians of `repeat` runs, ours and the baseline's interleaved."""
+def rows(repeat: int, floor: bool = False) -> list[tuple[str, float, str, float]]:
+    """(what, ms, baseline, ms): medians of `repeat` runs, ours and the baseline's interleaved;
+    `floor`: with the row of the console's page without its scripts."""
     with (
         running_fake() as fake,
         tempfile.TemporaryDirectory() as data,
@@ -205,30 +224,51 @@ def rows(repeat: int) -> list[tuple[str, float, str, float]]:
             )
             for cached in (True, False)
         ]
+        floor_rows = []
+        if floor:
+            fake.answer("bench", "scriptless", scriptless_page(console), "text/html")
+            scriptless, bare = interleaved(
+                repeat,
+                lambda: load_ms(browser, f"{fake.url}/{SCRIPTLESS_PAGE}", True),
+                lambda: load_ms(browser, f"{fake.url}/{BARE_PAGE}", True),
+            )
+            floor_rows.append(
+                (
+                    "browser: first load → Select service shown, the console page without scripts",
+                    statistics.median(scriptless),
+                    "trivial page, one select",
+                    statistics.median(bare),
+                )
+            )
         browser.close()
-    return [
-        (
-            f"browser: choose action → form usable (media.{ACTION}, 22.15.0)",
-            statistics.median(form),
-            "bare fetch /params + innerHTML",
-            statistics.median(bare_form),
-        ),
-    ] + [
-        (
-            f"browser: first load → Select service usable (22.15.0{how})",
-            statistics.median(load),
-            "trivial page, one select",
-            statistics.median(bare_load),
-        )
-        for how, (load, bare_load) in zip(("", ", nothing cached"), loads, strict=True)
-    ]
+    return (
+        [
+            (
+                f"browser: choose action → form usable (media.{ACTION}, 22.15.0)",
+                statistics.median(form),
+                "bare fetch /params + innerHTML",
+                statistics.median(bare_form),
+            ),
+        ]
+        + [
+            (
+                f"browser: first load → Select service usable (22.15.0{how})",
+                statistics.median(load),
+                "trivial page, one select",
+                statistics.median(bare_load),
+            )
+            for how, (load, bare_load) in zip(("", ", nothing cached"), loads, strict=True)
+        ]
+        + floor_rows
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--floor", action="store_true", help="add the page without its scripts")
     args = parser.parse_args()
-    found = rows(args.repeat)
+    found = rows(args.repeat, args.floor)
     for name, ours, base_name, base in found:
         print(f"{name}  {ours:8.1f} ms  {base_name} {base:8.1f} ms  {ours / base:5.2f}x")
     print(f"choose action → form usable: {found[0][1]:.1f} ms median (goal: 30 ms at most)")

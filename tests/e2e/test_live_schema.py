@@ -42,7 +42,10 @@ def test_reload_schema_keeps_the_form_and_says_what_happened_beside_the_button(
     console.open_more()  # clientTag waits behind Configuration's More
     labelled(console.configuration, "clientTag").fill("mine")
     page.evaluate("() => { window.__samePage = true; }")  # gone if the page is left
-    page.wait_for_timeout(300)  # the address follows the form after a pause
+    # the address follows the form after a pause
+    page.wait_for_function(
+        "() => location.search.includes('clientTag') && location.search.includes('0_typed')"
+    )
     address = page.url
     status = page.get_by_role("status").filter(has_text="schema")
     reload = page.get_by_role("button", name="Reload schema")
