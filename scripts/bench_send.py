@@ -7,8 +7,12 @@ form on to the fake and returns its body) each listen on a real socket. Each rou
 console, (c) the same form through the forwarder; the console's overhead is b - a, the
 forwarder's c - a, each the median over the rounds (interleaved, so a busy moment of a shared
 machine falls on all three). The ratio of the two is the figure to watch (goal: at most 1.2 times).
-Run: `.venv/bin/python scripts/bench_send.py [--repeat N] [--profile FILE]` (scripts/bench.py
-calls `rows`).
+With `--stages`, where a Send's time goes instead: the console and the forwarder each called in
+this process (httpx's ASGI transport, the upstream a mock), and the console's steps timed one by
+one (reading the form, encoding, the upstream call, reading the answer, highlighting, marking
+ids, writing the Result), so what the console does beyond forwarding has a figure of its own.
+Run: `.venv/bin/python scripts/bench_send.py [--repeat N] [--profile FILE | --stages]`
+(scripts/bench.py calls `rows`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request, Response
@@ -196,11 +201,113 @@ def rows(repeat: int) -> list[tuple[str, float, str, float]]:
     return found
 
 
+# The steps of a Send timed by `--stages`: (module, class or "", name, is a coroutine function),
+# each where the Send's code looks it up.
+STAGES = (
+    ("app.web.views.console", "", "read_submission", True),
+    ("app.web.sending", "", "encode_form", False),
+    ("app.web.sending", "", "describe_sent", False),
+    ("app.web.upstream", "Upstream", "send", True),
+    ("app.web.sending", "", "read_result", False),
+    ("app.web.sending", "", "highlight", False),
+    ("app.web.sending", "", "mark_ids", False),
+    ("app.web.views.console", "", "after_send", False),
+    ("app.web.views.console", "", "fragment", False),
+)
+
+
+def _timed(spent: dict[str, float], where: object, name: str, coroutine: bool) -> None:
+    """Wraps `where.name` so that its time adds up in `spent[name]` (seconds)."""
+    original = getattr(where, name)
+
+    if coroutine:
+
+        async def run_async(*args: object, **kwargs: object) -> object:
+            started = time.perf_counter()
+            try:
+                return await original(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - started
+
+        setattr(where, name, run_async)
+    else:
+
+        def run(*args: object, **kwargs: object) -> object:
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - started
+
+        setattr(where, name, run)
+
+
+async def _per_send(client: httpx.AsyncClient, url: str, posted: dict[str, Any], n: int) -> float:
+    """ms per POST of `posted` to `url`, over `n` of them."""
+    started = time.perf_counter()
+    for _ in range(n):
+        (await client.post(url, **posted)).raise_for_status()
+    return (time.perf_counter() - started) * 1000 / n
+
+
+def stages(repeat: int) -> None:
+    """Prints, per call of CALLS, ms per Send in this process for the console and the
+    forwarder, and the console's steps (STAGES) in ms per Send."""
+    import asyncio
+    import importlib
+
+    spent: dict[str, float] = dict.fromkeys((name for _, _, name, _ in STAGES), 0.0)
+    for module, owner, name, coroutine in STAGES:
+        where = importlib.import_module(module)
+        _timed(spent, getattr(where, owner) if owner else where, name, coroutine)
+
+    async def run() -> None:
+        for _, service, action, form, body in CALLS:
+            answer = httpx.Response(200, content=body, headers={"content-type": "text/xml"})
+            upstream = httpx.MockTransport(lambda _request: answer)  # noqa: B023
+            posted = {
+                "data": {"service": service, "action": action, **form},
+                "files": {"_": ("", b"")},
+            }
+            with tempfile.TemporaryDirectory() as data:
+                settings = Settings(
+                    service_url="http://kaltura.test",
+                    schema_path=SHARED_SCHEMA,
+                    data_dir=Path(data),
+                )
+                console_app = create_app(settings, transport=upstream)
+                async with console_app.router.lifespan_context(console_app):
+                    transport = httpx.ASGITransport(app=console_app)
+                    headers = {"Sec-Fetch-Site": "same-origin"}
+                    async with httpx.AsyncClient(
+                        transport=transport, base_url="http://localhost", headers=headers
+                    ) as client:
+                        await _per_send(client, "/api_v3/testme/send", posted, WARM_UP)
+                        for name in spent:
+                            spent[name] = 0.0
+                        ours = await _per_send(client, "/api_v3/testme/send", posted, repeat)
+            bare_app = forwarder("http://kaltura.test", transport=upstream)
+            async with httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=bare_app), base_url="http://localhost"
+            ) as client:
+                await _per_send(client, f"/forward/{service}/{action}", posted, WARM_UP)
+                base = await _per_send(client, f"/forward/{service}/{action}", posted, repeat)
+            print(f"{service}.{action}: console {ours:.2f} ms per Send, forwarder {base:.2f} ms")
+            for name, seconds in spent.items():
+                print(f"  {name:16} {seconds * 1000 / repeat:.3f} ms")
+
+    asyncio.run(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--profile", default="", help="cProfile the console's rounds into FILE.*")
+    parser.add_argument("--stages", action="store_true", help="time each step of a Send")
     args = parser.parse_args()
+    if args.stages:
+        stages(args.repeat)
+        return
     for rounds in overheads(args.repeat, args.profile):
         d, o, b = (statistics.median(x) for x in (rounds.direct, rounds.ours, rounds.base))
         over, bare = rounds.overhead()
