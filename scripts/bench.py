@@ -234,7 +234,7 @@ def main() -> None:
     if args.browser_repeat and chromium():
         rows.extend(browser_rows(args.browser_repeat))
         rows.extend(wire_rows(args.browser_repeat))
-        rows.extend(form_rows(args.browser_repeat))
+        rows.extend(form_rows(args.browser_repeat, floor=True))
     elif args.browser_repeat:
         print("no Chromium (TESTME_CHROMIUM or chromium on PATH): browser rows left out")
 
