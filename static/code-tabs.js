@@ -6,8 +6,9 @@ import { consoleForm, formChanged, formTyped } from "./page.js";
 // A change asks at once and typing 400 ms after the last key, except in a select that fetches a
 // part of the form (Select service, Select action, an objectType): the code of the form it is
 // about to replace would be thrown away. What htmx swaps into the form asks once it has settled
-// and been drawn (a frame, then a task), so the new form is usable before its code is asked for;
-// a fetch that failed asks at once, for the form as it stayed.
+// and been drawn, when the page is next idle (reading the whole form and sending it is a few ms
+// of work that would otherwise come before the first key the new form answers); a fetch that
+// failed asks at once, for the form as it stayed.
 function inForm(element) {
   const form = consoleForm();
   return !!form && element instanceof Node && form.contains(element);
@@ -18,10 +19,13 @@ function fetchesPart(element) {
 on("change", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formChanged(); });
 on("input", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formTyped(); });
 let drawing = false;
+const whenIdle = window.requestIdleCallback
+  ? (run) => window.requestIdleCallback(run, { timeout: 200 })
+  : (run) => setTimeout(run, 0);
 on("htmx:afterSettle", (event) => {
   if (drawing || !inForm(event.target)) return;
   drawing = true;
-  requestAnimationFrame(() => setTimeout(() => { drawing = false; formChanged(); }, 0));
+  requestAnimationFrame(() => whenIdle(() => { drawing = false; formChanged(); }));
 });
 on("htmx:afterRequest", (event) => {
   const asker = event.detail.elt;

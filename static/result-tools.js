@@ -1,11 +1,10 @@
 /* Result tools: folds, search, a path filter and copy, over the answer in the Result (#result).
    The console keeps no answer on the server, so all of this works on what the page holds:
    search and folds on what is shown (the highlighted pre.code), the path filter and "Copy answer"
-   on the whole answer (wholeAnswerText). The path grammar lives in answer-paths.js. Set up
-   again after each htmx swap of the Result. */
+   on the whole answer (wholeAnswerText). The path grammar lives in answer-paths.js, loaded when
+   a path is first typed. Set up again after each htmx swap of the Result. */
 import { on } from "./events.js";
 import { copyText, REFUSED } from "./clipboard.js";
-import { select } from "./answer-paths.js";
 import { textOf } from "./big-answer.js";
 
 // A fold holding more than this many objects or elements starts collapsed: Kaltura's default
@@ -198,8 +197,14 @@ function scrollTo(range) {
   if (element) element.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
-// Path filter: the values at a path in the whole answer, each with its own Copy.
+// Path filter: the values at a path in the whole answer, each with its own Copy. The grammar
+// loads when a path is first typed, not with the page (tests/e2e/test_wire_size.py).
 function runPath(tools, region) {
+  import("./answer-paths.js").then(function (paths) { listPath(paths.select, tools, region); }, function () {
+    tools.querySelector("[data-path-status]").textContent = "The path filter did not load: reload the page to use it.";
+  });
+}
+function listPath(select, tools, region) {
   var input = tools.querySelector("[data-path-input]");
   var status = tools.querySelector("[data-path-status]");
   var list = tools.querySelector("[data-path-results]");

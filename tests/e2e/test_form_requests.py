@@ -38,9 +38,11 @@ TYPED_AT_ONCE = """(field, text) => {
 
 def quiet(page: Page) -> None:
     """What the page asked for so far has been answered: the Code region's refresh after the last
-    swap is asked for a frame and a task after it (so wait that long first), then no htmx
-    request is in flight."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    swap is asked for after a frame, when the page is idle (so wait that long first), then no
+    htmx request is in flight."""
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestIdleCallback(() => r())))"
+    )
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
 
 

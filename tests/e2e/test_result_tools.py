@@ -187,6 +187,19 @@ def test_search_counts_and_steps_through_matches(
     expect(count).to_have_text("No match")
 
 
+def test_a_path_filter_that_did_not_load_says_so(console: Console, fake: FakeKaltura) -> None:
+    """The path grammar loads when a path is first typed: when it cannot, the status says so."""
+    console.page.route("**/answer-paths.js", lambda route: route.abort())
+    try:
+        console.open()  # a page whose module map has no answer-paths.js yet
+        result = send_media_list(console, fake, 3, "xml")
+        result.get_by_role("textbox", name="Path filter").fill("objects.*.name")
+        expect(result.get_by_text("The path filter did not load")).to_be_visible()
+    finally:
+        console.page.unroute("**/answer-paths.js")
+        console.open()
+
+
 @pytest.mark.parametrize("kind", ["xml", "json"])
 def test_the_path_filter_shows_the_values_at_a_path(
     console: Console, fake: FakeKaltura, kind: str

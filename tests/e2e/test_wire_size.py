@@ -18,7 +18,7 @@ from app.resources import resource_path
 pytestmark = pytest.mark.browser
 
 GOAL_BYTES = 60_000
-WHEN_NEEDED = {"make-ks.js", "import.js", "follow.js"}
+WHEN_NEEDED = {"make-ks.js", "import.js", "follow.js", "answer-paths.js"}
 
 LOADED = """() => performance.getEntriesByType("resource")
   .filter(e => /\\/static\\/.*\\.(js|css)$/.test(new URL(e.name).pathname))
