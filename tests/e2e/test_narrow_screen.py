@@ -77,6 +77,27 @@ def test_the_embedded_sandbox_console_fits_400px(narrow: Page, sandbox_url: str)
     assert fits(narrow)
 
 
+# The ks field's width and its buttons' top edges, relative to the field's row.
+KS_ROW = """field => {
+  const input = field.querySelector("input"), row = input.parentElement.getBoundingClientRect();
+  const buttons = [...field.querySelectorAll(".control > button")].map(b => b.getBoundingClientRect());
+  return {share: input.getBoundingClientRect().width / row.width,
+          below: buttons.every(b => b.top >= input.getBoundingClientRect().bottom)};
+}"""
+
+
+def test_at_400px_the_ks_field_takes_its_row_and_its_buttons_the_next(
+    narrow: Page, console_url: str
+) -> None:
+    """A KS is over 100 characters: beside three buttons at 400 px its field showed a dozen."""
+    Console(narrow, console_url).open()
+    row = narrow.evaluate(KS_ROW, narrow.locator("#ks-field").element_handle())
+    assert row["share"] > 0.95 and row["below"], row
+    narrow.set_viewport_size({"width": 1366, "height": 768})
+    row = narrow.evaluate(KS_ROW, narrow.locator("#ks-field").element_handle())
+    assert row["share"] < 0.9 and not row["below"], row  # a wide screen keeps them beside it
+
+
 def test_the_console_with_an_answer_history_and_a_multirequest_fits_400px(
     narrow: Page, console_url: str, fake: FakeKaltura, real_schema_path: Path
 ) -> None:
