@@ -17,9 +17,11 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from app.settings import Settings  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, SHARED_SCHEMA  # noqa: E402
 from tests.e2e.big_answers import media_list_xml  # noqa: E402
-from tests.e2e.conftest import running_fake, serve_console  # noqa: E402
+from tests.e2e.conftest import FakeKaltura, running_fake, serve_console  # noqa: E402
 
 SIZES = (("5 MB", 5000), ("50 KB", 45))
 """(label, media entries): about 1.1 KB of XML an entry."""
@@ -68,6 +70,26 @@ def chromium() -> str | None:
     return found if found and Path(found).exists() else None
 
 
+@contextmanager
+def console_in_chromium() -> Iterator[tuple[FakeKaltura, str, Browser]]:
+    """What every browser bench runs on: a fake Kaltura server, the console on a real socket
+    with the 22.15.0 schema sending to it, and Chromium. Yields (fake, the console's URL,
+    browser)."""
+    with (
+        running_fake() as fake,
+        tempfile.TemporaryDirectory() as data,
+        serve_console(
+            Settings(service_url=fake.url, schema_path=SHARED_SCHEMA, data_dir=Path(data))
+        ) as console,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            yield fake, console, browser
+        finally:
+            browser.close()
+
+
 def ours_ms(page: Page, console: str) -> float:
     page.goto(f"{console}/api_v3/testme/?service=media&action=list")
     return float(page.evaluate(OURS))
@@ -81,15 +103,7 @@ def bare_ms(page: Page, upstream: str) -> float:
 def rows(repeat: int) -> list[tuple[str, float, str, float]]:
     """(what, ms, baseline, ms) for each size: medians of `repeat` runs, interleaved."""
     out = []
-    with (
-        running_fake() as fake,
-        tempfile.TemporaryDirectory() as data,
-        serve_console(
-            Settings(service_url=fake.url, schema_path=SHARED_SCHEMA, data_dir=Path(data))
-        ) as console,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+    with console_in_chromium() as (fake, console, browser):
         page = browser.new_page()
         fake.answer("bench", "page", "<!doctype html><title>bare</title>", "text/html")
         for label, entries in SIZES:
@@ -108,7 +122,6 @@ def rows(repeat: int) -> list[tuple[str, float, str, float]]:
                     statistics.median(bare[1:]),
                 )
             )
-        browser.close()
     return out
 
 

@@ -27,22 +27,17 @@ import html
 import re
 import statistics
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_browser import SETTLED, chromium  # noqa: E402
-
-from app.settings import Settings  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, SHARED_SCHEMA  # noqa: E402
-from tests.e2e.conftest import running_fake, serve_console  # noqa: E402
+from bench_browser import SETTLED, console_in_chromium  # noqa: E402
 
 ACTION = "list"
 """media.list: the issue's example (a filter and a pager, their types' selects)."""
@@ -201,17 +196,9 @@ def interleaved(
 def rows(repeat: int, floor: bool = False) -> list[tuple[str, float, str, float]]:
     """(what, ms, baseline, ms): medians of `repeat` runs, ours and the baseline's interleaved;
     `floor`: with the row of the console's page without its scripts."""
-    with (
-        running_fake() as fake,
-        tempfile.TemporaryDirectory() as data,
-        serve_console(
-            Settings(service_url=fake.url, schema_path=SHARED_SCHEMA, data_dir=Path(data))
-        ) as console,
-        sync_playwright() as playwright,
-    ):
+    with console_in_chromium() as (fake, console, browser):
         options = service_options(console)
         fake.answer("bench", "select", trivial_page(options), "text/html")
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         form, bare_form = interleaved(
             repeat, lambda: ours_form_ms(page, console), lambda: bare_form_ms(page, console)
@@ -240,7 +227,6 @@ def rows(repeat: int, floor: bool = False) -> list[tuple[str, float, str, float]
                     statistics.median(bare),
                 )
             )
-        browser.close()
     return (
         [
             (

@@ -19,22 +19,18 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench_browser import chromium  # noqa: E402
+from bench_browser import console_in_chromium  # noqa: E402
 from bench_units import Figure, unit_of  # noqa: E402
 
 from app.resources import resource_path  # noqa: E402
-from app.settings import Settings  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, SHARED_SCHEMA  # noqa: E402
-from tests.e2e.conftest import running_fake, serve_console  # noqa: E402
 
 KB = 1000  # bytes, as the issue counts them (htmx.min.js, 52,182 bytes: "52 KB")
 FIRST = "/api_v3/testme/?service=media&action=list"
@@ -99,18 +95,9 @@ def rows(repeat: int) -> list[tuple[str, float, str, float]]:
     htmx's own, the page's against its decoded size, and the static requests a second load
     sends again against all it makes."""
     htmx_kb = (Path(resource_path("static")) / "htmx.min.js").stat().st_size / KB
-    with (
-        running_fake() as fake,
-        tempfile.TemporaryDirectory() as data,
-        serve_console(
-            Settings(service_url=fake.url, schema_path=SHARED_SCHEMA, data_dir=Path(data))
-        ) as console,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+    with console_in_chromium() as (_, console, browser):
         firsts = [first_load(browser, console) for _ in range(max(1, repeat))]
         seconds = [second_load(browser, console) for _ in range(max(1, repeat))]
-        browser.close()
     wire = statistics.median(sum(e["encoded"] for e in loaded) / KB for loaded, _ in firsts)
     page, page_decoded = (
         statistics.median(document[size] / KB for _, document in firsts)
