@@ -13,7 +13,6 @@ is taken apart for the ks field, never for the form. Everything that is not plac
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -31,6 +30,7 @@ from app.protocol.pasted_request import (
     FILE_REASON,
     NotARequestError,
     PastedRequest,
+    parsed_json,
     read_pasted,
 )
 from app.protocol.schema import Schema
@@ -135,12 +135,7 @@ def _path_pairs(path: str) -> list[tuple[str, str]]:
 
 
 def _json_object(text: str) -> Tree:
-    try:
-        found = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotARequestError(
-            f"The JSON body does not parse: {exc.msg} (line {exc.lineno}, column {exc.colno})."
-        ) from None
+    found = parsed_json(text, "The JSON body")
     if not isinstance(found, dict):
         raise NotARequestError("The JSON body is not an object of parameters.")
     return found

@@ -30,6 +30,16 @@ class NotARequestError(ValueError):
     """The text is no request this reads; the message says what was expected or wrong."""
 
 
+def parsed_json(text: str, what: str) -> object:
+    """`text` as JSON, or NotARequestError saying where `what` ("The JSON body") stops parsing."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotARequestError(
+            f"{what} does not parse: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+        ) from None
+
+
 @dataclass(frozen=True)
 class Part:
     """One part of a multipart body: a text value, or a file (`filename`, no contents)."""
@@ -267,12 +277,7 @@ def _multipart(content_type: str, body: str) -> tuple[Part, ...]:
 
 
 def _har(text: str) -> PastedRequest:
-    try:
-        found = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotARequestError(
-            f"The pasted JSON does not parse: {exc.msg} (line {exc.lineno}, column {exc.colno})."
-        ) from None
+    found = parsed_json(text, "The pasted JSON")
     if not isinstance(found, Mapping):
         raise NotARequestError("The pasted JSON is no HAR entry. " + EXPECTED)
     notes: list[str] = []
