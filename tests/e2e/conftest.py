@@ -270,6 +270,28 @@ def wait_until_ready(url: str, alive: Callable[[], bool], seconds: float = 30) -
         time.sleep(0.05)
 
 
+SANDBOX_SECRET = "adminsecret0123456789abcdef012345"
+"""The admin secret of `known_sandbox`'s partner, for a test's session.start."""
+
+
+@contextmanager
+def known_sandbox(data_dir: Path, partner: int) -> Iterator[str]:
+    """The console with its embedded sandbox for `partner`, whose admin secret is
+    SANDBOX_SECRET, on a real socket: its base URL."""
+    settings = Settings(
+        data_dir=data_dir, sandbox_partner_id=partner, sandbox_admin_secret=SANDBOX_SECRET
+    )
+    with serve_console(settings) as url:
+        yield url
+
+
+def sandbox_api(url: str, service: str, action: str, **params: object) -> Any:
+    """One api_v3 call straight to the sandbox at `url`, answered as JSON (format 1): what a
+    test sets up before a person opens the console."""
+    body = {"format": 1, **params}
+    return httpx.post(f"{url}/api_v3/service/{service}/action/{action}", json=body).json()
+
+
 @contextmanager
 def serve_console(settings: Settings) -> Iterator[str]:
     """The console on uvicorn, on a free 127.0.0.1 port in a daemon thread; yields its base URL

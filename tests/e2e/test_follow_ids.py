@@ -9,43 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from app.settings import Settings
-from tests.e2e.conftest import serve_console
+from tests.e2e.conftest import SANDBOX_SECRET, known_sandbox, sandbox_api
 from tests.e2e.console_page import Console, labelled
 
 pytestmark = pytest.mark.browser
 
-SECRET = "adminsecret0123456789abcdef012345"
 PARTNER = 4343
 
 
 @pytest.fixture(scope="module")
 def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("follow"),
-        sandbox_partner_id=PARTNER,
-        sandbox_admin_secret=SECRET,
-    )
-    with serve_console(settings) as url:
+    with known_sandbox(tmp_path_factory.mktemp("follow"), PARTNER) as url:
         yield url
-
-
-def _call(url: str, service: str, action: str, **params: object) -> object:
-    answer = httpx.post(
-        f"{url}/api_v3/service/{service}/action/{action}", json={"format": 1, **params}
-    )
-    return answer.json()
 
 
 @pytest.fixture(scope="module")
 def entry(sandbox_url: str) -> tuple[str, str]:
     """(ks, id) of a media entry the sandbox holds."""
-    ks = _call(sandbox_url, "session", "start", secret=SECRET, partnerId=PARTNER, type=2)
-    added = _call(
+    ks = sandbox_api(
+        sandbox_url, "session", "start", secret=SANDBOX_SECRET, partnerId=PARTNER, type=2
+    )
+    added = sandbox_api(
         sandbox_url,
         "media",
         "add",

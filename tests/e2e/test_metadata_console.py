@@ -1,22 +1,19 @@
 """With the embedded sandbox, a person adds a metadata profile through the console's form and
 sees its XSD in the answer; XML that does not conform to it shows api_v3's INVALID_METADATA_DATA
-with libxml's words (plugins/metadata/services/MetadataService.php, addAction)."""
+with libxml's words, as api_v3's metadata.add answers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.settings import Settings
-from tests.e2e.conftest import serve_console
+from tests.e2e.conftest import SANDBOX_SECRET, known_sandbox, sandbox_api
 from tests.e2e.console_page import Console, labelled
 
 pytestmark = pytest.mark.browser
 
-SECRET = "adminsecret0123456789abcdef012345"
 PARTNER = 4242
 XSD = (
     '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata">'
@@ -28,24 +25,15 @@ XSD = (
 
 @pytest.fixture(scope="module")
 def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("metadata"),
-        sandbox_partner_id=PARTNER,
-        sandbox_admin_secret=SECRET,
-    )
-    with serve_console(settings) as url:
+    with known_sandbox(tmp_path_factory.mktemp("metadata"), PARTNER) as url:
         yield url
 
 
-def _call(url: str, service: str, action: str, **params: object) -> object:
-    body = {"format": 1, **params}
-    answer = httpx.post(f"{url}/api_v3/service/{service}/action/{action}", json=body)
-    return answer.json()
-
-
 def test_a_person_sees_xml_that_breaks_the_profile_refused(page: Page, sandbox_url: str) -> None:
-    ks = _call(sandbox_url, "session", "start", secret=SECRET, partnerId=PARTNER, type=2)
-    entry = _call(
+    ks = sandbox_api(
+        sandbox_url, "session", "start", secret=SANDBOX_SECRET, partnerId=PARTNER, type=2
+    )
+    entry = sandbox_api(
         sandbox_url,
         "media",
         "add",
