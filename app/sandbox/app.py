@@ -9,8 +9,7 @@ schema it started with. Every answer is HTTP 200 with
 `Access-Control-Allow-Origin: *`; an error adds `X-Kaltura: error-CODE`. A file answer
 (`data.serve`) is its bytes with their own Content-Type, never XML or JSON. Answers go
 gzip-compressed to a client that asks (`Accept-Encoding`), as a Kaltura server's do (its Apache
-runs mod_deflate: kaltura/server `configurations/apache/conf.d/enabled.kaltura.conf.template`);
-files, media and Range requests never (`app/compression.py`).
+compresses them: docs/SANDBOX.md); files, media and Range requests never (`app/compression.py`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """The sandbox gzips its api_v3 answers for a client that asks, as a Kaltura server does (its
-Apache runs mod_deflate at level 9 on HTML, JavaScript and XML: kaltura/server
-configurations/apache/conf.d/enabled.kaltura.conf.template; the official clients ask, e.g.
-deployment/uiconf/KalturaClientBase.php sets `CURLOPT_ENCODING 'gzip,deflate'`). A file answer
+Apache compresses HTML, JavaScript and XML, and the official clients ask for gzip: see
+docs/SANDBOX.md). A file answer
 (`data.serve`), delivered media and any Range request go as their bytes are; and the console,
 calling it in process, gets answers uncompressed (app/compression.py, app/sandbox/origin.py)."""
 

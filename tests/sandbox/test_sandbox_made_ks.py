@@ -58,8 +58,8 @@ def _refused(call: object) -> str:
 def test_a_made_ks_is_taken_like_a_started_one(
     live: LiveSandbox, version: int, admin: bool
 ) -> None:
-    """alpha/apps/kaltura/lib/request/kSessionBase.class.php parseKsV1/parseKsV2, checked
-    against the partner's admin and user secrets (ks::isValid)."""
+    """api_v3 reads a v1 or v2 KS whoever signed it, checked against the partner's admin and
+    user secrets (docs/PROTOCOL.md, the KS)."""
     ks = _made(live, "maker", admin=admin, version=version)
     client = live.client(ks)
     info = client.session.get()
@@ -73,8 +73,8 @@ def test_a_made_ks_is_taken_like_a_started_one(
 
 
 def test_made_edit_privilege_lets_a_user_change_anothers_entry(live: LiveSandbox) -> None:
-    """kSessionUtils.class.php verifyPrivileges (edit:<id>) in KalturaDispatcher validateUser;
-    without it, INVALID_KS "-4,INVALID_TYPE"."""
+    """`edit:<id>` lets a user KS change an entry it does not own; without it, api_v3 refuses
+    with INVALID_KS "-4,INVALID_TYPE" (docs/SANDBOX.md, privileges)."""
     theirs = _add(live, _made(live, "owner"), "owner's")
     change = KalturaMediaEntry()
     change.name = "edited"
@@ -87,9 +87,8 @@ def test_made_edit_privilege_lets_a_user_change_anothers_entry(live: LiveSandbox
 def test_made_enableentitlement_hides_a_course_entry_and_sview_does_not_reveal_it(
     live: LiveSandbox,
 ) -> None:
-    """alpha/apps/kaltura/lib/kEntitlementUtils.php validateEntryEntitlements: with
-    enableentitlement, an entry in a category is seen by its members only; sview (kSessionBase
-    PRIVILEGE_VIEW) is about playback, not entitlement (docs/SANDBOX.md)."""
+    """With enableentitlement, an entry in a category is seen by its members only; sview is
+    about playback, not entitlement (docs/SANDBOX.md)."""
     admin_ks = _made(live, "admin", admin=True)
     category = KalturaCategory()
     category.name = "Made course"
@@ -105,8 +104,8 @@ def test_made_enableentitlement_hides_a_course_entry_and_sview_does_not_reveal_i
 
 
 def test_actionslimit_takes_that_many_calls_then_refuses(live: LiveSandbox) -> None:
-    """alpha/apps/kaltura/lib/webservices/kSessionUtils.class.php isValid: a KS with
-    actionslimit:N is taken N times, then EXCEEDED_ACTIONS_LIMIT (-8, kSessionBase)."""
+    """A KS with actionslimit:N is taken N times, then refused with INVALID_KS
+    "-8,EXCEEDED_ACTIONS_LIMIT" (docs/SANDBOX.md, privileges)."""
     client = live.client(_made(live, "counted", "actionslimit:2"))
     assert client.session.get().userId == "counted"
     assert client.session.get().userId == "counted"
@@ -117,7 +116,7 @@ def test_actionslimit_takes_that_many_calls_then_refuses(live: LiveSandbox) -> N
 
 
 def test_actionslimit_in_json(api: Api, live: LiveSandbox) -> None:
-    """The same limit in JSON (format 1): kSessionUtils.class.php isValid as above."""
+    """The same limit in JSON (format 1)."""
     limited = Api(api.http, _made(live, "json", "actionslimit:1", admin=True))
     assert limited("session", "get")["userId"] == "json"  # type: ignore[index]
     refused = limited.response("session", "get").json()
