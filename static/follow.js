@@ -8,7 +8,7 @@
 // between them. "Use in the form" puts the id into the first field the server named
 // (data-targets) that the form shows, and says so when there is none.
 import { on } from "./events.js";
-import { consoleForm, formChanged } from "./page.js";
+import { consoleForm } from "./page.js";
 
 var open = null; // { pop, button }
 var asked = 0; // the latest menu asked for: an older answer arriving late is dropped
@@ -83,8 +83,7 @@ function useInForm(item) {
   }
   if (!field) { status.textContent = item.dataset.absent; return; }
   field.value = item.dataset.id;
-  field.dispatchEvent(new Event("input", { bubbles: true }));
-  formChanged(field);
+  field.dispatchEvent(new Event("input", { bubbles: true })); // checks, address, and the code
   close(false);
   field.focus();
 }

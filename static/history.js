@@ -45,18 +45,19 @@ function writeHistory(list) {
 }
 // The loaded schema's calls come apart from the page (#history-known names where: the page
 // carries no 24 KB list it may never use), fetched when History is first shown and again only
-// after Reload schema names another list. Not fetched (the testme server down): every entry is
-// offered, and the console's page says if its call is not found.
+// after Reload schema names another list. Not fetched (the testme server down; not asked again
+// until the page is reloaded): every entry is offered, and the console's page says if its call
+// is not found.
 let knownNames = null, knownFrom = "", knownLoading = Promise.resolve();
 function loadKnown() {
   const holder = document.getElementById("history-known");
   const url = holder ? holder.dataset.knownUrl : "";
   if (!url || url === knownFrom) return knownLoading;
   knownFrom = url;
-  knownLoading = fetch(url, { credentials: "same-origin" })
+  knownLoading = fetch(url)
     .then((answer) => (answer.ok ? answer.text() : Promise.reject(new Error("HTTP " + answer.status))))
     .then((text) => { if (knownFrom === url) knownNames = " " + text + " "; })
-    .catch(() => { if (knownFrom === url) { knownNames = null; knownFrom = ""; } });
+    .catch(() => { if (knownFrom === url) knownNames = null; }); // not asked again until a reload
   return knownLoading;
 }
 function known(entry) {
@@ -122,7 +123,7 @@ function recordSend() {
   };
   pendingSend = null;
   writeHistory([entry].concat(readHistory()));
-  showHistory();
+  listHistory(); // the calls' list is fetched when History is shown, not for a Send
 }
 // First: before send.js marks this Send as the one in flight.
 on("htmx:beforeRequest", (event) => {

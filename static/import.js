@@ -31,9 +31,9 @@ on("keydown", (event) => {
 
 // A new paste starts without the last one's message.
 on("input", (event) => {
-  const shown = dialog();
+  const shown = event.target.closest && event.target.closest("[data-import-dialog]");
   const message = shown && shown.querySelector("#import-message");
-  if (message && event.target.closest && event.target.closest("[data-import-dialog]")) message.textContent = "";
+  if (message) message.textContent = "";
 });
 
 // `close` does not bubble, so it is the dialog's own listener: wherever it closed from (Close,

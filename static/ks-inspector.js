@@ -55,9 +55,10 @@ function reveal(panel) {
   var under = bar ? box.bottom - bar.getBoundingClientRect().top : 0;
   if (under > 0) window.scrollBy(0, Math.min(under + 8, box.top));
 }
+// Inspect's answer, or a ks field swapped with its reading (a KS made).
 on("htmx:afterSettle", function (event) {
-  var panel = inspector();
-  if (panel && event.detail.target === panel && panel.firstElementChild) reveal(panel);
+  var panel = inspector(), target = event.detail.target;
+  if (panel && panel.firstElementChild && (target === panel || target.contains(panel))) reveal(panel);
 });
 
 on("input", function (event) {

@@ -37,8 +37,9 @@ on("click", (event) => {
   loading.then((module) => module.open());
 });
 let follow = null; // follow.js once loaded: from then on its own handlers answer an id
-on("htmx:afterSwap", () => {
-  if (!follow && document.querySelector("#result button[data-follow]")) {
+on("htmx:afterSwap", (event) => {
+  const swapped = event.detail.target;
+  if (!follow && swapped.closest("#result") && swapped.querySelector("button[data-follow]")) {
     import("./follow.js").then((module) => { follow = module; });
   }
 });

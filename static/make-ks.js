@@ -7,12 +7,6 @@ import { on } from "./events.js";
 
 function dialog() { return document.querySelector("[data-make-ks]"); }
 
-function close(box) {
-  if (box.open) box.close();
-  var opener = document.querySelector("[data-make-ks-open]");
-  if (opener) opener.focus();
-}
-
 function show(box) {
   var outcome = box.querySelector("#make-ks-outcome");
   if (outcome) outcome.replaceChildren();
@@ -30,18 +24,15 @@ export function open() {
 }
 
 on("click", function (event) {
-  var box = dialog();
-  if (!box || !event.target.closest) return;
-  if (event.target.closest("[data-make-ks-close]")) close(box);
+  if (event.target.closest && event.target.closest("[data-make-ks-close]")) dialog().close();
 });
 
-// Escape: the dialog's own cancel would close it too, but focus must reach the button even
-// when the one that opened it has since been swapped.
-on("keydown", function (event) {
-  var box = dialog();
-  if (event.key !== "Escape" || !box || !box.open) return;
-  event.preventDefault();
-  close(box);
+// `close` does not bubble, so it is the dialog's own listener: wherever it closed from (Cancel,
+// Escape, a KS made), the focus goes to the Make a KS button there is now.
+var made = dialog();
+if (made) made.addEventListener("close", function () {
+  var opener = document.querySelector("[data-make-ks-open]");
+  if (opener) opener.focus();
 });
 
 // Nothing made: the focus goes to the first field whose problem line now says why.
@@ -52,11 +43,11 @@ function focusProblem(box) {
   if (field) field.focus();
 }
 
+// A KS made: the dialog closes; the ks field, swapped with its reading, brings its inspector
+// panel into view (ks-inspector.js).
 on("htmx:afterSwap", function (event) {
-  var box = dialog();
-  if (!box || event.detail.target.id !== "make-ks-outcome") return;
-  if (!event.detail.target.querySelector("[data-made-ks]")) return focusProblem(box);
-  close(box);
-  var panel = document.querySelector("[data-ks-inspector]");
-  if (panel) panel.scrollIntoView({ block: "nearest" });
+  if (event.detail.target.id !== "make-ks-outcome") return;
+  var shown = dialog();
+  if (!event.detail.target.querySelector("[data-made-ks]")) return focusProblem(shown);
+  shown.close();
 });
