@@ -14,7 +14,6 @@ is taken apart for the ks field, never for the form. Everything that is not plac
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -25,6 +24,7 @@ from app.forms.links import SECRET, Dropped, Link, read_link
 from app.forms.wire_reading import read_wire, read_wire_multirequest
 from app.protocol import fieldnames
 from app.protocol.facts import MULTIREQUEST
+from app.protocol.param_tree import merge, nest
 from app.protocol.pasted_request import (
     API_MARK,
     FILE_REASON,
@@ -39,7 +39,6 @@ Tree = dict[str, Any]
 KS = "ks"
 JSON_PART = "json"  # the multipart field api_v3 reads a JSON body from
 SECRET_HERE = "a secret: the form's address would carry it, so type it into its field"
-_NAME = re.compile(r"\[([^\]]*)\]")
 _VARIABLE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 
@@ -99,31 +98,33 @@ def import_call(schema: Schema, text: str) -> Imported:
 
 
 def _params(pasted: PastedRequest, left_out: list[Dropped]) -> Tree:
-    """The request's parameters as api_v3 gathers them: path, query, body, nested."""
+    """The request's parameters as api_v3 gathers them: the body (a `json` part, then the form
+    fields over it), then the path and the query on top (docs/PROTOCOL.md §2)."""
     address = urlsplit(pasted.url)
     path = unquote(address.path)
     if API_MARK not in path and "service=" not in address.query:
         raise NotARequestError(
             "This address is no Kaltura API call: it has neither /api_v3/service/… nor service=."
         )
-    flat = _path_pairs(path) + parse_qsl(address.query, keep_blank_values=True)
     body: Tree = {}
+    fields: list[tuple[str, str]] = []
     content_type = pasted.content_type.split(";", 1)[0].strip().lower()
     json_body = content_type == "application/json" or (
         not content_type and pasted.body.lstrip().startswith("{")
     )
     if json_body and pasted.body.strip():
-        body = _json_object(pasted.body)
+        body = nest(_json_object(pasted.body))
     elif not json_body and pasted.body:
-        flat += parse_qsl(pasted.body, keep_blank_values=True)
+        fields += parse_qsl(pasted.body, keep_blank_values=True)
     for part in pasted.parts:
         if part.filename:
             left_out.append(Dropped(part.name, f"{FILE_REASON} ({part.filename})"))
         elif part.name == JSON_PART:
-            body = _merged(body, _json_object(part.value))
+            body = merge(body, nest(_json_object(part.value)))
         else:
-            flat.append((part.name, part.value))
-    return _merged(_nest(flat), _nest(list(body.items())))
+            fields.append((part.name, part.value))
+    query = _path_pairs(path) + parse_qsl(address.query, keep_blank_values=True)
+    return merge(merge(body, nest(dict(fields))), nest(dict(query)))
 
 
 def _path_pairs(path: str) -> list[tuple[str, str]]:
@@ -139,33 +140,3 @@ def _json_object(text: str) -> Tree:
     if not isinstance(found, dict):
         raise NotARequestError("The JSON body is not an object of parameters.")
     return found
-
-
-def _nest(flat: list[tuple[str, Any]]) -> Tree:
-    """`filter:nameLike` and `filter[nameLike]` as `{"filter": {"nameLike": …}}`; a later
-    name wins, as in api_v3."""
-    tree: Tree = {}
-    for name, value in flat:
-        keys = _NAME.sub(r":\1", str(name)).split(fieldnames.SEP)
-        node = tree
-        for key in keys[:-1]:
-            child = node.get(key)
-            if not isinstance(child, dict):
-                child = node[key] = {}
-            node = child
-        nested = _nest(list(value.items())) if isinstance(value, Mapping) else value
-        if isinstance(nested, dict) and isinstance(node.get(keys[-1]), dict):
-            node[keys[-1]] = _merged(node[keys[-1]], nested)
-        else:
-            node[keys[-1]] = nested
-    return tree
-
-
-def _merged(base: Tree, over: Tree) -> Tree:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merged(out[key], value)
-        else:
-            out[key] = value
-    return out

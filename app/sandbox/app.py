@@ -29,6 +29,7 @@ from starlette.routing import Route
 
 from app.compression import Compression
 from app.protocol.facts import MULTIREQUEST
+from app.protocol.param_tree import nest
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
@@ -43,7 +44,7 @@ from app.sandbox.seeding import ensure_partner
 from app.sandbox.served_file import ServedFile
 from app.sandbox.serving import delivery_routes
 from app.sandbox.store import Store
-from app.sandbox.wire import RawTree, nest, read_params
+from app.sandbox.wire import RawTree, read_params
 
 log = logging.getLogger(__name__)
 

@@ -1,16 +1,16 @@
 """Turn an HTTP request into one tree of raw parameters (docs/PROTOCOL.md §2).
 
 Three body kinds: form (urlencoded or multipart) with nested names joined by `:` or written as
-`a[b][c]`; JSON, parsed only when the Content-Type is exactly `application/json` (with a
-`; charset=…` suffix api_v3 silently ignores the body); multipart with a `json` field holding all
-parameters plus one part per file. Query parameters override the body. File parts are placed in
-the tree as `UploadedFile` values, so `1:fileData` lands inside sub-request 1 like any parameter.
+`a[b][c]` (app/protocol/param_tree.py); JSON, parsed only when the Content-Type is exactly
+`application/json` (with a `; charset=…` suffix api_v3 silently ignores the body); multipart
+with a `json` field holding all parameters plus one part per file. Query parameters override
+the body. File parts are placed in the tree as `UploadedFile` values, so `1:fileData` lands
+inside sub-request 1 like any parameter.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -19,11 +19,10 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
+from app.protocol.param_tree import Tree, merge, nest
 from app.sandbox.errors import KalturaApiError
 
-RawTree = dict[str, Any]
-
-_BRACKETS = re.compile(r"\[([^\]]*)\]")
+RawTree = Tree
 
 
 @dataclass(frozen=True)
@@ -32,42 +31,6 @@ class UploadedFile:
 
     filename: str
     stream: IO[bytes]
-
-
-def split_name(name: str) -> list[str]:
-    """`filter:nameLike` and `filter[nameLike]` → ["filter", "nameLike"]."""
-    return _BRACKETS.sub(r":\1", name).split(":")
-
-
-def _assign(tree: RawTree, path: list[str], value: Any) -> None:
-    node = tree
-    for part in path[:-1]:
-        child = node.get(part)
-        if not isinstance(child, dict):
-            child = {}
-            node[part] = child
-        node = child
-    last = path[-1]
-    if isinstance(node.get(last), dict) and isinstance(value, dict):
-        merge(node[last], value)
-    else:
-        node[last] = value
-
-
-def merge(base: RawTree, overrides: RawTree) -> RawTree:
-    """Deep-merge `overrides` into `base` (in place) and return it."""
-    for key, value in overrides.items():
-        _assign(base, [key], value)
-    return base
-
-
-def nest(flat: dict[str, Any]) -> RawTree:
-    """Expand `a:b`/`a[b]` names (also inside JSON objects) into nested dicts."""
-    tree: RawTree = {}
-    for name, value in flat.items():
-        nested = nest(value) if isinstance(value, dict) else value
-        _assign(tree, split_name(str(name)), nested)
-    return tree
 
 
 def _json_object(text: bytes | str) -> RawTree:

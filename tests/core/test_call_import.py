@@ -131,6 +131,11 @@ CASES = {
         "\"nameLike\":\"x\\u0020y\"}}' \\\n  --compressed",
         LIST, KS, [("accept", HEADERS_REASON), ("--compressed", "curl's own options: how it connects, not the call")],
     ),
+    "the query wins over the body, as api_v3 reads them": (
+        f"curl '{API}/service/media/action/list?format=2&filter:nameLike=query'"
+        " -d format=1 -d 'filter:nameLike=body' -d filter:objectType=KalturaMediaEntryFilter",
+        {**LIST, "filter:nameLike": ["query"], "config.format": ["2"]}, "", [],
+    ),
     "curl for Windows cmd, form-encoded": (
         CMD_CURL, LIST, KS,
         [("--compressed", "curl's own options: how it connects, not the call"), ("accept", HEADERS_REASON)],

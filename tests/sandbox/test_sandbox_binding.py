@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from app.protocol.facts import RELATIVE_TIME_LIMIT
+from app.protocol.param_tree import nest, split_name
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
 from app.resources import default_schema_path
@@ -16,7 +17,7 @@ from app.sandbox.multirequest import resolve
 from app.sandbox.params import Binder
 from app.sandbox.phpformat import php_serialize
 from app.sandbox.render import Outcome, Renderer
-from app.sandbox.wire import UploadedFile, nest, split_name
+from app.sandbox.wire import UploadedFile
 
 NOW = 1_800_000_000
 
