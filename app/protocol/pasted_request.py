@@ -67,10 +67,20 @@ EXPECTED = (
 )
 
 
+LONGEST_PASTE = 2_000_000
+"""Characters at most: a call with a file's contents in it is no call to import (files are left
+out anyway), and a bigger paste only costs the server its reading."""
+
+
 def read_pasted(text: str) -> PastedRequest:
     text = text.strip()
     if not text:
         raise NotARequestError("Nothing was pasted. " + EXPECTED)
+    if len(text) > LONGEST_PASTE:
+        raise NotARequestError(
+            f"The paste is {len(text):,} characters long; an import reads at most "
+            f"{LONGEST_PASTE:,}. Leave out what the call does not need (a file's contents)."
+        )
     if text.startswith("{"):
         return _har(text)
     first = text.split(None, 1)[0]

@@ -167,6 +167,9 @@ def _uncaret(text: str) -> str:
     return "".join(out)
 
 
+_BACKSLASHES = re.compile(r"\\+")
+
+
 def _split_windows(line: str) -> list[str]:
     """The C runtime's rules for argv (CommandLineToArgvW)."""
     out: list[str] = []
@@ -176,7 +179,8 @@ def _split_windows(line: str) -> list[str]:
     while i < len(line):
         c = line[i]
         if c == "\\":
-            run = len(line[i:]) - len(line[i:].lstrip("\\"))
+            found = _BACKSLASHES.match(line, i)
+            run = found.end() - i if found else 1
             if line[i + run : i + run + 1] == '"':
                 word.append("\\" * (run // 2))
                 if run % 2:

@@ -11,6 +11,7 @@ from app.protocol.pasted_request import (
     FILE_CONTENTS_REASON,
     FILE_REASON,
     HEADERS_REASON,
+    LONGEST_PASTE,
     NotARequestError,
 )
 from app.protocol.schema import Schema
@@ -243,6 +244,10 @@ GARBAGE = {
         "The JSON body does not parse",
     ),
     "pasted JSON that does not parse": ('{"request": ', "The pasted JSON does not parse"),
+    "a paste over the limit": (
+        f"curl {API}/service/media/action/list -d 'name={'x' * LONGEST_PASTE}'",
+        "an import reads at most 2,000,000",
+    ),
     "JSON that is no HAR": ('{"name": "x"}', "no HAR entry"),
     "a HAR with no api_v3 call": (
         json.dumps({"log": {"entries": [{"request": {"url": "https://example.com/"}}]}}),

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.forms.call_import import import_call
 from app.protocol import fieldnames
@@ -32,7 +33,8 @@ async def import_pasted(request: Request) -> Response:
     form = await request.form()
     server = server_of(request, str(form.get(fieldnames.SERVER) or ""))
     try:
-        imported = import_call(server.console.schema, str(form.get(fieldnames.PASTED) or ""))
+        pasted = str(form.get(fieldnames.PASTED) or "")
+        imported = await run_in_threadpool(import_call, server.console.schema, pasted)
     except NotARequestError as exc:
         return problem(request, str(exc), 422)
     kept = memory(request, server)
