@@ -94,7 +94,8 @@ def read_pasted(text: str) -> PastedRequest:
 
 
 # curl's options that take a value and change nothing of the call (how to connect, what to
-# print): named in `left_out`, in one line with the flags.
+# print): named in `left_out`, in one line with the flags, never with their values (`-u`, `-b`,
+# `-x` and `--key` carry passwords and cookies).
 _TRANSPORT_WITH_VALUE = frozenset(
     [
         "-A",
@@ -181,15 +182,13 @@ def _curl_request(options: list[tuple[str, str]], urls: list[str]) -> PastedRequ
             urls.insert(0, value)
         elif option in ("-G", "--get"):
             get = True
-        elif option in ("-u", "--user"):
-            ignored.append(option)  # a password: not repeated
-        elif option in _TRANSPORT_WITH_VALUE:
-            ignored.append(f"{option} {value}")
         elif option not in ("-X", "--request"):
-            ignored.append(option)
+            ignored.append(option)  # by name only: a value may be a password or a cookie
     if not urls:
         raise NotARequestError("The curl command names no address.")
-    left_out += [(url, "a second address: only the first is read") for url in urls[1:]]
+    left_out += [
+        (_without_query(url), "a second address: only the first is read") for url in urls[1:]
+    ]
     if ignored:
         left_out.append((" ".join(ignored), "curl's own options: how it connects, not the call"))
     left_out += _headers_left(headers)
@@ -236,6 +235,11 @@ def _header(headers: Sequence[str], wanted: str) -> str:
 # Headers the request's own reading uses (the others are named in `left_out`).
 _READ_HEADERS = frozenset({"content-type", "content-length", "host"})
 HEADERS_REASON = "headers: the console sends its own"
+
+
+def _without_query(url: str) -> str:
+    """An address as `left_out` names it: without its query, which may carry a KS."""
+    return url.split("?", 1)[0] + ("?…" if "?" in url else "")
 
 
 def _headers_left(lines: Sequence[str]) -> list[tuple[str, str]]:

@@ -132,6 +132,13 @@ CASES = {
         "\"nameLike\":\"x\\u0020y\"}}' \\\n  --compressed",
         LIST, KS, [("accept", HEADERS_REASON), ("--compressed", "curl's own options: how it connects, not the call")],
     ),
+    "curl's passwords and cookies are named, never repeated": (
+        f"curl -u admin:hunter2 -b 'kms_ks={KS}' -x http://bob:pw@proxy:3128 --max-time 5"
+        f" '{API}/service/media/action/list' '{API}/service/media/action/get?ks={KS}'",
+        {"service": ["media"], "action": ["list"]}, "",
+        [("-u -b -x --max-time", "curl's own options: how it connects, not the call"),
+         (f"{API}/service/media/action/get?…", "a second address: only the first is read")],
+    ),
     "the query wins over the body, as api_v3 reads them": (
         f"curl '{API}/service/media/action/list?format=2&filter:nameLike=query'"
         " -d format=1 -d 'filter:nameLike=body' -d filter:objectType=KalturaMediaEntryFilter",
