@@ -291,7 +291,8 @@ def _parse_once(data: bytes, source: str) -> Schema:
 
 
 def read_schema(data: bytes, source: str = "<schema>") -> Schema:
-    """`parse_schema` without the sharing: a new `Schema` each call (what `make bench` times)."""
+    """`parse_schema` without the sharing: a new `Schema` each call, kept by no cache (an
+    uploaded file; what `make bench` times)."""
     root = _parse_tree(data, source)
     if root.tag != "xml" or root.first("services") is None:
         raise SchemaError(

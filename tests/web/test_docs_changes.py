@@ -13,6 +13,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from app.protocol.schema_loader import _parse_once
 from app.settings import Settings
 from app.web.app import create_app
 from app.web.previous_schema import previous_path
@@ -130,7 +131,9 @@ def test_an_uploaded_older_file_is_compared_with_the_loaded_schema(
     client: TestClient, tmp_path: Path
 ) -> None:
     before = sorted(p.name for p in tmp_path.rglob("*"))
+    cached = _parse_once.cache_info().currsize
     response = upload(client, schema("0.9.0", more='<action name="purge"/>').encode())
+    assert _parse_once.cache_info().currsize == cached  # nor kept in memory by the parse cache
     assert response.status_code == 200
     page = article(response)
     assert "Compared with the uploaded file old.xml (older)." in page

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from starlette.applications import Starlette
 
 from app.protocol.schema import Schema
-from app.protocol.schema_loader import SchemaError, parse_schema
+from app.protocol.schema_loader import SchemaError, read_schema
 from app.reference.docs import docs_index
 from app.reference.schema_diff import Change, SchemaDiff, compare, present_in
 from app.web.previous_schema import load_previous
@@ -118,7 +118,8 @@ async def changes_with_file(request: Request) -> HTMLResponse:
     if not upload.data:
         return _page(request, Changes(problem="Choose a schema file to compare.", newer=newer), 400)
     try:
-        other = parse_schema(upload.data, upload.filename or "the uploaded file")
+        # read, not parse_schema: an upload is used once and kept by no cache
+        other = read_schema(upload.data, upload.filename or "the uploaded file")
     except SchemaError as exc:
         problem = f"The file is not a schema that can be read: {exc}"
         return _page(request, Changes(problem=problem, newer=newer), status_code=400)
