@@ -320,7 +320,10 @@ def serve_app(
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
+        deadline = time.monotonic() + 30  # the schema's load is in the lifespan: seconds at most
         while not server.started and thread.is_alive():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start on {url} within 30 s")
             time.sleep(0.01)
         yield url, thread.is_alive
     finally:

@@ -172,11 +172,11 @@ def test_an_id_pressed_before_its_menus_have_loaded_still_opens_its_menu(
     held: list[object] = []
     page.route("**/follow.js", lambda route: held.append(route))  # answered when we say
     try:
-        console = listed(page, sandbox_url, ks, "1")
+        with page.expect_request("**/follow.js"):  # asked for with the Result, held
+            console = listed(page, sandbox_url, ks, "1")
         id_button(console, entry_id).click()
-        page.wait_for_timeout(200)
-        expect(page.get_by_role("menu")).to_have_count(0)
-        assert held, "follow.js was not asked for with the Result"
+        expect(page.get_by_role("menu")).to_have_count(0)  # nothing to open it yet
+        assert held
         for route in held:
             route.continue_()  # type: ignore[attr-defined]
     finally:

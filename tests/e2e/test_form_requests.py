@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from tests.e2e.console_page import Console, labelled
 
@@ -62,9 +62,9 @@ def requests_to(page: Page, *routes: str) -> Iterator[list[str]]:
     page.on("request", record)
     try:
         yield seen
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(700)
-        page.wait_for_load_state("networkidle")
+        quiet(page)
+        page.wait_for_timeout(700)  # past the 400 ms a typed change waits: a late ask shows
+        quiet(page)
     finally:
         page.remove_listener("request", record)
 
@@ -118,9 +118,17 @@ def test_an_action_whose_form_failed_to_come_still_shows_its_code(console: Conso
     page = console.page
     with console.swap("/actions"):
         page.get_by_label("Select service").select_option("media")
-    page.route("**/params", lambda route: route.fulfill(status=500, body="down"))
+    failed: list[str] = []
+
+    def down(route: Route) -> None:
+        failed.append(route.request.url)
+        route.fulfill(status=500, body="down")
+
+    page.route("**/params", down)
     try:
         page.get_by_label("Select action").select_option("list")
         code_shows(page, "/api_v3/service/media/action/list")
+        assert len(failed) == 1  # the form's request did fail
+        expect(console.group("filter")).to_have_count(0)  # media.list's form never came
     finally:
         page.unroute("**/params")

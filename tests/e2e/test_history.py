@@ -133,11 +133,13 @@ def test_without_the_schemas_calls_every_entry_is_offered(fresh: Console) -> Non
     console = fresh
     seeded(console, 1, calls="nosuchservice.nosuchaction")
     console.page.route("**/history/known?*", lambda route: route.abort())
-    panel = history(console)
-    expect(entries(panel)).to_have_count(1)
-    expect(entries(panel).first).not_to_contain_text("not in this schema")
-    expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_enabled()
-    console.page.unroute("**/history/known?*")
+    try:
+        panel = history(console)
+        expect(entries(panel)).to_have_count(1)
+        expect(entries(panel).first).not_to_contain_text("not in this schema")
+        expect(panel.get_by_role("button", name=re.compile(r"^old 0"))).to_be_enabled()
+    finally:
+        console.page.unroute("**/history/known?*")
 
 
 def kaltura_error(code: str) -> str:
