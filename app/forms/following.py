@@ -29,7 +29,7 @@ from app.forms.form_writing import members_fields
 from app.protocol import fieldnames
 from app.protocol.call import Object, Scalar, Value
 from app.protocol.facts import MULTIREQUEST
-from app.protocol.schema import ActionDef, Schema, ServiceDef
+from app.protocol.schema import ActionDef, Schema, ServiceDef, per_schema
 
 _ID_TYPES = frozenset({"string", "int", "bigint"})
 ID, ID_SUFFIX, EQUAL, ID_EQUAL, GET = "id", "Id", "IdEqual", "idEqual", "get"
@@ -232,15 +232,5 @@ def article(kind: str) -> str:
     return "an" if kind[:1].lower() in "aeiou" else "a"
 
 
-_indexes: dict[int, tuple[Schema, FollowIndex]] = {}  # id → (schema kept alive, its index)
-
-
-def index_of(schema: Schema) -> FollowIndex:
-    """The schema's index, built on first use and kept while the schema is among the few
-    recent ones (reloads, several servers)."""
-    kept = _indexes.get(id(schema))
-    if kept is None or kept[0] is not schema:
-        if len(_indexes) > 8:
-            _indexes.clear()
-        kept = _indexes[id(schema)] = (schema, FollowIndex.of(schema))
-    return kept[1]
+index_of = per_schema(FollowIndex.of)
+"""The schema's index, built on first use (`schema.per_schema`)."""

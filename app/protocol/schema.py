@@ -8,9 +8,10 @@ no web imports. Service ids and action names are matched case-insensitively, as 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 SCALAR_TYPES = frozenset({"int", "bigint", "float", "bool", "string"})
 CONTAINER_TYPES = frozenset({"array", "map"})
@@ -315,3 +316,24 @@ def doc_type(schema: Schema, ref: TypeRef, values_enum_type: str = "") -> str:
     string lists the values of `values_enum_type`)."""
     names = (*type_names(ref), values_enum_type)
     return next((n for n in names if n in schema.classes or n in schema.enums), "")
+
+
+Built = TypeVar("Built")
+
+
+def per_schema(build: Callable[[Schema], Built]) -> Callable[[Schema], Built]:
+    """`build(schema)` made once per schema and kept while the schema is among the eight most
+    recently asked for (a reload makes a new one; each server of several has its own). For an
+    index of a schema that a module outside this one builds (the finder's, the docs', the
+    follow menus')."""
+    recent: list[tuple[Schema, Built]] = []
+
+    def kept(schema: Schema) -> Built:
+        for known, value in recent:
+            if known is schema:
+                return value
+        value = build(schema)
+        recent[:] = [(schema, value), *recent[:7]]
+        return value
+
+    return kept

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.protocol.schema import Schema
+from app.protocol.schema import per_schema
 from app.reference.finder import FinderIndex, Hit
 from app.web.dom_ids import request_id, service_heading_id, type_heading_id
 from app.web.templating import fragment
@@ -20,16 +20,7 @@ from app.web.views.console import state
 
 router = APIRouter(prefix=CONSOLE)
 
-_indexes: dict[int, tuple[Schema, FinderIndex]] = {}  # id → (schema kept alive, its index)
-
-
-def index_of(schema: Schema) -> FinderIndex:
-    kept = _indexes.get(id(schema))
-    if kept is None or kept[0] is not schema:
-        if len(_indexes) > 8:  # schemas reloaded or several servers: keep the recent few
-            _indexes.clear()
-        kept = _indexes[id(schema)] = (schema, FinderIndex.of(schema))
-    return kept[1]
+index_of = per_schema(FinderIndex.of)
 
 
 @dataclass(frozen=True)
