@@ -45,7 +45,7 @@ class KsFailure(IntEnum):
     INVALID_TYPE = -4
     EXPIRED = -5
     LOGOUT = -6
-    EXCEEDED_ACTIONS_LIMIT = -8  # `actionslimit:N` and N calls made (kSessionBase)
+    EXCEEDED_ACTIONS_LIMIT = -8  # `actionslimit:N` and N calls made
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,9 @@ def encode_v2(
 ) -> str:
     """A v2 KS (what `session.start` returns); `expiry` is an absolute Unix time.
 
-    The fields are one name → value map, as api_v3 (`kSessionBase::generateKsV2`) and the
-    official clients (`generateSessionV2`) build them: a privilege named twice keeps its place
-    and its last value (`edit:a,edit:b` seals `edit=b`)."""
+    The fields are one name → value map, as api_v3 and the official clients (`generateSessionV2`)
+    build them: a privilege named twice keeps its place and its last value (`edit:a,edit:b` seals
+    `edit=b`)."""
     fields: dict[str, str] = dict(parse_privileges(privileges))
     fields.update(
         {_FIELD_EXPIRY: str(expiry), _FIELD_TYPE: str(session_type), _FIELD_USER: user_id}

@@ -4,7 +4,7 @@ The order arrives as the dialog's text fields; `read_order` checks each one and 
 user's terms, what a field should hold when it does not; `make` signs the KS with
 `app.protocol.ks` (v2 by default, as the official clients' `generateSessionV2`, v1 as their
 `generateSession`). `PRIVILEGES` are the privileges the dialog offers, each with what api_v3
-does with it (`kSessionBase`/`kSessionUtils` in Kaltura's server). Pure: no I/O, no web
+does with it (docs/SANDBOX.md, KS privileges). Pure: no I/O, no web
 imports; the secret is a value passed in and out, never kept.
 """
 

@@ -1,4 +1,4 @@
-"""Chunks of an upload put where api_v3 puts them (`kUploadTokenMgr::handleResume`), on files.
+"""Chunks of an upload put where api_v3 puts them (`uploadToken.upload`), on files.
 
 A chunk whose `resumeAt` lies within or at the end of the file and makes it longer is written
 there; one that starts beyond the end waits beside the file (`<file>.chunk.<offset>`) until the

@@ -1,12 +1,12 @@
 """What a partner starts with, as api_v3 gives it, and the player templates of partner 0.
 
-A new Kaltura partner is a copy of the template partner's (99) starting content
-(`myPartnerUtils::copyTemplateContent`): its "Default" access control profile, marked the
-default, and its conversion profiles — "Default" for media (flavor params 0,2,3,4,5,6,7,19,
-the partner's default), "Cloud transcode" and "Passthrough" for live streams (the deployment's
-`init_content` files name them). `uiConf.listTemplates` lists partner 0's players shown to the
-Kaltura network (`displayInSearch` 2 and up); a few of those real templates are kept here
-under partner 0, with one shown only to its partner (1), which the list leaves out.
+A new Kaltura partner is a copy of the template partner's (99) starting content: its "Default"
+access control profile, marked the default, and its conversion profiles — "Default" for media
+(flavor params 0,2,3,4,5,6,7,19, the partner's default), "Cloud transcode" and "Passthrough" for
+live streams (as a Kaltura deployment's template content names them). `uiConf.listTemplates` lists
+partner 0's players shown to the Kaltura network (`displayInSearch` 2 and up); a few of those real
+templates are kept here under partner 0, with one shown only to its partner (1), which the list
+leaves out.
 
 `ensure` runs at every start, for a new partner and for one created before these defaults
 existed; a marker on the partner's profile makes it run once, so a profile the user later
@@ -28,7 +28,7 @@ TEMPLATE_PARTNER_ID = 0
 DEFAULTS_VERSION = 1
 # KalturaConversionProfileType
 MEDIA, LIVE_STREAM = "1", "2"
-# mySearchUtils: what partner 0 shows other partners.
+# displayInSearch: what partner 0 shows other partners.
 DISPLAY_IN_SEARCH_KALTURA_NETWORK = 2
 CREATION_MODE_ADVANCED = 3
 
@@ -59,7 +59,7 @@ _CONVERSION_PROFILES: tuple[dict[str, Any], ...] = (
     },
 )
 
-# (id, name, objType, tags, displayInSearch) of partner 0's players (deployment init_data).
+# (id, name, objType, tags, displayInSearch) of partner 0's players, as a deployment has them.
 _TEMPLATES: tuple[tuple[int, str, int, str, int], ...] = (
     (11958342, "KDP3 Dark skin", 8, "autodeploy, kmc_v5.31.1, kmc_previewembed", 2),
     (11958362, "KDP3 Light skin", 8, "autodeploy, kmc_v5.31.1, kmc_previewembed", 2),
@@ -67,7 +67,7 @@ _TEMPLATES: tuple[tuple[int, str, int, str, int], ...] = (
     (15333782, "Default KCW for WordPress Admin", 2, "", 2),
     (8776432, "single player", 8, "autodeploy, kmc_v5.16.8, kmc_template_uiconf_for_appstudio", 1),
 )
-# uiConf::$UI_CONF_OBJ_TYPE_MAP, for the objTypes used here and by new players.
+# api_v3's names of uiConf objTypes, for the objTypes used here and by new players.
 OBJ_TYPE_NAMES = {
     0: "Generic",
     1: "Widget",

@@ -6,8 +6,8 @@
     {origin}/p/{pid}/sp/{pid}00/raw/entry_id/{id}/version/{v}/ks/{ks}
     {origin}/p/{pid}/sp/{pid}00/thumbnail/entry_id/{id}/version/{v}/ks/{ks}
 
-Kaltura's `entry::getDataUrl`/`getDownloadUrl`/`getThumbnailUrl` build the first, the download
-and the last (with `myPartnerUtils::getUrlForPartner`, "/p/{pid}/sp/{pid}00"); the extwidget
+An entry's `dataUrl`, `downloadUrl` and `thumbnailUrl` in api_v3 are the first, the download
+and the last (under the partner's "/p/{pid}/sp/{pid}00"); the extwidget
 module's preview and openGraph actions build playManifest URLs ending in the file name `a.mp4`
 (docs/SANDBOX.md "Playable media"). The path after the module is `name/value` pairs; an odd last
 segment is a file name. The KS rides in the path as `ks/{ks}`, where api_v3 reads it too.
@@ -40,7 +40,7 @@ def play_manifest_url(
     file_name: str = "a.mp4",
     flavor_key: str = "flavorId",
 ) -> str:
-    """`flavor_key` is `flavorIds` in a playback source (`myEntryUtils::buildManifestUrl`)."""
+    """`flavor_key` is `flavorIds` in a playback source, as api_v3 builds its URL."""
     scheme = urlsplit(origin).scheme or "http"
     flavor = f"/{flavor_key}/{flavor_id}" if flavor_id else ""
     return (

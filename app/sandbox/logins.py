@@ -21,7 +21,7 @@ from app.sandbox.store import KObject
 LOGIN_ID_KEY = "loginEmail"
 PASSWORD_HASH_KEY = "passwordHash"
 
-# The shape api_v3 accepts as a login id (kString::isEmailString): at most 64 characters before
+# The shape api_v3 accepts as a login id (an e-mail address): at most 64 characters before
 # the one "@" and 255 after; dot-separated runs of letters, digits and !#$%&'*+,?^_`{|}~- before
 # it, and after it dot-separated names of letters, digits, "_" and inner hyphens, at least two.
 _LOCAL_PART = r"[\w,!#$%&'*+?^`{|}~-]+(?:\.[\w,!#$%&'*+?^`{|}~-]+)*"

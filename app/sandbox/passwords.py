@@ -1,9 +1,8 @@
 """Sandbox users' passwords: salted PBKDF2 hashes (`user.add`, `user.loginByLoginId`) and the
 rules api_v3 holds a new password to.
 
-The rules are api_v3's defaults (kaltura/server `configurations/base.ini`,
-`user_login_password_structure`, checked by `UserLoginDataPeer::checkPasswordValidation`): a
-partner may configure others; the sandbox partner has the defaults. `PASSWORD_RULES` is the
+The rules are api_v3's defaults, which it checks whenever a password is set: a partner may
+configure others; the sandbox partner has the defaults. `PASSWORD_RULES` is the
 RULES argument of `PASSWORD_STRUCTURE_INVALID`, in this project's words.
 """
 

@@ -1,9 +1,9 @@
 """PHP's `serialize()` for api_v3's format 3: objects become `O:<len>:"KalturaX":…` instances.
 
 Takes the JSON-ready values `render.Renderer.plain` produces (objects carry `objectType`). An
-error is the exception api_v3 (`KalturaSerializer::convertExceptionsToPhpArrays`) turns into an
-array before serializing, `a:4:{code, message, objectType, args}`: PHP clients tell an error by
-it being an array with `code` and `message`, so it must not become an object.
+error is the exception api_v3 turns into an array before serializing,
+`a:4:{code, message, objectType, args}`: PHP clients tell an error by it being an array with
+`code` and `message`, so it must not become an object.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 a value to render. api_v3 dumps the bytes with the Content-Type it reads from them,
 `Content-Disposition: attachment; filename="<name>"` and `Accept-Ranges: bytes`, whatever
 `format` the call asked for; a file served inside a multirequest is the whole answer
-(`KalturaFrontController`: "return only the result of the serve action"). Pure: stdlib only.
+(api_v3 returns only the result of the serve action). Pure: stdlib only.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class ServedFile:
 
 
 def text_media_type(text: str) -> str:
-    """The type api_v3 would read from a text file's first bytes (libmagic, `kFile::mimeType`):
+    """The type api_v3 would read from a text file's first bytes (with libmagic):
     an XML declaration is text/xml, an HTML page text/html, any other text text/plain."""
     if _XML.match(text):
         return "text/xml"

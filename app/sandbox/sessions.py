@@ -69,8 +69,8 @@ def authenticate(db: Db, token: str, now: int) -> Session:
 def spend_action(db: Db, session: Session) -> None:
     """Count a call against a KS with `actionslimit:N`: N calls are taken, the next ones are
     `INVALID_KS` "-8,EXCEEDED_ACTIONS_LIMIT" (api_v3 keeps the calls left in its
-    invalid_session table, `kSessionUtils::isValid`). A limit that is not a number above 0
-    takes no call, where api_v3 answers INTERNAL_SERVER_ERROR (`isSetLimitAction`)."""
+    invalid_session table, checked as it validates the KS). A limit that is not a number above
+    0 takes no call, where api_v3 answers INTERNAL_SERVER_ERROR."""
     limits = session.info.privilege_values("actionslimit")
     if not limits:
         return

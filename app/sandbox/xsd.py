@@ -231,7 +231,7 @@ class _Compiler:
 
 
 def _restriction_base(node: Element) -> str:
-    """kXsd's type of an element without `type`: the base of the first restriction in it."""
+    """api_v3's type of an element without `type`: the base of the first restriction in it."""
     for found in node.descendants("restriction"):
         if "base" in found.attrs:
             return found.attrs["base"]

@@ -47,7 +47,7 @@ class Decl:
     name: str
     ns: str
     content: Content
-    field_type: str  # kXsd's "node type": the element's `type`, else its restriction's base
+    field_type: str  # api_v3's "node type": the element's `type`, else its restriction's base
     appinfo: dict[str, str]
     min: int = 1
     max: int = 1

@@ -2,10 +2,9 @@
 update, getByIds, addContent and updateContent act on the entries media.add and data.add made
 (not on a separate store the convention would keep), through the official Python client.
 
-Looked up in kaltura/server api_v3/services/BaseEntryService.php: `updateAction` (any type,
-ENTRY_ID_NOT_FOUND), `getByIdsAction` (`entryPeer::retrieveByPKs`: unknown ids left out),
-`addContentAction`/`updateContentAction` (a media clip goes to MediaService, other types
-ENTRY_TYPE_NOT_SUPPORTED).
+What api_v3 does, in our words: `baseEntry.update` changes an entry of any type (else
+ENTRY_ID_NOT_FOUND), `getByIds` leaves unknown ids out, and `addContent`/`updateContent` hand
+a media clip to media's and answer ENTRY_TYPE_NOT_SUPPORTED for other types.
 """
 
 from __future__ import annotations

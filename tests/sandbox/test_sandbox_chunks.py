@@ -1,6 +1,6 @@
-"""Chunks land where api_v3's kUploadTokenMgr::handleResume puts them (kaltura/server
-alpha/apps/kaltura/lib/kUploadTokenMgr.php): written at `resumeAt` when that makes the file
-longer, kept aside when they start beyond its end, dropped when they add nothing."""
+"""Chunks land where api_v3 puts them when it resumes an upload (docs/SANDBOX.md, Playable media):
+written at `resumeAt` when that makes the file longer, kept aside when they start beyond its end,
+dropped when they add nothing."""
 
 from __future__ import annotations
 

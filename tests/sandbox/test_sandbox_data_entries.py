@@ -1,16 +1,14 @@
 """data.add / get / update / delete / list / serve: text content entries.
 
-Where we looked in kaltura/server: `api_v3/services/DataService.php` (READY at add, the
-`getType() != KalturaEntryType::DATA` checks answering ENTRY_ID_NOT_FOUND, serve's
+What api_v3 does, in our words (docs/SANDBOX.md, Data entries): a data entry is READY at add;
+an entry that is not DATA is ENTRY_ID_NOT_FOUND; serve answers
 `Content-Disposition: attachment; filename="<entry name>"` and the MIME type read from the
-file, `forceProxy` only deciding proxy vs redirect for a remote file),
-`api_v3/lib/types/entry/KalturaDataEntry.php` (`retrieveDataContentByGet`, insert only, true
-unless sent), `alpha/lib/model/entry.php` (`setDataContent`: a new content is a new version;
-`myContentStorage::generateRandomFileName` numbers versions from 100000 up),
-`api_v3/services/MediaService.php` (media.get/list see media clips only) and
-`api_v3/lib/KalturaFrontController.php` (a serve inside a multirequest answers the file alone).
+file, `forceProxy` only deciding proxy vs redirect for a remote file;
+`retrieveDataContentByGet` is insert only, true unless sent; a new content is a new version,
+numbered from 100000 up; media.get/list see media clips only; and a serve inside a
+multirequest answers the file alone.
 
-The official Python client reads XML only (`Client.py` refuses any other format), so JSON is
+The official Python client reads XML only (it refuses any other format), so JSON is
 the same flow over raw HTTP, as a browser or the Node client sends it.
 """
 
@@ -118,7 +116,7 @@ def test_the_data_entry_flow_answers_json(live: LiveSandbox, api: Api) -> None:
     updated = api("data", "update", entryId=entry_id, documentEntry=change)
     assert isinstance(updated, dict)
     assert (updated["dataContent"], updated["version"]) == ("now some text", 100001)
-    assert updated["type"] == "6"  # api_v3's updateEntry drops a type sent
+    assert updated["type"] == "6"  # api_v3's update drops a type sent
     listed = api("data", "list", filter={"objectType": "KalturaDataEntryFilter"})
     assert isinstance(listed, dict)
     assert listed["objectType"] == "KalturaDataListResponse"
@@ -156,7 +154,7 @@ def test_an_entry_of_another_type_is_not_found_on_either_side(live: LiveSandbox)
 def test_a_user_ks_sees_others_data_entries_but_changes_only_its_own(live: LiveSandbox) -> None:
     """Entitlement as for media (README "user"; test_sandbox_entitlement.py for
     `enableentitlement`): with none enforced, another user's entry is seen and served but an
-    update or delete is INVALID_KS, as api_v3's `validateUser` answers it."""
+    update or delete is INVALID_KS, as api_v3 answers it."""
     alice, bob = _user_client(live, "alice"), _user_client(live, "bob")
     hers = alice.data.add(_data_entry("alice's notes"))
     assert hers.userId == "alice"

@@ -53,8 +53,7 @@ def _upload_entry(api: Api, name: str = "served") -> dict[str, object]:
 def test_delivery_honours_range_requests(
     api: Api, asked: str, status: int, content_range: str, body: bytes | None
 ) -> None:
-    """kaltura/server alpha/apps/kaltura/lib/... serves files with Range (kFileUtils::dumpFile);
-    a player seeks with it."""
+    """api_v3 serves files with Range; a player seeks with it."""
     entry = _upload_entry(api)
 
     answer = httpx.get(str(entry["dataUrl"]), headers={"Range": asked}, timeout=30)
@@ -97,9 +96,9 @@ def _in_a_category(api: Api, entry: dict[str, object]) -> None:
 def test_a_user_ks_reads_the_bytes_of_the_entries_it_may_see_only(
     live: LiveSandbox, http: httpx.Client, api: Api
 ) -> None:
-    """Entitlement as media.get applies it (kaltura/server alpha/lib/model/entryPeer.php,
-    kEntitlementUtils): with `enableentitlement`, an entry in a category the user is no member
-    of is not found. The KS rides in the path as `ks/…`, where playManifest reads it."""
+    """Entitlement as media.get applies it: with `enableentitlement`, an entry in a category the
+    user is no member of is not found. The KS rides in the path as `ks/…`, where playManifest reads
+    it."""
     alice, bob = _user_ks(live, "alice"), _user_ks(live, "bob", "enableentitlement")
     entry = _upload_entry(Api(http, alice), "alice's")
     url = str(entry["dataUrl"])
@@ -130,8 +129,8 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSandbox]:
 
 
 def test_with_a_ready_delay_the_entry_moves_on_when_read_after_it(slow: LiveSandbox) -> None:
-    """api_v3 reports PRECONVERT while converting and IMPORT while fetching a URL
-    (kaltura/server alpha/lib/enums/entryStatus.php); TESTME_SANDBOX_READY_DELAY."""
+    """api_v3 reports PRECONVERT while converting and IMPORT while fetching a URL;
+    TESTME_SANDBOX_READY_DELAY."""
     with httpx.Client(base_url=slow.url, timeout=30) as http:
         api = Api(http, slow.admin_ks())
         waiting = _upload_entry(api, "slow")
@@ -197,8 +196,8 @@ def test_urls_carry_the_console_origin_only_through_the_in_process_wrapper(
 def test_a_user_ks_sees_only_the_assets_of_entries_it_may_see(
     live: LiveSandbox, http: httpx.Client, api: Api
 ) -> None:
-    """kaltura/server api_v3/lib/types/conversionProfile/filters/KalturaAssetFilter.php
-    (doGetListResponse: entryIdEqual or entryIdIn required, entries filtered by entitlement)."""
+    """api_v3's asset list: entryIdEqual or entryIdIn required, entries filtered by
+    entitlement."""
     alice = Api(http, _user_ks(live, "alice"))
     bob = Api(http, _user_ks(live, "bob", "enableentitlement"))
     entry = _upload_entry(alice, "alice's assets")

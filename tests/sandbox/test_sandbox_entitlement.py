@@ -63,10 +63,9 @@ def _refused(call: object) -> str:
 
 
 def test_a_user_session_sees_every_entry_but_changes_only_its_own(live: LiveSandbox) -> None:
-    """api_v3/lib/KalturaDispatcher.php validateUser (MediaService/BaseEntryService update,
-    delete: `@validateUser entry entryId edit`): another user's entry is INVALID_KS
-    "-4,INVALID_TYPE"; alpha/apps/kaltura/lib/kEntitlementUtils.php
-    initEntitlementEnforcement: no entitlement unless enabled, so list and get show it."""
+    """media and baseEntry update and delete (`@validateUser entry entryId edit`): another
+    user's entry is INVALID_KS "-4,INVALID_TYPE"; no entitlement unless the KS enables it, so
+    list and get show it (docs/SANDBOX.md, Entitlement)."""
     alice, bob = _user(live, "alice"), _user(live, "bob")
     mine, theirs = _add(alice, "alice's"), _add(bob, "bob's")
     assert _ids(alice, mine, theirs) == {mine, theirs}
@@ -85,9 +84,8 @@ def test_a_user_session_sees_every_entry_but_changes_only_its_own(live: LiveSand
 def test_edit_privileges_and_entitled_editors_may_change_others_entries(
     live: LiveSandbox,
 ) -> None:
-    """alpha/apps/kaltura/lib/request/kSessionBase.class.php (PRIVILEGE_EDIT "edit") checked by
-    kSessionUtils.class.php verifyPrivileges (edit:<id>, edit:*, or a bare "*") in
-    KalturaDispatcher validateUser, which also lets the entry's entitledUsersEdit through."""
+    """The "edit" privilege (edit:<id>, edit:*, or a bare "*") lets a user change an entry it
+    does not own, as do the entry's entitledUsersEdit (docs/SANDBOX.md, KS privileges)."""
     owner = _user(live, "owner")
     one, two = _add(owner, "one"), _add(owner, "two")
     editor = _user(live, "editor", f"edit:{one}")
@@ -103,9 +101,9 @@ def test_edit_privileges_and_entitled_editors_may_change_others_entries(
 
 
 def test_enable_entitlement_shows_only_what_the_user_is_entitled_to(live: LiveSandbox) -> None:
-    """alpha/apps/kaltura/lib/kEntitlementUtils.php validateEntryEntitlements: the owner, an
-    entry in no category (public), a member of one of its categories;
-    kSessionUtils.class.php getEnableEntitlement / getDisableEntitlementForEntry."""
+    """With `enableentitlement`, an entry is seen by its owner, when it is in no category
+    (public), or by a member of one of its categories; `disableentitlementforentry:<id>` lets
+    that entry through (docs/SANDBOX.md, Entitlement)."""
     admin = live.client(live.admin_ks())
     category = KalturaCategory()
     category.name = "Course"
@@ -128,8 +126,7 @@ def test_enable_entitlement_shows_only_what_the_user_is_entitled_to(live: LiveSa
 
 
 def test_entitlement_in_json(api: Api, live: LiveSandbox) -> None:
-    """The same rules in JSON (format 1); KalturaDispatcher.php and kEntitlementUtils.php as
-    above."""
+    """The same rules in JSON (format 1), as above."""
 
     def user(user_id: str, privileges: str = "") -> Api:
         ks = api(

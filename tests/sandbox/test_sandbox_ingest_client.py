@@ -65,8 +65,8 @@ def _assert_playable(entry: KalturaMediaEntry, data: bytes, content_type: str) -
 def test_add_content_with_an_uploaded_token_makes_a_playable_entry(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server api_v3/lib/KalturaEntryService.php (attachUploadedFileTokenResource),
-    alpha/lib/model/entry.php (getDataUrl, getDownloadUrl, getThumbnailUrl, getDuration)."""
+    """An uploaded token attached to an entry gives it its duration, a source flavor, a
+    thumbnail, and the dataUrl, downloadUrl and thumbnailUrl api_v3 builds for an entry."""
     client = live.client(live.admin_ks())
     entry = _new(client, "uploaded")
     token = client.uploadToken.add(KalturaUploadToken())
@@ -96,9 +96,9 @@ def test_add_content_with_an_uploaded_token_makes_a_playable_entry(
 def test_chunks_in_any_order_complete_a_token_the_entry_waits_for(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server alpha/apps/kaltura/lib/kUploadTokenMgr.php (handleResume: a chunk beyond
-    the end waits as `.chunk.<offset>`; a final chunk before the gap is filled is
-    UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE), api_v3/lib/KalturaEntryService.php (IMPORT)."""
+    """As api_v3 resumes an upload: a chunk beyond the end waits as `.chunk.<offset>`; a final
+    chunk before the gap is filled is UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE; the entry waits
+    in IMPORT meanwhile."""
     client = live.client(live.admin_ks())
     entry = _new(client, "chunked")
     token = client.uploadToken.add(KalturaUploadToken())
@@ -125,7 +125,7 @@ def test_chunks_in_any_order_complete_a_token_the_entry_waits_for(
 
 
 def test_media_upload_then_add_from_uploaded_file(live: LiveSandbox, tmp_path: Path) -> None:
-    """kaltura/server api_v3/services/MediaService.php (uploadAction, addFromUploadedFileAction)."""
+    """media.upload answers a token id, which media.addFromUploadedFile takes."""
     client = live.client(live.admin_ks())
     with _file(tmp_path, "clip.mp4", VIDEO).open("rb") as handle:
         token_id = client.media.upload(handle)
@@ -144,9 +144,8 @@ def test_media_upload_then_add_from_uploaded_file(live: LiveSandbox, tmp_path: P
 def test_base_entry_upload_then_add_learns_the_media_type_from_the_file(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server api_v3/services/BaseEntryService.php (uploadAction,
-    addFromUploadedFileAction: the entry's type comes from the file when not given); an image
-    is its own thumbnail and its dataUrl is the thumbnail URL (alpha/lib/model/entry.php)."""
+    """baseEntry.upload, then baseEntry.addFromUploadedFile: the entry's type comes from the
+    file when not given; an image is its own thumbnail and its dataUrl is the thumbnail URL."""
     client = live.client(live.admin_ks())
     with _file(tmp_path, "picture.png", PNG).open("rb") as handle:
         token_id = client.baseEntry.upload(handle)
@@ -168,9 +167,7 @@ def test_base_entry_upload_then_add_learns_the_media_type_from_the_file(
 def test_add_from_url_imports_what_the_sandbox_serves_and_fails_anything_else(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server api_v3/services/MediaService.php (addFromUrlAction),
-    api_v3/lib/KalturaEntryService.php (attachUrl: a failed download leaves the entry
-    ERROR_IMPORTING, alpha/lib/enums/entryStatus.php: -2)."""
+    """media.addFromUrl: a failed download leaves the entry ERROR_IMPORTING (-2)."""
     client = live.client(live.admin_ks())
     source = _new(client, "source")
     token = client.uploadToken.add(KalturaUploadToken())
@@ -198,9 +195,8 @@ def test_add_from_url_imports_what_the_sandbox_serves_and_fails_anything_else(
 def test_update_content_replaces_after_approval_and_cancel_drops_it(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server api_v3/services/MediaService.php (updateContentAction, replaceResource,
-    approveReplaceAction, cancelReplaceAction), api_v3/lib/KalturaEntryService.php
-    (replaceResourceByEntry, approveReplace, cancelReplace)."""
+    """media.updateContent, approveReplace and cancelReplace, as api_v3 replaces an entry's
+    content."""
     client = live.client(live.admin_ks())
     entry = _new(client, "to replace")
     token = client.uploadToken.add(KalturaUploadToken())
@@ -244,10 +240,8 @@ def test_update_content_replaces_after_approval_and_cancel_drops_it(
 def test_playback_context_and_asset_urls_play_from_the_sandbox(
     live: LiveSandbox, tmp_path: Path
 ) -> None:
-    """kaltura/server alpha/apps/kaltura/lib/kPlaybackContextDataHelper.php and
-    myEntryUtils::buildManifestUrl (a `url` source over the flavors),
-    api_v3/services/FlavorAssetService.php (getUrlAction), ThumbAssetService.php
-    (getUrlAction, setAsDefaultAction)."""
+    """baseEntry.getPlaybackContext (a `url` source over the flavors), flavorAsset.getUrl,
+    thumbAsset.getUrl and thumbAsset.setAsDefault."""
     client = live.client(live.admin_ks())
     entry = _new(client, "to play")
     token = client.uploadToken.add(KalturaUploadToken())

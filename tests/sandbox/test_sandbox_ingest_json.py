@@ -1,6 +1,6 @@
 """The ingest flows of tests/sandbox/test_sandbox_ingest_client.py in JSON (format 1), over raw
-HTTP as a browser or the JavaScript clients send them; the kaltura/server sources each follows
-are named there and again here."""
+HTTP as a browser or the JavaScript clients send them; what api_v3 does in each is said there
+and again here."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def _served(url: object) -> httpx.Response:
 
 
 def test_json_add_content_gives_duration_flavor_thumbnail_and_urls(api: Api) -> None:
-    """kaltura/server api_v3/lib/KalturaEntryService.php, alpha/lib/model/entry.php."""
+    """media.addContent with an uploaded token: the entry is READY with its file's duration and
+    size, a source flavor, a thumbnail and URLs that serve its bytes."""
     token = _upload(api, "clip.mp4", VIDEO)
     entry = _add_content(api, _entry(api, "json video")["id"], _token(token["id"]))
 
@@ -65,7 +66,8 @@ def test_json_add_content_gives_duration_flavor_thumbnail_and_urls(api: Api) -> 
 
 
 def test_json_audio_gets_its_duration_and_a_generated_thumbnail(api: Api) -> None:
-    """kaltura/server alpha/lib/model/entry.php (an audio entry's dataUrl is a playManifest)."""
+    """An audio entry gets its duration and a generated thumbnail; its dataUrl is a playManifest
+    URL."""
     token = _upload(api, "tone.wav", SOUND)
     entry = _add_content(api, _entry(api, "json audio", 5)["id"], _token(token["id"]))
 
@@ -76,7 +78,8 @@ def test_json_audio_gets_its_duration_and_a_generated_thumbnail(api: Api) -> Non
 
 
 def test_json_chunks_complete_a_token_the_entry_waits_for(api: Api) -> None:
-    """kaltura/server alpha/apps/kaltura/lib/kUploadTokenMgr.php (handleResume)."""
+    """An entry waits in IMPORT for a token whose last chunk, resumed at its offset, completes it
+    and hands the file over."""
     token = _upload(api, "clip.mp4", VIDEO[:150], finalChunk="false")
     entry = _add_content(api, _entry(api, "json chunks")["id"], _token(token["id"]))
     assert entry["status"] == "0"  # IMPORT
@@ -99,8 +102,8 @@ def test_json_chunks_complete_a_token_the_entry_waits_for(api: Api) -> None:
 
 
 def test_json_upload_and_add_from_uploaded_file(api: Api) -> None:
-    """kaltura/server api_v3/services/MediaService.php, BaseEntryService.php (upload,
-    addFromUploadedFile)."""
+    """media.upload and baseEntry.upload, then addFromUploadedFile with the token id they
+    answer."""
     token_id = api.http.post(
         "/api_v3/service/media/action/upload",
         data={"ks": api.ks, "format": "1"},
@@ -130,7 +133,8 @@ def test_json_upload_and_add_from_uploaded_file(api: Api) -> None:
 
 
 def test_json_url_imports_own_urls_only(api: Api) -> None:
-    """kaltura/server api_v3/lib/KalturaEntryService.php (attachUrl → ERROR_IMPORTING)."""
+    """A URL the sandbox serves is imported; a failed import leaves the entry
+    ERROR_IMPORTING."""
     token = _upload(api, "clip.mp4", VIDEO)
     source = _add_content(api, _entry(api, "json source")["id"], _token(token["id"]))
     own = {"objectType": "KalturaUrlResource", "url": source["downloadUrl"]}
@@ -150,8 +154,8 @@ def test_json_url_imports_own_urls_only(api: Api) -> None:
 
 
 def test_json_update_content_approve_replace(api: Api) -> None:
-    """kaltura/server api_v3/services/MediaService.php (updateContent, approveReplace),
-    api_v3/lib/KalturaEntryService.php (replaceResourceByEntry)."""
+    """media.updateContent waits for approval; media.approveReplace puts the new content in
+    place."""
     first = _upload(api, "clip.mp4", VIDEO)
     entry = _add_content(api, _entry(api, "json replace")["id"], _token(first["id"]))
     second = _upload(api, "tone.wav", SOUND)
@@ -166,7 +170,7 @@ def test_json_update_content_approve_replace(api: Api) -> None:
 
 
 def test_json_playback_context_source_plays(api: Api) -> None:
-    """kaltura/server alpha/apps/kaltura/lib/kPlaybackContextDataHelper.php."""
+    """baseEntry.getPlaybackContext answers a `url` source that plays the entry's file."""
     token = _upload(api, "clip.mp4", VIDEO)
     entry = _add_content(api, _entry(api, "json play")["id"], _token(token["id"]))
 
@@ -194,7 +198,7 @@ def test_json_playback_context_source_plays(api: Api) -> None:
 def test_json_add_from_uploaded_file_refuses_what_api_v3_refuses(
     api: Api, token_id: str, media_type: int | None, code: str
 ) -> None:
-    """kaltura/server api_v3/services/MediaService.php (addFromUploadedFileAction's throws)."""
+    """The errors media.addFromUploadedFile answers for a missing token or media type."""
     entry = {"objectType": "KalturaMediaEntry", "name": "x", "mediaType": media_type}
     answer = api("media", "addFromUploadedFile", uploadTokenId=token_id, mediaEntry=entry)
     assert answer["code"] == code

@@ -56,8 +56,7 @@ def _login(live: LiveSandbox) -> KalturaClient:
 def test_login_by_ks_keeps_the_ks_or_moves_the_login_to_another_partner(
     live: LiveSandbox, other_partner: int
 ) -> None:
-    """api_v3/services/UserService.php loginByKsAction and api_v3/lib/KalturaBaseUserService.php
-    loginByKsImpl: the KS's own partner gives the KS back; another needs the same login to be
+    """user.loginByKs: the KS's own partner gives the KS back; another needs the same login to be
     an admin there (USER_DATA_ERROR otherwise); a KS without a user is INVALID_USER_ID."""
     client = _login(live)
     same = client.user.loginByKs(live.credentials.partner_id)
@@ -84,8 +83,8 @@ def test_login_by_ks_keeps_the_ks_or_moves_the_login_to_another_partner(
 def test_session_impersonate_gives_a_ks_of_the_other_partner(
     live: LiveSandbox, other_partner: int
 ) -> None:
-    """api_v3/services/SessionService.php impersonateAction: the secret is checked against
-    partnerId (START_SESSION_ERROR otherwise) and the KS is the impersonated partner's."""
+    """session.impersonate: the secret is checked against partnerId (START_SESSION_ERROR otherwise)
+    and the KS is the impersonated partner's."""
     anonymous = live.client()
     creds = live.credentials
     ks = anonymous.session.impersonate(
@@ -124,10 +123,9 @@ def _code(call: object) -> str:
 
 
 def test_category_user_adds_members_and_changes_them_as_api_v3_does(live: LiveSandbox) -> None:
-    """api_v3/services/CategoryUserService.php (add, get, update with override, activate,
-    deactivate, delete, list) and api_v3/lib/types/KalturaCategoryUser.php validateForInsert
-    (the category must exist; a user it names is created); permission names from
-    alpha/lib/model/categoryKuser.php getPermissionNamesByPermissionLevel."""
+    """categoryUser add, get, update with override, activate, deactivate, delete and list; on
+    add the category must exist and a user it names is created; the permission names are
+    those of the permission level."""
     client = live.client(live.admin_ks())
     club = _category(client, "Club")
     added = client.categoryUser.add(_member(club, "newcomer"))
@@ -171,9 +169,8 @@ def test_category_user_adds_members_and_changes_them_as_api_v3_does(live: LiveSa
 
 
 def test_a_categorys_owner_is_its_manager_until_the_category_goes(live: LiveSandbox) -> None:
-    """alpha/lib/model/category.php save (the owner's kuser becomes an ACTIVE MANAGER
-    categoryKuser, updateMethod MANUAL) and CategoryUserService.php deleteAction
-    (CANNOT_UPDATE_CATEGORY_USER_OWNER)."""
+    """Saving a category makes its owner an ACTIVE MANAGER member (updateMethod MANUAL), and
+    categoryUser.delete refuses to remove the owner (CANNOT_UPDATE_CATEGORY_USER_OWNER)."""
     client = live.client(live.admin_ks())
     category = KalturaCategory()
     category.name, category.owner = "Owned", "founder"
@@ -192,10 +189,9 @@ def test_a_categorys_owner_is_its_manager_until_the_category_goes(live: LiveSand
 
 
 def test_a_members_only_category_shows_only_to_its_active_members(live: LiveSandbox) -> None:
-    """alpha/lib/model/categoryPeer.php setDefaultCriteriaFilter: with entitlement on (the KS's
-    `enableentitlement`, kEntitlementUtils initEntitlementEnforcement), a category is listed
-    when it is shown to the partner (display_in_search PARTNER_ONLY, the API's appearInList)
-    or the user is one of its members; without it, every category is."""
+    """With entitlement on (the KS's `enableentitlement`), a category is listed when it is shown to
+    the partner (display_in_search PARTNER_ONLY, the API's appearInList) or the user is one of its
+    members; without it, every category is."""
     admin = live.client(live.admin_ks())
     hidden = _category(admin, "Back room", members_only=True)
     shown = _category(admin, "Lobby")
@@ -224,8 +220,7 @@ def test_a_members_only_category_shows_only_to_its_active_members(live: LiveSand
 
 
 def test_members_and_login_by_ks_in_json(api: Api, live: LiveSandbox) -> None:
-    """categoryUser and user.loginByKs in JSON (format 1); CategoryUserService.php and
-    UserService.php as above."""
+    """categoryUser and user.loginByKs in JSON (format 1), as above."""
     category = api("category", "add", category={"objectType": "KalturaCategory", "name": "JSON"})
     assert isinstance(category, dict)
     member = api(

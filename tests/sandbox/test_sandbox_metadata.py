@@ -107,10 +107,8 @@ def client(live: LiveSandbox) -> KalturaClient:
 
 
 def test_profile_keeps_its_xsd_active_at_api_v3s_first_version(client: KalturaClient) -> None:
-    """plugins/metadata/services/MetadataProfileService.php (addAction, addMetadataProfile:
-    status ACTIVE) and lib/model/MetadataProfile.php (preSave/preInsert: the version is the
-    file sync's, kDataCenterMgr::incrementVersion(0) = 2 on data centre 0);
-    api/KalturaMetadataProfile.php (doFromObject answers the XSD in `xsd`)."""
+    """metadataProfile.add makes the profile ACTIVE at version 2 (api_v3's first version on data
+    centre 0: docs/SANDBOX.md, Custom metadata); get answers its XSD in `xsd`."""
     added = _profile(client)
 
     got = client.metadata.metadataProfile.get(added.id)
@@ -120,8 +118,8 @@ def test_profile_keeps_its_xsd_active_at_api_v3s_first_version(client: KalturaCl
 
 
 def test_profile_refuses_an_xsd_that_is_not_well_formed(client: KalturaClient) -> None:
-    """MetadataProfileService::addAction → kMetadataProfileManager::validateXsdData:
-    INVALID_METADATA_PROFILE_SCHEMA with the parser's error and its line."""
+    """metadataProfile.add refuses an XSD that is not well-formed: INVALID_METADATA_PROFILE_SCHEMA
+    with the parser's error and its line."""
     profile = KalturaMetadataProfile()
     profile.name, profile.metadataObjectType = "Broken", ENTRY
 
@@ -136,9 +134,8 @@ def test_profile_refuses_an_xsd_that_is_not_well_formed(client: KalturaClient) -
 
 
 def test_metadata_is_checked_against_the_profiles_xsd(client: KalturaClient) -> None:
-    """MetadataService::addAction → kMetadataManager::validateMetadata: INVALID_METADATA_DATA
-    (plugins/metadata/lib/MetadataErrors.php: "invalid metadata data: @ERR_MSG@") with libxml's
-    complaint and the line."""
+    """metadata.add checks the XML against the profile's XSD: INVALID_METADATA_DATA (its
+    message "invalid metadata data: @ERR_MSG@") with libxml's complaint and the line."""
     profile = _profile(client)
     entry_id = _entry(client, "checked")
 
@@ -159,11 +156,10 @@ def test_metadata_is_checked_against_the_profiles_xsd(client: KalturaClient) -> 
 
 
 def test_metadata_add_get_update_list_delete(client: KalturaClient) -> None:
-    """MetadataService.php: addAction (one per profile and object: METADATA_ALREADY_EXISTS with
-    the existing id), updateImpl (MetadataPlugin::updateMetadataFileSync → incrementVersion:
-    2 then 12; INVALID_METADATA_VERSION naming the current version), listAction /
-    api/filters/KalturaMetadataFilter.php (objectIdEqual, ENTRY by default), deleteAction
-    (status DELETED, then METADATA_NOT_FOUND: MetadataPeer shows VALID only)."""
+    """metadata.add (one per profile and object: METADATA_ALREADY_EXISTS with the existing
+    id), update (the version goes 2 then 12; INVALID_METADATA_VERSION naming the current
+    version), list (objectIdEqual, ENTRY by default), delete (status DELETED, then
+    METADATA_NOT_FOUND: only VALID metadata is found)."""
     profile = _profile(client)
     entry_id = _entry(client, "with metadata")
 
@@ -190,11 +186,10 @@ def test_metadata_add_get_update_list_delete(client: KalturaClient) -> None:
 def test_metadata_needs_an_existing_object_and_a_profile_of_its_type(
     client: KalturaClient,
 ) -> None:
-    """MetadataService::addAction: METADATA_PROFILE_NOT_FOUND, then
-    INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE (profile's type, then the one sent), then
-    validateObjectId → MetadataEntryPeer::validateMetadataObjectAccess:
-    METADATA_OBJECT_ID_NOT_FOUND; listAction on entries without an object id:
-    MUST_FILTER_ON_OBJECT_ID (KalturaMetadataFilter::validateObjectIdFiltered)."""
+    """metadata.add: METADATA_PROFILE_NOT_FOUND, then INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE
+    (profile's type, then the one sent), then, for an object that does not exist or the KS may not
+    edit, METADATA_OBJECT_ID_NOT_FOUND; metadata.list on entries without an object id:
+    MUST_FILTER_ON_OBJECT_ID."""
     profile = _profile(client)
 
     no_profile = _code(client.metadata.metadata.add, 987654, ENTRY, "0_none", _xml("x"))
@@ -214,9 +209,9 @@ def test_metadata_needs_an_existing_object_and_a_profile_of_its_type(
 
 
 def test_media_list_finds_entries_by_a_metadata_value(client: KalturaClient) -> None:
-    """plugins/metadata/lib/api/filters/advanced/MetadataSearchFilter.php (applyCondition): a
-    KalturaSearchCondition on a searchable field's XPath; list fields match a whole value, text
-    fields words within it; the item's `type` joins its conditions (AND / OR)."""
+    """A KalturaMetadataSearchItem's KalturaSearchCondition on a searchable field's XPath; list
+    fields match a whole value, text fields words within it; the item's `type` joins its conditions
+    (AND / OR)."""
     profile = _profile(client, "Searchable")
     varda = _entry(client, "Cléo")
     other = _entry(client, "Other film")
@@ -245,8 +240,7 @@ def test_media_list_finds_entries_by_a_metadata_value(client: KalturaClient) -> 
 
 
 def test_the_flow_in_json(api: Api) -> None:
-    """The same flow over raw HTTP in JSON (format 1); MetadataProfileService.php,
-    MetadataService.php and MetadataSearchFilter.php as above."""
+    """The same flow over raw HTTP in JSON (format 1), as above."""
     profile = api(
         "metadata_metadataprofile",
         "add",

@@ -45,11 +45,10 @@ def _names(client: KalturaClient, search: Any) -> list[str]:
 
 
 def test_search_compares_int_fields_and_turns_a_match_round(client: KalturaClient) -> None:
-    """plugins/metadata/lib/api/filters/advanced/MetadataSearchFilter.php (applyCondition):
-    comparable conditions on intType/dateType fields only ("<field> > v AND <field> <> 0"),
-    `not` on a match condition; the XSD's searchable=false field (kXsd::findXpathsByAppInfo,
-    MetadataProfileField status NONE_SEARCHABLE) is not among the active fields: it finds
-    nothing. A search item inside a KalturaSearchOperator still searches."""
+    """A metadata search: comparable conditions on intType/dateType fields only
+    ("<field> > v AND <field> <> 0"), `not` on a match condition; the XSD's searchable=false
+    field (a profile field with status NONE_SEARCHABLE) is not among the active fields: it
+    finds nothing. A search item inside a KalturaSearchOperator still searches."""
     profile = _profile(client, "Years")
     for name, year in (("old", "1950"), ("new", "2020")):
         client.metadata.metadata.add(profile.id, ENTRY, _entry(client, name), _xml("D", year=year))
@@ -76,8 +75,8 @@ def test_search_compares_int_fields_and_turns_a_match_round(client: KalturaClien
 
 
 def test_a_field_that_is_not_searchable_finds_nothing(client: KalturaClient) -> None:
-    """kMetadataManager::parseProfileSearchFields keeps searchable fields only as active
-    (MetadataSearchFilter: a missing field is "1 <> 1")."""
+    """api_v3 keeps only a profile's searchable fields as active, and a search on a field
+    that is not among them is "1 <> 1"."""
     xsd = XSD.replace(
         "<label>Director</label>\n              <key>Director</key>\n"
         "              <searchable>true</searchable>",
@@ -96,8 +95,7 @@ def test_a_field_that_is_not_searchable_finds_nothing(client: KalturaClient) -> 
 
 
 def test_the_same_xml_again_keeps_the_version(client: KalturaClient) -> None:
-    """MetadataService::updateImpl: kFileSyncUtils::compareContent — no new version when the
-    XML is the same."""
+    """metadata.update: no new version when the XML is the same."""
     profile = _profile(client)
     added = client.metadata.metadata.add(profile.id, ENTRY, _entry(client, "same"), _xml("Same"))
     assert client.metadata.metadata.update(added.id, _xml("Same")).version == 2
@@ -105,9 +103,9 @@ def test_the_same_xml_again_keeps_the_version(client: KalturaClient) -> None:
 
 
 def test_a_deleted_profile_takes_its_metadata_with_it(client: KalturaClient) -> None:
-    """MetadataProfileService::deleteAction: status DEPRECATED (MetadataProfilePeer hides it:
-    METADATA_PROFILE_NOT_FOUND), its fields deprecated (a search on them finds nothing, even
-    negated), its metadata set to DELETED."""
+    """metadataProfile.delete: status DEPRECATED (hidden then: METADATA_PROFILE_NOT_FOUND), its
+    fields deprecated (a search on them finds nothing, even negated), its metadata set to
+    DELETED."""
     profile = _profile(client)
     added = client.metadata.metadata.add(profile.id, ENTRY, _entry(client, "gone"), _xml("Gone"))
 
@@ -123,8 +121,8 @@ def test_a_deleted_profile_takes_its_metadata_with_it(client: KalturaClient) -> 
 
 
 def test_an_entrys_metadata_goes_with_the_entry(client: KalturaClient) -> None:
-    """plugins/metadata/lib/kMetadataObjectDeletedHandler.php: deleting an entry deletes its
-    metadata (then METADATA_NOT_FOUND), so a new metadata may be added for the same id."""
+    """Deleting an entry deletes its metadata (then METADATA_NOT_FOUND), so a new metadata may be
+    added for the same id."""
     profile = _profile(client)
     entry_id = _entry(client, "short-lived")
     added = client.metadata.metadata.add(profile.id, ENTRY, entry_id, _xml("Brief"))
@@ -138,9 +136,8 @@ def test_an_entrys_metadata_goes_with_the_entry(client: KalturaClient) -> None:
 
 
 def test_user_metadata_creates_the_user_and_lists_by_user_id(client: KalturaClient) -> None:
-    """MetadataService::addAction: kuserPeer::createKuserForPartner for USER metadata;
-    KalturaMetadataFilter::validateObjectIdFiltered finds users by their ids; a profile's
-    systemName is unique (KalturaMetadataProfile::validateForInsert)."""
+    """metadata.add creates the user USER metadata names if there is none; metadata.list finds
+    users by their ids; a profile's systemName is unique."""
     profile = client.metadata.metadataProfile.add(
         KalturaMetadataProfile(name="People", systemName="people", metadataObjectType=USER), XSD
     )
@@ -159,8 +156,8 @@ def test_user_metadata_creates_the_user_and_lists_by_user_id(client: KalturaClie
 
 
 def test_a_user_ks_annotates_only_the_entries_it_may_edit(live: LiveSandbox) -> None:
-    """MetadataEntryPeer::validateMetadataObjectAccess: a USER KS that neither owns the entry
-    nor holds edit:<id> gets METADATA_OBJECT_ID_NOT_FOUND."""
+    """A USER KS that neither owns the entry nor holds edit:<id> gets
+    METADATA_OBJECT_ID_NOT_FOUND."""
     admin = live.client(live.admin_ks())
     profile = _profile(admin)
     entry_id = _entry(admin, "not yours")
@@ -186,8 +183,8 @@ def test_a_user_ks_annotates_only_the_entries_it_may_edit(live: LiveSandbox) -> 
 
 
 def test_an_xsd_the_sandbox_cannot_check_is_said_so(client: KalturaClient) -> None:
-    """api_v3 keeps any well-formed XSD (kMetadataProfileManager::validateXsdData); where the
-    sandbox's checker stops, metadata.add answers INVALID_METADATA_DATA naming the construct."""
+    """api_v3 keeps any well-formed XSD; where the sandbox's checker stops, metadata.add answers
+    INVALID_METADATA_DATA naming the construct."""
     xsd = XSD.replace("</xsd:sequence>", "<xsd:any/></xsd:sequence>")
     profile = client.metadata.metadataProfile.add(
         KalturaMetadataProfile(name="Open", metadataObjectType=ENTRY), xsd
@@ -224,16 +221,15 @@ def test_an_xsd_the_sandbox_cannot_check_is_said_so(client: KalturaClient) -> No
 def test_a_profile_needs_an_object_type_and_a_name(
     client: KalturaClient, profile: KalturaMetadataProfile, said: str
 ) -> None:
-    """MetadataProfileService::addMetadataProfile (validatePropertyNotNull('metadataObjectType'))
-    then KalturaMetadataProfile::validateForInsert (validatePropertyMinLength('name', 1): not
-    null, then at least one character)."""
+    """metadataProfile.add needs `metadataObjectType` (not null), then a `name` (not null,
+    then at least one character)."""
     assert _code(client.metadata.metadataProfile.add, profile, XSD) == said
 
 
 def test_a_profile_update_replaces_its_xsd_and_keeps_its_version(client: KalturaClient) -> None:
-    """MetadataProfileService::updateAction: a new XSD must be well-formed
-    (INVALID_METADATA_PROFILE_SCHEMA); kMetadataManager::diffMetadataProfile leaves `version`
-    to the transform batch, which the sandbox does not run; new XML is checked against it."""
+    """metadataProfile.update: a new XSD must be well-formed (INVALID_METADATA_PROFILE_SCHEMA);
+    api_v3 leaves `version` to the transform batch, which the sandbox does not run; new XML is
+    checked against it."""
     profile = _profile(client, "Changing")
     stricter = XSD.replace('name="Year" minOccurs="0"', 'name="Year" minOccurs="1"')
 

@@ -2,12 +2,9 @@
 baseEntry.listByReferenceId through the official Python client (XML, format 2) and raw api_v3
 calls in JSON (format 1).
 
-Looked up in kaltura/server: api_v3/services/MediaService.php (flag, reject, approve,
-listFlags), api_v3/lib/KalturaEntryService.php (flagEntry, rejectEntry, approveEntry,
-listFlagsForEntry), alpha/lib/model/entry.php (setModerationStatus counts a flag),
-alpha/lib/model/moderationFlagPeer.php (markAsModeratedByEntryId),
-api_v3/lib/types/KalturaModerationFlag.php, and api_v3/services/BaseEntryService.php
-(listByReferenceId).
+What api_v3 does, in our words, is in docs/SANDBOX.md (Moderation and reference ids): a flag
+counts on the entry, approve and reject mark its pending flags moderated, and
+baseEntry.listByReferenceId finds the entries with that reference id.
 """
 
 from __future__ import annotations
@@ -88,8 +85,8 @@ def test_moderating_an_unknown_entry_is_not_found(client: KalturaClient) -> None
 
 
 def test_media_moderates_media_entries_and_base_entry_any_entry(client: KalturaClient) -> None:
-    """KalturaEntryService passes MEDIA_CLIP from media's actions and no type from baseEntry's:
-    a playlist is not found by media.flag but is flagged and approved by baseEntry's."""
+    """media's actions find media clips only and baseEntry's any entry: a playlist is not found by
+    media.flag but is flagged and approved by baseEntry's."""
     listed = KalturaPlaylist()
     listed.name, listed.playlistType = "flag me", KalturaPlaylistType.STATIC_LIST
     playlist_id = client.playlist.add(listed).id

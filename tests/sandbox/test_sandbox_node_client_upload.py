@@ -3,13 +3,12 @@ test` installs) against a real-socket sandbox: session.start → media.add → u
 uploadToken.upload of a small file → media.addContent with a KalturaUploadedFileTokenResource
 → media.get READY → baseEntry.list finds it.
 
-Where we looked in kaltura/server: `api_v3/services/UploadTokenService.php` (upload answers
-FULL_UPLOAD, 2, for a whole file), `api_v3/services/MediaService.php` (`addContentAction`,
-`attachUploadedFileTokenResource`: a FULL_UPLOAD token is CLOSED, 3, and the entry moves on),
-`api_v3/lib/types/entry/KalturaBaseEntryFilter.php` (`idEqual`) and the list shape
-`KalturaBaseEntryListResponse` (`objects`, `totalCount`).
+What api_v3 does, in our words: `uploadToken.upload` answers FULL_UPLOAD, 2, for a whole
+file; `media.addContent` with a FULL_UPLOAD token closes it (CLOSED, 3) and the entry moves on;
+`KalturaBaseEntryFilter` has `idEqual`; and the list shape is `KalturaBaseEntryListResponse`
+(`objects`, `totalCount`).
 
-The Node client speaks JSON only: `RequestBuilder.getData` writes `format: 1` on every request
+The Node client speaks JSON only: its request builder writes `format: 1` on every request
 and hands the answer to the caller as axios parsed it. Forcing `format` 2 through the client's
 `requestData` (copied over the request after `format` is set) gets the sandbox's XML back as
 unparsed text, which the XML test reads.

@@ -35,9 +35,9 @@ def _user_ks(live: LiveSandbox, user_id: str = "viewer") -> str:
 def test_partner_get_and_get_info_answer_the_sessions_partner_with_its_secrets(
     live: LiveSandbox,
 ) -> None:
-    """api_v3/services/PartnerService.php (getAction: no id is the KS's partner; getInfoAction;
-    list and count include the partner itself) and api_v3/lib/types/partner/KalturaPartner.php
-    (secret, adminSecret: requiresPermission read)."""
+    """partner.get without an id is the KS's partner, as is getInfo; list and count include
+    the partner itself; KalturaPartner's secret and adminSecret need a permission to be
+    read."""
     client = live.client(live.admin_ks())
     partner = client.partner.get()
     assert partner.id == live.credentials.partner_id
@@ -57,8 +57,8 @@ def test_partner_get_and_get_info_answer_the_sessions_partner_with_its_secrets(
 
 
 def test_partner_get_secrets_needs_the_admins_email_and_password(live: LiveSandbox) -> None:
-    """api_v3/services/PartnerService.php getSecretsAction (@ksIgnored; a failed login or a
-    login that is not an admin are both USER_DATA_ERROR)."""
+    """partner.getSecrets needs no KS; a failed login or a login that is not an admin are
+    both USER_DATA_ERROR."""
     anonymous = live.client()
     creds = live.credentials
     found = anonymous.partner.getSecrets(creds.partner_id, creds.admin_login, creds.admin_password)
@@ -70,8 +70,8 @@ def test_partner_get_secrets_needs_the_admins_email_and_password(live: LiveSandb
 
 
 def test_partner_get_usage_and_update(live: LiveSandbox, tmp_path: Path) -> None:
-    """api_v3/services/PartnerService.php getUsageAction (usageGraph one point a day of the
-    month, or a month of the year) and updateAction (the KS's partner)."""
+    """partner.getUsage (usageGraph one point a day of the month, or a month of the year) and
+    partner.update (the KS's partner)."""
     client = live.client(live.admin_ks())
     usage = client.partner.getUsage(2024, 2)
     assert usage.hostingGB >= 0
@@ -85,7 +85,7 @@ def test_partner_get_usage_and_update(live: LiveSandbox, tmp_path: Path) -> None
 
 
 def test_partner_actions_in_json(api: Api, live: LiveSandbox) -> None:
-    """The same calls in JSON (format 1); PartnerService.php as above."""
+    """The same calls in JSON (format 1), as above."""
     partner = api("partner", "get")
     assert isinstance(partner, dict)
     assert partner["objectType"] == "KalturaPartner"
@@ -107,10 +107,9 @@ def test_partner_actions_in_json(api: Api, live: LiveSandbox) -> None:
 def test_a_new_partner_has_a_default_access_control_and_conversion_profiles(
     live: LiveSandbox,
 ) -> None:
-    """What a new partner copies from the template partner: alpha/apps/kaltura/lib/
-    myPartnerUtils.class.php (copyAccessControls, copyConversionProfiles) of the profiles in
-    deployment/base/scripts/init_content/01.accessControl.template.xml and
-    01.conversionProfile.99.template.xml; ConversionProfileService.php getDefaultAction."""
+    """What a new partner copies from the template partner: its access control and
+    conversion profiles, as a Kaltura deployment has them (docs/SANDBOX.md, What a partner
+    starts with); conversionProfile.getDefault."""
     client = live.client(live.admin_ks())
     controls = client.accessControlProfile.list().objects
     default_control = [c for c in controls if c.isDefault.getValue() == 1]
@@ -128,8 +127,8 @@ def test_a_new_partner_has_a_default_access_control_and_conversion_profiles(
 def test_the_default_profiles_cannot_be_deleted_until_another_is_the_default(
     live: LiveSandbox,
 ) -> None:
-    """api_v3/services/AccessControlProfileService.php and ConversionProfileService.php
-    deleteAction (CANNOT_DELETE_DEFAULT_ACCESS_CONTROL / …_CONVERSION_PROFILE)."""
+    """accessControlProfile.delete and conversionProfile.delete refuse a default
+    (CANNOT_DELETE_DEFAULT_ACCESS_CONTROL / …_CONVERSION_PROFILE)."""
     client = live.client(live.admin_ks())
     default = client.conversionProfile.getDefault()
     with pytest.raises(KalturaException) as refused:
@@ -168,8 +167,8 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_partner_kept_from_before_gets_the_defaults_once(data_dir: Path) -> None:
     """A data dir whose partner was created before the defaults existed gets them at the next
-    start, once: a profile deleted afterwards stays deleted (seeding.py; the profiles as in
-    myPartnerUtils.class.php copyTemplateContent)."""
+    start, once: a profile deleted afterwards stays deleted (seeding.py; the profiles a new
+    partner copies from the template partner)."""
     store = Store(data_dir / "sandbox.sqlite3")
     with store.transaction() as db:  # the partner as an older sandbox left it
         db.save_partner(4242, "a" * 32, "b" * 32, "admin@testme.local", "pw")

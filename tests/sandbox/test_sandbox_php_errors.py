@@ -53,8 +53,8 @@ def test_multirequest_error_item_is_an_error_array(http: httpx.Client, admin_ks:
     assert _multirequest(http, admin_ks) == b"a:2:{i:0;b:1;i:1;" + ENTRY_ID_NOT_FOUND + b"}"
 
 
-# What the PHP client does with an answer (KalturaClientBase: unserialize, then isError), written
-# here in a few lines of our own.
+# What the PHP client does with an answer (unserialize it, then tell an error by its code and
+# message), written here in a few lines of our own.
 PHP_READER = r"""
 $answer = unserialize(stream_get_contents(STDIN));
 $items = $argv[1] === 'multi' ? $answer : [$answer];

@@ -14,7 +14,7 @@ from KalturaClient.Plugins.Core import (
 
 from tests.sandbox.conftest import Api, LiveSandbox
 
-KDP3_DARK = 11958342  # one of partner 0's templates (deployment init_data 03.uiConf.ini)
+KDP3_DARK = 11958342  # one of partner 0's templates, as a Kaltura deployment has them
 NOT_A_TEMPLATE = 8776432  # partner 0's, shown to its own partner only (displayInSearch 1)
 
 
@@ -27,9 +27,9 @@ def _player(name: str, *, mode: int | None = KalturaUiConfCreationMode.WIZARD) -
 
 
 def test_ui_conf_add_needs_a_creation_mode_and_fills_what_api_v3_fills(live: LiveSandbox) -> None:
-    """api_v3/services/UiConfService.php addAction (creationMode validated not null, useCdn
-    true when not given) and alpha/lib/model/uiConf.php (getObjTypeAsString; the version of
-    the config file goes up with each saved config)."""
+    """uiConf.add: creationMode may not be null, useCdn is true when not given,
+    objTypeAsString names the type, and the version of the config file goes up with each
+    saved config."""
     client = live.client(live.admin_ks())
     with pytest.raises(KalturaException) as refused:
         client.uiConf.add(_player("no mode", mode=None))
@@ -47,9 +47,9 @@ def test_ui_conf_add_needs_a_creation_mode_and_fills_what_api_v3_fills(live: Liv
 
 
 def test_ui_conf_list_templates_lists_partner_zeros_network_players(live: LiveSandbox) -> None:
-    """UiConfService.php listTemplatesAction: partner 0's uiConfs (the partner's
-    templatePartnerId) with displayInSearch at least KALTURA_NETWORK, through the filter and
-    pager; list shows only the partner's own."""
+    """uiConf.listTemplates: partner 0's uiConfs (the partner's templatePartnerId) with
+    displayInSearch at least KALTURA_NETWORK, through the filter and pager; list shows only the
+    partner's own."""
     client = live.client(live.admin_ks())
     templates = client.uiConf.listTemplates()
     ids = [t.id for t in templates.objects]
@@ -62,9 +62,9 @@ def test_ui_conf_list_templates_lists_partner_zeros_network_players(live: LiveSa
 
 
 def test_a_template_is_read_and_cloned_but_not_deleted(live: LiveSandbox) -> None:
-    """UiConfService.php: get and clone reach partner 0 (partnerGroup '0'), the clone is the
-    partner's and no template (displayInSearch 1); delete stays within the partner, and a
-    missing uiConf is INVALID_UI_CONF_ID."""
+    """uiConf.get and clone reach partner 0 (partnerGroup '0'), the clone is the partner's and no
+    template (displayInSearch 1); delete stays within the partner, and a missing uiConf is
+    INVALID_UI_CONF_ID."""
     client = live.client(live.admin_ks())
     assert client.uiConf.get(KDP3_DARK).name == "KDP3 Dark skin"
     copy = client.uiConf.clone(KDP3_DARK)
@@ -81,7 +81,7 @@ def test_a_template_is_read_and_cloned_but_not_deleted(live: LiveSandbox) -> Non
 
 
 def test_ui_conf_flow_in_json(api: Api) -> None:
-    """The same flow in JSON (format 1), UiConfService.php as above."""
+    """The same flow in JSON (format 1), as above."""
     missing = api("uiConf", "add", uiConf={"objectType": "KalturaUiConf", "name": "x"})
     assert missing["code"] == "PROPERTY_VALIDATION_CANNOT_BE_NULL"  # type: ignore[index]
     added = api(

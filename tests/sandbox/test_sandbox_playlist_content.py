@@ -1,10 +1,7 @@
 """A dynamic playlist's XML, as api_v3 writes and reads it (pure: no server).
 
-Looked up in kaltura/server: api_v3/lib/types/entry/KalturaPlaylist.php
-(filtersToPlaylistContentXml, playlistContentXmlToFilters),
-alpha/apps/kaltura/lib/myPlaylistUtils.class.php (getPlaylistFilterListStruct, TOTAL_RESULTS
-and the sample XML in its comment), api_v3/lib/types/entry/filters/base/
-KalturaBaseEntryBaseFilter.php and KalturaMediaEntryBaseFilter.php (the core field names).
+api_v3 writes a playlist's filters as XML and reads them back from it, under the core field
+names of the entry filters, with a cap on total_results (docs/SANDBOX.md, Playlists).
 """
 
 from __future__ import annotations
@@ -16,7 +13,7 @@ from app.protocol.schema_loader import load_schema
 from app.sandbox.services import playlist_content as content
 from tests.conftest import SHARED_SCHEMA
 
-# The shape of the sample in myPlaylistUtils' comment: filters under <filters>, core names.
+# The shape api_v3 keeps: filters under <filters>, core names.
 CORE_XML = """<playlist>
   <total_results>6</total_results>
   <filters>

@@ -1,12 +1,10 @@
 """Playlists through the official Python client (XML, format 2) and raw api_v3 calls in JSON
 (format 1), against a sandbox on a real socket.
 
-Looked up in kaltura/server: api_v3/services/PlaylistService.php (add/get/update/delete/list,
-execute, executeFromContent, executeFromFilters and their errors),
-alpha/apps/kaltura/lib/myPlaylistUtils.class.php (validatePlaylist, the static and dynamic
-execution, TOTAL_RESULTS), api_v3/lib/types/entry/KalturaPlaylist.php (filters kept as XML in
-playlistContent, totalResults, playlistType insert-only) and
-api_v3/lib/KalturaEntryService.php (deleteEntry).
+What api_v3 does, in our words, is in docs/SANDBOX.md (Playlists): add/get/update/delete/list,
+execute, executeFromContent and executeFromFilters with their errors, the checks on a playlist's
+content, static and dynamic execution with the cap on results, filters kept as XML in
+playlistContent, totalResults, and playlistType insert-only.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 against a sandbox on a real socket: add a static playlist, get, execute, executeFromFilters,
 list, update, delete, and the error a deleted playlist answers.
 
-Looked up in kaltura/server: api_v3/services/PlaylistService.php and
-alpha/apps/kaltura/lib/myPlaylistUtils.class.php (static order, dynamic filters with
-totalResults), api_v3/lib/KalturaEntryService.php (deleteEntry).
+What api_v3 does (static order, dynamic filters with totalResults, delete) is in
+docs/SANDBOX.md (Playlists).
 """
 
 from __future__ import annotations

@@ -177,7 +177,7 @@ def test_null_marker_clears_a_property_and_dash_empties_nothing_else(api: Api) -
 def test_user_ks_sees_others_entries_changes_only_its_own_and_entitlement_hides_them(
     api: Api, http: httpx.Client, credentials: SandboxCredentials
 ) -> None:
-    """api_v3 (KalturaDispatcher validateUser; kEntitlementUtils): a new partner enforces no
+    """api_v3's entitlement (docs/SANDBOX.md, Entitlement): a new partner enforces no
     entitlement, so a USER KS sees every entry but changes only its own (INVALID_KS
     "-4,INVALID_TYPE"); with `enableentitlement`, an entry in a category shows to members."""
 

@@ -1,8 +1,7 @@
 """The sandbox's XSD checker (`app/sandbox/xsd.py`) on a table of good and bad metadata
 documents: each verdict and complaint is the one libxml gives — the library api_v3 validates
-metadata with (kMetadataManager::validateMetadata → DOMDocument::schemaValidateSource), here
-through lxml, a test dependency — and the profiles' fields are the XPaths api_v3 lists
-(infra/content/kXsd.php: findXpathsByAppInfo, getXsdXpath, getXsdNodeType)."""
+metadata with, here through lxml, a test dependency — and the profiles' fields are the XPaths
+api_v3 lists, with their node types."""
 
 from __future__ import annotations
 

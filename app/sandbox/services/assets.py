@@ -1,13 +1,12 @@
 """The flavor and thumbnail assets of an entry beyond what the engine's conventions answer.
 
-`add`, `update` and `delete` of both services are conventional (the engine keeps both classes
-under `KalturaAsset`, as `ingest.py` stores them). Written here: `get` and `list`, which answer
-only assets of entries the session may see — api_v3's asset filter (`KalturaAssetFilter::
-doGetListResponse`) requires `entryIdEqual` or `entryIdIn` and keeps the entries the caller may
-read; the URL actions (`getUrl`, `getDownloadUrl`: delivery URLs of the sandbox, for this
-caller); `flavorAsset.getByEntryId` (an array, not a list response); and
-`thumbAsset.setAsDefault`, which in api_v3 moves the `default_thumb` tag and makes the asset the
-entry's thumbnail (`ThumbAssetService::setAsDefaultAction`).
+`add`, `update` and `delete` of both services are conventional (the engine keeps both classes under
+`KalturaAsset`, as `ingest.py` stores them). Written here: `get` and `list`, which answer only
+assets of entries the session may see — api_v3's asset list requires `entryIdEqual` or `entryIdIn`
+and keeps the entries the caller may read; the URL actions (`getUrl`, `getDownloadUrl`: delivery
+URLs of the sandbox, for this caller); `flavorAsset.getByEntryId` (an array, not a list response);
+and `thumbAsset.setAsDefault`, which in api_v3 moves the `default_thumb` tag and makes the asset the
+entry's thumbnail.
 """
 
 from __future__ import annotations

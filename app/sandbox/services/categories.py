@@ -34,7 +34,7 @@ def _find(ctx: CallContext, category_id: int, error: str = "CATEGORY_NOT_FOUND")
 
 
 def _listed_for(ctx: CallContext, category: KObject) -> bool:
-    """api_v3's entitlement (`categoryPeer`'s default criteria), when the KS enables it
+    """api_v3's entitlement on categories, when the KS enables it
     (`entitlement.py`): a category that appears to its members only is hidden from a user who
     is not an active member of it."""
     session = ctx.session
@@ -138,7 +138,7 @@ def delete(ctx: CallContext, params: Params) -> None:
 
 
 def _owner_manages(ctx: CallContext, category: KObject) -> None:
-    """The category's `owner` is its MANAGER member, as api_v3's `category::save` makes it
+    """The category's `owner` is its MANAGER member, as api_v3 makes it on saving a category
     (a category that inherits its members has none of its own)."""
     owner = category.get("owner")
     if owner and category.get("inheritanceType") != INHERIT:

@@ -1,6 +1,6 @@
 """`categoryUser.*`: which users belong to a category, and with what permission.
 
-As api_v3 (`CategoryUserService`, `KalturaCategoryUser`, `categoryKuser`), in our words, for a
+As api_v3's `categoryUser` service keeps a `KalturaCategoryUser`, in our words, for a
 partner without entitlement enforcement (the sandbox's):
 - `add` needs an existing category (CATEGORY_NOT_FOUND) that does not inherit its members
   from its parent (CATEGORY_INHERIT_MEMBERS); a user it does not know yet is created (its id

@@ -1,5 +1,5 @@
 """Copying what a caller sent onto a stored object, with api_v3's read-only and insert-only
-rules (`KalturaObject::validateForInsert` / `validateForUpdate` in api_v3, in our words):
+rules (as api_v3 validates an object for insert and for update, in our words):
 
 - on add, a read-only property the request carries at all — a value, an empty string or
   `name__null` — is `PROPERTY_VALIDATION_NOT_UPDATABLE`;
@@ -43,8 +43,8 @@ def apply_changes(
 
 
 def refuse_read_only(schema: Schema, given: KObject | None, skip: tuple[str, ...] = ()) -> None:
-    """An object about to be inserted may not carry a read-only property (api_v3's
-    `toInsertableObject`): the binder keeps every one the request named."""
+    """An object about to be inserted may not carry a read-only property, as in api_v3: the
+    binder keeps every one the request named."""
     if not given:
         return
     cls = str(given.get("objectType", ""))

@@ -1,4 +1,4 @@
-"""Every way content gets into a media entry, as api_v3's MediaService and BaseEntryService take it.
+"""Every way content gets into a media entry, as api_v3's `media` and `baseEntry` take it.
 
     media.addContent            a resource: upload token, URL, string, another entry
     media.addFromUploadedFile   a new entry from a complete upload token (`baseEntry.` too)
@@ -40,7 +40,7 @@ IMAGE = 2
 
 
 def attach(ctx: CallContext, entry: KObject, resource: KObject) -> None:
-    """Give `entry` the content `resource` names (api_v3's `attachResource`)."""
+    """Give `entry` the content `resource` names, as api_v3 attaches a resource."""
     kind = resource["objectType"]
     if kind == "KalturaUploadedFileTokenResource":
         token_id = str(resource.get("token") or "")
@@ -48,7 +48,7 @@ def attach(ctx: CallContext, entry: KObject, resource: KObject) -> None:
         entry.update(sourceType=SOURCE_FILE, sourceVersion=token.get("fileName") or "")
         if token["status"] == CLOSED:
             _take_token_file(ctx, entry, token)
-        else:  # api_v3 (`attachLocalFileResource`): IMPORT until the file is complete
+        else:  # as in api_v3: IMPORT until the file is complete
             entry["status"] = ingest.STATUS_IMPORT
     elif kind in ("KalturaUrlResource", "KalturaRemoteStorageResource"):
         import_url(ctx, entry, str(resource.get("url") or ""))
@@ -207,7 +207,7 @@ def media_update_content(ctx: CallContext, params: Params) -> KObject:
 @handles("media", "approveReplace")
 def media_approve_replace(ctx: CallContext, params: Params) -> KObject:
     entry = find_entry(ctx, params["entryId"], for_edit=True)
-    if entry.get("mediaType") == IMAGE:  # `isApproveReplaceRequired`: never for an image
+    if entry.get("mediaType") == IMAGE:  # api_v3 never waits for approval for an image
         return entry
     state = entry.get("replacementStatus")
     temp = replacement.temporary_of(ctx, entry)
@@ -229,8 +229,8 @@ def media_cancel_replace(ctx: CallContext, params: Params) -> KObject:
 
 
 def _media_clip_only(ctx: CallContext, entry_id: str) -> None:
-    """BaseEntryService's content actions hand a media clip to MediaService's and refuse the
-    rest with ENTRY_TYPE_NOT_SUPPORTED (kaltura/server api_v3/services/BaseEntryService.php)."""
+    """baseEntry's content actions hand a media clip to media's and refuse the rest with
+    ENTRY_TYPE_NOT_SUPPORTED, as api_v3 does."""
     entry = find_entry(ctx, entry_id, for_edit=True)
     if str(entry.get("type")) != MEDIA_CLIP:
         raise KalturaApiError("ENTRY_TYPE_NOT_SUPPORTED", entry.get("type"))

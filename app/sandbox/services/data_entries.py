@@ -1,17 +1,17 @@
-"""`data.*`: entries whose content is text (`KalturaDataEntry.dataContent`), api_v3's
-`DataService` in our words.
+"""`data.*`: entries whose content is text (`KalturaDataEntry.dataContent`), api_v3's `data`
+service in our words.
 
 A data entry is an entry like a media one (type DATA, 6): stored with the others, seen by
 baseEntry.get/list, under the same entitlement (`entries.find_entry`). It is READY from `add`.
 Each change of its content is a new version, numbered as api_v3 numbers a file's versions
-(100001, 100002… — `myContentStorage` starts at 100000 and adds one); `version` is the current
+(100001, 100002… — it starts at 100000 and adds one); `version` is the current
 one and `data.get`/`serve` take an earlier one. `retrieveDataContentByGet` (insert only, true
 unless sent false) decides whether answers carry `dataContent` or an empty string.
 
 `data.serve` answers the content itself as a file (`served_file.py`). api_v3 redirects to
 another data centre unless `forceProxy`; the sandbox has the content here, so both answer the
-bytes. An entry of another type is ENTRY_ID_NOT_FOUND for every action, as api_v3 checks
-`getType() != KalturaEntryType::DATA`.
+bytes. An entry of another type is ENTRY_ID_NOT_FOUND for every action, as api_v3 checks that
+the entry's type is DATA.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ FIRST_VERSION = 100000
 VERSIONS = "sandboxDataVersions"
 ANY_VERSION = -1
 # Not copied from the request: the content becomes a version (`_set_content`), and the type is
-# DATA whatever is sent (KalturaDataEntry's constructor sets it; `updateEntry` drops it).
+# DATA whatever is sent (api_v3 sets it for a new data entry and drops it on update).
 _SET_HERE = ("dataContent", "type")
 
 
@@ -58,8 +58,8 @@ def _content(entry: KObject, version: int | None = ANY_VERSION) -> str | None:
 
 
 def _set_content(entry: KObject, content: Any) -> None:
-    """api_v3's `entry::setDataContent`: the same content (or an empty one where there was
-    none) writes nothing; anything else is the next version."""
+    """As api_v3 sets a data entry's content: the same content (or an empty one where there
+    was none) writes nothing; anything else is the next version."""
     if content is None or content == (_content(entry) or ""):
         return
     version = max(int(entry.get("version") or 0), FIRST_VERSION) + 1
@@ -69,7 +69,7 @@ def _set_content(entry: KObject, content: Any) -> None:
 
 def _shown(entry: KObject, version: int | None = ANY_VERSION) -> KObject:
     """The entry as answers show it: `dataContent` of the version asked for, or "" when it was
-    added with `retrieveDataContentByGet` false (`KalturaDataEntry::doFromObject`)."""
+    added with `retrieveDataContentByGet` false, as api_v3 answers it."""
     shown = dict(entry)
     shown["dataContent"] = _content(entry, version) if entry.get("retrieveDataContentByGet") else ""
     return shown
@@ -94,7 +94,7 @@ def data_add(ctx: CallContext, params: Params) -> KObject:
         "partnerId": ctx.partner_id,
         "userId": session.user_id,
         "creatorId": session.user_id,
-        "status": STATUS_READY,  # DataService::addAction sets READY at once
+        "status": STATUS_READY,  # api_v3's data.add sets READY at once
         "moderationStatus": MODERATION_AUTO_APPROVED,
         "moderationCount": 0,
         "type": ENTRY_TYPE_DATA,
@@ -111,7 +111,7 @@ def data_add(ctx: CallContext, params: Params) -> KObject:
     if not session.is_admin:
         entry["userId"] = session.user_id or entry.get("userId")
     if entry.get("retrieveDataContentByGet") is None:
-        entry["retrieveDataContentByGet"] = True  # KalturaDataEntry::toObject's default
+        entry["retrieveDataContentByGet"] = True  # api_v3's default
     entry["rootEntryId"] = entry["id"]
     _set_content(entry, (given or {}).get("dataContent"))
     return _save(ctx, entry)

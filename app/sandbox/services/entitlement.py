@@ -2,16 +2,14 @@
 
 Changing (api_v3's `@validateUser entry entryId edit`, checked by its dispatcher before the
 action runs): an ADMIN session; the entry's owner; a user in its `entitledUsersEdit`; or a KS
-with `edit:<entryId>`, `edit:*` or a bare `*` (`verifyPrivileges`). Anyone else gets INVALID_KS
+with `edit:<entryId>`, `edit:*` or a bare `*`. Anyone else gets INVALID_KS
 with "-4,INVALID_TYPE", as api_v3 answers it.
 
-Seeing: a new Kaltura partner enforces no entitlement, so every session sees every entry. A KS
-with `enableentitlement` turns it on (`kEntitlementUtils::initEntitlementEnforcement`; the
-sandbox partner has the entitlement feature, so the privilege works; it wins over a
-`disableentitlement` in the same KS, which api_v3 reads first). Then an entry is
-seen by its owner and its entitled users, with `disableentitlementforentry:<entryId>`, when it
-is in no category (such an entry is public), or by an active member of one of its categories
-(`validateEntryEntitlements`).
+Seeing: a new Kaltura partner enforces no entitlement, so every session sees every entry. A KS with
+`enableentitlement` turns it on (the sandbox partner has the entitlement feature, so the privilege
+works; it wins over a `disableentitlement` in the same KS, which api_v3 reads first). Then an entry
+is seen by its owner and its entitled users, with `disableentitlementforentry:<entryId>`, when it is
+in no category (such an entry is public), or by an active member of one of its categories.
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def visible_entries(ctx: CallContext, entry_type: str | None = None) -> list[KOb
 def find_entry(
     ctx: CallContext, entry_id: str, *, for_edit: bool = False, entry_type: str | None = None
 ) -> KObject:
-    """api_v3's `getType() != KalturaEntryType::…` checks: an entry of another type is not found."""
+    """As api_v3 checks an entry's type: an entry of another type is not found."""
     entry = ctx.db.get(ENTRY_KIND, entry_id, ctx.partner_id)
     if entry_type is not None and entry is not None and str(entry.get("type")) != entry_type:
         entry = None
@@ -190,7 +190,7 @@ def base_entry_update(ctx: CallContext, params: Params) -> KObject:
 @handles("baseEntry", "getByIds")
 def base_entry_get_by_ids(ctx: CallContext, params: Params) -> list[KObject]:
     """The entries of a comma-separated list this session may see, in the stored order; an id
-    that is none of them is left out, as api_v3's `retrieveByPKs` leaves it."""
+    that is none of them is left out, as api_v3 leaves it."""
     wanted = {i.strip() for i in str(params["entryIds"] or "").split(",")} - {""}
     return [e for e in visible_entries(ctx) if str(e["id"]) in wanted]
 

@@ -6,7 +6,7 @@ api_v3 takes a new file through IMPORT (a URL being fetched) or PRECONVERT (a fi
 converted) to READY; the sandbox converts nothing, so the entry is READY at once, or — with
 `SandboxConfig.ready_delay_seconds` — stays IMPORT/PRECONVERT until it is next read after that
 many seconds (`settle`), so polling code has something to poll. A failed import ends in
-ERROR_IMPORTING (-2), as `KalturaEntryService::attachUrl` leaves it, with the reason on the
+ERROR_IMPORTING (-2), as api_v3 leaves an entry whose URL import failed, with the reason on the
 source flavor (status ERROR, its `description`).
 """
 
@@ -116,7 +116,7 @@ def receive(
             "mediaType": media_type,
             "flavorParamsIds": str(SOURCE_FLAVOR_PARAMS),
             "msDuration": facts.duration_ms or 0,
-            # api_v3's `entry::getDuration`: lengthInMsecs / 1000, written as an int.
+            # api_v3's `duration`: the length in milliseconds / 1000, written as an int.
             "duration": (facts.duration_ms or 0) // 1000,
             "width": facts.width or 0,
             "height": facts.height or 0,

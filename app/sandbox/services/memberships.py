@@ -2,9 +2,8 @@
 member, how many are, the owner as MANAGER, and the rows that go with a deleted category.
 
 `categories.py` uses it for entitlement (members-only categories) and owners;
-`category_users.py` answers the `categoryUser` service over the same rows. As api_v3 keeps them
-(`categoryKuser`): a row per category and user, its permission names those of its level
-(`categoryKuser::getPermissionNamesByPermissionLevel`).
+`category_users.py` answers the `categoryUser` service over the same rows. As api_v3 keeps
+them: a row per category and user, its permission names those of its level.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ PERMISSION_NAMES = {
     CONTRIBUTOR: "CATEGORY_CONTRIBUTE,CATEGORY_VIEW",
     MEMBER: "CATEGORY_VIEW",
 }
-# What `category::save` gives the owner (the same names, in its order).
+# What api_v3 gives the owner on saving a category (the same names, in its order).
 OWNER_PERMISSION_NAMES = "CATEGORY_CONTRIBUTE,CATEGORY_EDIT,CATEGORY_MODERATE,CATEGORY_VIEW"
 
 

@@ -1,6 +1,6 @@
 """`metadata.*`: custom metadata XML attached to an entry, a category, a user or the partner.
 
-As api_v3's MetadataService, in its order: `add` needs a live profile
+As api_v3's `metadata` service, in its order: `add` needs a live profile
 (`METADATA_PROFILE_NOT_FOUND`) of the same object type
 (`INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE`), an object the caller may edit
 (`METADATA_OBJECT_ID_NOT_FOUND`; a user id that does not exist yet is created, as api_v3
@@ -39,7 +39,7 @@ _KINDS = {ENTRY: "entry", CATEGORY: "category", USER: users.USER_KIND}
 
 def _live(ctx: CallContext, metadata: KObject | None) -> bool:
     """VALID, and its entry, category or user still there: api_v3 deletes an object's metadata
-    with the object (kMetadataObjectDeletedHandler); here it is as good as deleted."""
+    with the object; here it is as good as deleted."""
     if metadata is None or metadata.get("status") != METADATA_VALID:
         return False
     kind = _KINDS.get(str(metadata.get("metadataObjectType")))
@@ -64,7 +64,8 @@ def _save(ctx: CallContext, metadata: KObject) -> KObject:
 
 
 def _object_exists(ctx: CallContext, object_type: str, object_id: str) -> bool:
-    """api_v3's `validateMetadataObjectAccess` of each object type's peer."""
+    """Whether the object exists (and, for an entry, the caller may edit it), as api_v3 checks
+    it for each object type."""
     if object_type == DYNAMIC_OBJECT:
         return True
     if object_type == PARTNER:
@@ -84,8 +85,7 @@ def _check_object(ctx: CallContext, object_type: str, object_id: str) -> None:
 
 
 def _ensure_user(ctx: CallContext, user_id: str) -> None:
-    """api_v3 (`kuserPeer::createKuserForPartner`) creates a user it has not seen yet, named by
-    its id: here as `user.add` would."""
+    """api_v3 creates a user it has not seen yet, named by its id: here as `user.add` would."""
     if ctx.db.get(users.USER_KIND, user_id, ctx.partner_id) is None:
         users.add(ctx, {"user": {"objectType": "KalturaUser", "id": user_id, "firstName": user_id}})
 
@@ -177,7 +177,7 @@ def delete(ctx: CallContext, params: Params) -> None:
 
 def _wanted_ids(ctx: CallContext, object_type: str, filter_: KObject) -> list[str] | None:
     """The object ids the list may show: those named that exist, or None for any (dynamic
-    objects only); api_v3's `KalturaMetadataFilter::validateObjectIdFiltered`."""
+    objects only), as api_v3 checks a `KalturaMetadataFilter`'s object ids."""
     named = [filter_["objectIdEqual"]] if filter_.get("objectIdEqual") else None
     if named is None and filter_.get("objectIdIn"):
         named = [i.strip() for i in str(filter_["objectIdIn"]).split(",") if i.strip()]

@@ -1,6 +1,6 @@
 """`metadataProfile.*`: the XSDs custom metadata is checked against.
 
-As api_v3's MetadataProfileService: `add` refuses an XSD that is not well-formed
+As api_v3's `metadataProfile` service: `add` refuses an XSD that is not well-formed
 (`INVALID_METADATA_PROFILE_SCHEMA`, the parser's words and the line), then needs
 `metadataObjectType` and a `name`; a new profile is ACTIVE at version 2 (versions count as a
 one-data-centre api_v3 counts them, see `next_version`) and `get` answers its XSD in `xsd`.
@@ -29,8 +29,8 @@ METADATA_VALID, METADATA_DELETED = 1, 3
 
 
 def next_version(version: int) -> int:
-    """api_v3's `kDataCenterMgr::incrementVersion` on data centre 0 (a one-DC install):
-    the next multiple of ten, plus two — 2, 12, 22…"""
+    """How api_v3 counts versions on data centre 0 (a one-DC install): the next multiple of
+    ten, plus two — 2, 12, 22…"""
     return math.ceil(version / 10) * 10 + 2
 
 
@@ -47,7 +47,7 @@ def schema_of(profile: KObject) -> Schema:
 
 
 def checked_xsd(text: str) -> str:
-    """api_v3's `validateXsdData`: the XSD must be well-formed XML."""
+    """As api_v3 checks a profile's XSD: it must be well-formed XML."""
     try:
         parse(text)
     except NotWellFormed as exc:

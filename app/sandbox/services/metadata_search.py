@@ -1,6 +1,6 @@
 """`KalturaMetadataSearchItem` in a filter's `advancedSearch`: objects found by their metadata.
 
-As api_v3's MetadataSearchFilter reads one: a condition's `field` is the XPath of one of the
+As api_v3's metadata search reads one: a condition's `field` is the XPath of one of the
 profile's searchable fields (appinfo `<searchable>true</searchable>`; any other field finds
 nothing), `/*[local-name()='metadata']/*[local-name()='Title']`. A KalturaSearchCondition's
 `value` is `*` (any value), an exact value for list, object and user fields, or words that

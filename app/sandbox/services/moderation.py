@@ -1,5 +1,5 @@
 """`media.approve` / `reject` / `flag` / `listFlags` (and baseEntry's, for entries of any type)
-and `baseEntry.listByReferenceId`, as api_v3's `KalturaEntryService` does them (in our words):
+and `baseEntry.listByReferenceId`, as api_v3 does them (in our words):
 
 - approve/reject set the entry's `moderationStatus` (APPROVED 2 / REJECTED 3), reset its
   `moderationCount` and mark its PENDING flags MODERATED; an id that is not an entry (for
@@ -31,8 +31,8 @@ HIDDEN_FROM_LOOKUP = ("-2", "-1")  # KalturaEntryDisplayInSearchType RECYCLED, S
 
 
 def _entry(ctx: CallContext, entry_id: str, media_only: bool, *, for_edit: bool = False) -> KObject:
-    """The entry; media's actions find only media entries (`$entryType` MEDIA_CLIP), baseEntry's
-    any type."""
+    """The entry; media's actions find only media entries (type MEDIA_CLIP), baseEntry's any
+    type."""
     entry = find_entry(ctx, entry_id, for_edit=for_edit)
     if media_only and str(entry.get("type")) != MEDIA_CLIP:
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", entry_id)

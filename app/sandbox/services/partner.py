@@ -1,8 +1,8 @@
 """`partner.*`: the session's own partner — get, getInfo, getUsage, getSecrets, update.
 
 What the sandbox keeps of the partner is its profile (`seeding.py`, kind `partner`) and its
-secrets (the `partners` table, which `--admin-secret`/`--user-secret` may change). As api_v3
-(`PartnerService`, `KalturaPartner`), in our words:
+secrets (the `partners` table, which `--admin-secret`/`--user-secret` may change). As api_v3's
+`partner` service answers a `KalturaPartner`, in our words:
 - `get` without an id, and `getInfo`, answer the session's partner; another id is
   INVALID_PARTNER_ID (a partner sees only itself). `secret` and `adminSecret` need a permission
   to be read: an ADMIN session gets them, a USER session does not.

@@ -1,10 +1,9 @@
 """`baseEntry.getPlaybackContext`: what a player needs to play an entry from the sandbox.
 
-api_v3 (`kPlaybackContextDataHelper`) answers one source per delivery profile and format, each
-a playManifest URL over the entry's playable flavors (`myEntryUtils::buildManifestUrl`). The
-sandbox has one way to deliver — the file as uploaded, progressive download over HTTP — so it
-answers one `url` source over the READY flavors, whose URL plays from the sandbox itself.
-An entry with nothing playable gets no sources and api_v3's "no flavors" message.
+api_v3 answers one source per delivery profile and format, each a playManifest URL over the entry's
+playable flavors. The sandbox has one way to deliver — the file as uploaded, progressive download
+over HTTP — so it answers one `url` source over the READY flavors, whose URL plays from the sandbox
+itself. An entry with nothing playable gets no sources and api_v3's "no flavors" message.
 """
 
 from __future__ import annotations

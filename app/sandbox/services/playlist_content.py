@@ -7,7 +7,7 @@ filter's names: `tagsMultiLikeOr` is `<mlikeor_tags>`, `createdAtGreaterThanOrEq
 `<gte_created_at>`, `tagsNameMultiLikeOr` `<mlikeor_tags-name>`, `orderBy` `<order_by>` with
 `-created_at` for `-createdAt` (the filter classes' maps in api_v3 all follow that rule).
 `KalturaPlaylist.filters` is that XML read back; `total_results` is at most 200 and 200 when
-absent (`myPlaylistUtils::TOTAL_RESULTS`). `advancedSearch` is not written into the XML here.
+absent (api_v3's cap). `advancedSearch` is not written into the XML here.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from app.sandbox.store import KObject
 
 FILTER_CLASS = "KalturaMediaEntryFilterForPlaylist"
 ENTRY_CLASS = "KalturaMediaEntry"
-TOTAL_RESULTS = 200  # myPlaylistUtils::TOTAL_RESULTS: the system's cap, and the default
-# The core filter's abbreviation of each operator (baseObjectFilter's field prefixes).
+TOTAL_RESULTS = 200  # api_v3's cap on a playlist's results, and the default
+# The core filter's abbreviation of each operator (api_v3's field prefixes).
 CORE_OPERATORS = {
     "Equal": "eq",
     "NotEqual": "not",
@@ -64,12 +64,12 @@ def _camel(name: str) -> str:
 
 
 def entry_ids(content: Any) -> list[str]:
-    """The ids of a static playlist, in order (`getEntryIdsFromStaticPlaylistString`)."""
+    """The ids of a static playlist, in order, as api_v3 reads them."""
     return [i.strip() for i in str(content or "").split(",") if i.strip()]
 
 
 def cleaned_ids(content: Any) -> list[str]:
-    """The ids as `validatePlaylist` keeps them: blanks dropped and "null" cut out of each (a
+    """The ids as api_v3 keeps them on add and update: blanks dropped and "null" cut out of each (a
     client bug api_v3 works around)."""
     return [i for i in (i.replace("null", "").strip() for i in str(content or "").split(",")) if i]
 
@@ -97,7 +97,7 @@ def _order_from_core(order_by: str) -> str:
 
 
 def to_xml(schema: Schema, filters: list[KObject] | None, total_results: Any) -> str:
-    """`filtersToPlaylistContentXml`: the filters and `totalResults` as playlistContent."""
+    """The filters and `totalResults` as playlistContent, as api_v3 writes them."""
     root = ET.Element("playlist")
     ET.SubElement(root, "total_results").text = "" if total_results is None else str(total_results)
     holder = ET.SubElement(root, "filters")
@@ -117,7 +117,7 @@ def _text(value: Any) -> str:
 
 
 def from_xml(schema: Schema, content: Any) -> DynamicContent:
-    """`getPlaylistFilterListStruct` and `playlistContentXmlToFilters`: XML api_v3 cannot read
+    """playlistContent read back as filters, as api_v3 reads it: XML api_v3 cannot read
     (or that declares a DOCTYPE, which the sandbox does not read) runs as a playlist of
     nothing."""
     text = str(content or "")

@@ -1,5 +1,5 @@
 """Running a playlist: the entries `playlist.execute` / `executeFromContent` /
-`executeFromFilters` answer, in order (api_v3's `myPlaylistUtils`, in our words).
+`executeFromFilters` answer, in order (as api_v3 runs a playlist, in our words).
 
 Only playable entries count: READY, not recycled, not pending moderation or rejected, and —
 unless the KS is an admin's — within their scheduling window (`startDate`/`endDate`).
@@ -37,7 +37,7 @@ ENTRY_CLASS = "KalturaMediaEntry"
 
 
 def _window(pager: KObject | None) -> tuple[int, int] | None:
-    """(offset, size) of a pager, as `KalturaFilterPager::calcOffset`/`calcPageSize` count."""
+    """(offset, size) of a pager, as api_v3 counts a `KalturaFilterPager`'s."""
     if pager is None:
         return None
     size = int(pager.get("pageSize") or listing.DEFAULT_PAGE_SIZE)

@@ -1,5 +1,5 @@
 """`playlist.*`: playlists are entries (type PLAYLIST, status READY) kept with the others, so
-`baseEntry.get`/`list` find them; this module adds what `PlaylistService` does beyond storage.
+`baseEntry.get`/`list` find them; this module adds what api_v3's `playlist` does beyond storage.
 
 A static playlist (STATIC_LIST) lists entry ids, each checked at add/update (`INVALID_ENTRY_ID`);
 a dynamic one (DYNAMIC) keeps its `filters` and `totalResults` as XML in `playlistContent`
@@ -63,7 +63,8 @@ def shown(ctx: CallContext, playlist: KObject) -> KObject:
 
 
 def _check_entries(ctx: CallContext, ids: list[str]) -> None:
-    """`validatePlaylistInnerEntry`: each listed entry must exist and be the caller's to see."""
+    """As api_v3 checks a static playlist: each listed entry must exist and be the caller's to
+    see."""
     visible = {str(e["id"]) for e in visible_entries(ctx)}
     for entry_id in ids:
         if entry_id not in visible:
@@ -71,7 +72,7 @@ def _check_entries(ctx: CallContext, ids: list[str]) -> None:
 
 
 def _write_content(ctx: CallContext, playlist: KObject, given: KObject) -> None:
-    """What `toObject` and `validatePlaylist` make of the sent content."""
+    """What api_v3 makes of the sent content on add and update."""
     kind = playlist.get("playlistType")
     if kind == DYNAMIC and given.get("filters") is not None:
         xml = content.to_xml(ctx.schema, given["filters"], given.get("totalResults"))
@@ -83,7 +84,8 @@ def _write_content(ctx: CallContext, playlist: KObject, given: KObject) -> None:
 
 
 def _update_stats(ctx: CallContext, playlist: KObject) -> None:
-    """`updatePlaylistStatistics`: the duration of what the playlist plays now, in seconds."""
+    """As api_v3 updates a playlist's statistics: the duration of what it plays now, in
+    seconds."""
     entries = play.run(ctx, playlist["playlistType"], playlist.get("playlistContent"), None)
     ms = sum(int(e.get("msDuration") or 0) or int(e.get("duration") or 0) * 1000 for e in entries)
     playlist["duration"] = round(ms / 1000)
@@ -146,7 +148,7 @@ def update(ctx: CallContext, params: Params) -> KObject:
 
 @handles("playlist", "delete")
 def delete(ctx: CallContext, params: Params) -> None:
-    # KalturaEntryService::deleteEntry: another type of entry is not found, as is a missing one.
+    # As in api_v3, another type of entry is not found, as is a missing one.
     entry = ctx.db.get(ENTRY_KIND, params["id"], ctx.partner_id)
     if entry is None or not is_playlist(entry):
         raise KalturaApiError("ENTRY_ID_NOT_FOUND", params["id"])

@@ -4,8 +4,8 @@ of `accessControlProfile` and `conversionProfile` that api_v3 gives rules about 
 The rest of both services is conventional (`engine/crud.py`). A default cannot be deleted
 (CANNOT_DELETE_DEFAULT_ACCESS_CONTROL, CANNOT_DELETE_DEFAULT_CONVERSION_PROFILE); a conversion
 profile is the default of its own type — media or live — only, made so by `setAsDefault` or by
-being added or updated with `isDefault` (`ConversionProfileService`, `conversionProfile2::save`),
-and `getDefault` answers it for a type, media when none is given.
+being added or updated with `isDefault` (as api_v3 does on saving a conversion profile), and
+`getDefault` answers it for a type, media when none is given.
 """
 
 from __future__ import annotations

@@ -1,6 +1,5 @@
-"""Replacing the content of an entry that has some, as api_v3 does it
-(`KalturaEntryService::replaceResourceByEntry`, `approveReplace`, `cancelReplace`;
-`kBusinessConvertDL::replaceEntry`).
+"""Replacing the content of an entry that has some, as api_v3 does it (`media.updateContent`,
+`approveReplace`, `cancelReplace`, and the swap once approved).
 
 The new content goes to a temporary entry (`replacedEntryId` = the original, hidden from lists);
 the original points at it (`replacingEntryId`) with `replacementStatus` NOT_READY_AND_NOT_APPROVED.

@@ -1,6 +1,6 @@
 """`uiConf.*`: players and widgets, and the templates of partner 0 (`defaults.py`).
 
-What api_v3 does beyond storage (`UiConfService`, `uiConf` in its model), in our words:
+What api_v3's `uiConf` service does beyond storage, in our words:
 - `add` needs `creationMode` (PROPERTY_VALIDATION_CANNOT_BE_NULL) and sets `useCdn` when not
   sent; `objTypeAsString` names the type, a player (Widget) when none is given; `version`
   counts the saves that carried a `config`.

@@ -184,9 +184,9 @@ def upload(ctx: CallContext, params: Params) -> KObject:
 
 
 def _hand_over(ctx: CallContext, token: KObject) -> None:
-    """api_v3 (`kFlowHelper::handleUploadFinished`) gives a completed token's file to the object
-    it is attached to and closes the token in the same call; a token attached to nothing, or
-    to an object gone since, stays FULL_UPLOAD for a later `addContent`."""
+    """api_v3 gives a completed token's file to the object it is attached to and closes the token in
+    the same call; a token attached to nothing, or to an object gone since, stays FULL_UPLOAD for a
+    later `addContent`."""
     finisher = _finishers.get(str(token.get("attachedObjectType") or ""))
     if finisher and finisher(ctx, str(token.get("attachedObjectId") or ""), token):
         token["status"] = CLOSED

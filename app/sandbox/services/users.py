@@ -18,7 +18,7 @@ from app.sandbox.store import KObject
 
 USER_KIND = "user"
 STATUS_ACTIVE, STATUS_DELETED = 1, 2
-# The user ids api_v3 accepts (kuser::PUSER_ID_REGEXP): 1 to 320 of these characters.
+# The user ids api_v3 accepts: 1 to 320 of these characters.
 _USER_ID = re.compile(r"[A-Za-z0-9,!#$%&'*+?^_`{|}~.@-]{1,320}")
 
 
@@ -45,7 +45,7 @@ def _check_new_id(ctx: CallContext, user_id: object) -> str:
 
 
 def ensure_user(ctx: CallContext, user_id: str) -> KObject:
-    """The user `user_id`, created as api_v3 creates one a call names (`createKuserForPartner`):
+    """The user `user_id`, created as api_v3 creates one a call names:
     active, no login; INVALID_FIELD_VALUE when the id has not a user id's shape."""
     user = ctx.db.get(USER_KIND, user_id, ctx.partner_id)
     if user is not None:
@@ -163,7 +163,7 @@ def login_by_login_id(ctx: CallContext, params: Params) -> str:
 
 @handles("user", "loginByKs")
 def login_by_ks(ctx: CallContext, params: Params) -> KObject:
-    """The session's user, logged in to `requestedPartnerId` (api_v3's `loginByKsImpl`): the
+    """The session's user, logged in to `requestedPartnerId` as api_v3 does it: the
     same partner gives back the same KS; another one needs a user there with the same login
     who is an admin of it, and gives an ADMIN KS of that partner."""
     session = ctx.user_session
