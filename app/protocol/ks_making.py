@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.protocol import ks
-from app.protocol.ks import SESSION_TYPE_ADMIN, SESSION_TYPE_USER
+from app.protocol.ks_status import TYPES
 
 SECRET_PATTERN = re.compile(r"[0-9a-fA-F]{32}")
 DEFAULT_EXPIRY = 86400  # the clients' and session.start's default lifetime, in seconds
@@ -51,7 +51,10 @@ PRIVILEGES: tuple[Privilege, ...] = (
     Privilege("enablechangeaccount", "partner id", "user.loginByKs may switch to this partner."),
 )
 KNOWN = {p.name: p for p in PRIVILEGES}
-SESSION_TYPES = ((SESSION_TYPE_USER, "USER"), (SESSION_TYPE_ADMIN, "ADMIN"))
+SESSION_TYPES = tuple(sorted(TYPES.items()))
+"""(type, its name): USER (0) and ADMIN (2), as the KS inspector names them (ks_status.TYPES)."""
+VERSIONS = ((2, "v2 (sealed)"), (1, "v1 (readable)"))
+"""The KS versions the dialog offers, the first the default (what session.start gives)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,12 @@ class KsOrder:
     user_id: str
     expiry: int
     privileges: str
-    version: int = 2
+    version: int = VERSIONS[0][0]
+
+    @property
+    def session_label(self) -> str:
+        """`ADMIN` or `USER`."""
+        return TYPES.get(self.session_type, str(self.session_type))
 
 
 def compose_privileges(chosen: Iterable[str], values: Mapping[str, str], more: str) -> str:
@@ -112,7 +120,7 @@ def read_order(fields: Mapping[str, str]) -> KsOrder | dict[str, str]:
     if not partner.isdigit():
         problems["partnerId"] = "The partner id is a whole number, e.g. 102."
     session_type = fields.get("type", "").strip()
-    if session_type not in (str(SESSION_TYPE_USER), str(SESSION_TYPE_ADMIN)):
+    if session_type not in {str(value) for value, _ in SESSION_TYPES}:
         problems["type"] = "The type is USER (0) or ADMIN (2)."
     expiry = fields.get("expiry", "").strip()
     if not (expiry.isdigit() and int(expiry) > 0):
@@ -123,8 +131,8 @@ def read_order(fields: Mapping[str, str]) -> KsOrder | dict[str, str]:
     privileges = fields.get("privileges", "").strip()
     if problem := privilege_problem(privileges):
         problems["privileges"] = problem
-    version = fields.get("version", "2").strip() or "2"
-    if version not in ("1", "2"):
+    version = fields.get("version", "").strip() or str(VERSIONS[0][0])
+    if version not in {str(value) for value, _ in VERSIONS}:
         problems["version"] = "The KS version is 2 (sealed) or 1 (readable by anyone)."
     if problems:
         return problems

@@ -333,8 +333,3 @@ def _har(text: str) -> PastedRequest:
 def _har_url(entry: Mapping[str, object]) -> str:
     request = entry.get("request")
     return str(request.get("url", "")) if isinstance(request, Mapping) else ""
-
-
-def file_parts(parts: Sequence[Part]) -> list[tuple[str, str]]:
-    """`left_out` lines for the file parts of a body."""
-    return [(p.name, f"{FILE_REASON} ({p.filename})") for p in parts if p.filename]

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from app.forms import form_calls
-from app.protocol import facts, fieldnames, ks_making, patterns
+from app.protocol import facts, fieldnames, ks, ks_making, patterns
 from app.resources import resource_path
 from app.web import dom_ids, static_files, urls
 from app.web.answer_html import answer_code
@@ -144,6 +144,8 @@ _env.globals["time_hint_rule"] = time_hint_rule
 # The Make a KS dialog's choices (templates/_make_ks.html), each privilege with what it does.
 _env.globals["ks_privileges"] = ks_making.PRIVILEGES
 _env.globals["ks_session_types"] = ks_making.SESSION_TYPES
+_env.globals["ks_admin_type"] = ks.SESSION_TYPE_ADMIN
+_env.globals["ks_versions"] = ks_making.VERSIONS
 _env.globals["ks_default_expiry"] = ks_making.DEFAULT_EXPIRY
 # The Code region of a page without a call says it at once, as views/code.py would.
 _env.globals["NO_CALL"] = form_calls.NO_CALL
