@@ -227,6 +227,33 @@ def form_targets(
     return tuple(found)
 
 
+class Menu(NamedTuple):
+    """What an id's menu offers, from the form's selects (`pairs`): the actions that take it,
+    the link pairs each keeps (the configuration chosen and the tab's server), where "Use in
+    the form" puts it, and what that says when the form shows none of those fields (`absent`)
+    or none takes it (`nothing_takes`)."""
+
+    offers: tuple[Offer, ...]
+    kept: tuple[tuple[str, str], ...]
+    targets: tuple[Target, ...]
+    absent: str
+    nothing_takes: str
+
+
+def menu(schema: Schema, kind: str, object_type: str, pairs: Sequence[tuple[str, str]]) -> Menu:
+    index = index_of(schema)
+    kept = tuple(
+        (n, v) for n, v in pairs if fieldnames.read(n).kind == "config" or n == fieldnames.SERVER
+    )
+    calls = chosen_calls(pairs)
+    targets = form_targets(index, kind, calls)
+    shown = targets[0].absent or "choose its action" if targets else ""
+    absent = f"The form shows no field for it yet: {shown}." if targets else ""
+    named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
+    nothing_takes = f"No field of {named} takes {article(kind)} {kind} id."
+    return Menu(index.offers_for(schema, kind, object_type), kept, targets, absent, nothing_takes)
+
+
 def article(kind: str) -> str:
     """`an` before `entry`, `a` before `category`: the menu's sentences name the kind."""
     return "an" if kind[:1].lower() in "aeiou" else "a"

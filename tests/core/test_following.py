@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from app.forms.following import FollowIndex, Target, chosen_calls, form_targets, index_of
+from app.forms.following import (
+    FollowIndex,
+    Target,
+    chosen_calls,
+    form_targets,
+    index_of,
+    menu,
+)
 from app.forms.links import read_link
 from app.protocol.schema import Schema
 from app.protocol.schema_loader import load_schema
@@ -277,3 +284,41 @@ def test_the_calls_a_forms_selects_choose_are_read_in_request_order(
     pairs: list[tuple[str, str]], calls: list[tuple[int, str, str]]
 ) -> None:
     assert chosen_calls(pairs) == calls
+
+
+@pytest.mark.parametrize(
+    ("pairs", "absent", "nothing_takes"),
+    [
+        ([], "", "No field of the form (no action chosen) takes an entry id."),
+        (
+            [("service", "media"), ("action", "get")],
+            "The form shows no field for it yet: choose its action.",
+            "No field of media.get takes an entry id.",
+        ),
+        (
+            [("service", "flavorAsset"), ("action", "list")],
+            "The form shows no field for it yet: "
+            "choose filter's objectType KalturaAssetFilter to show entryIdEqual.",
+            "No field of flavorAsset.list takes an entry id.",
+        ),
+        (
+            [("service", "category"), ("action", "list")],
+            "",
+            "No field of category.list takes an entry id.",
+        ),
+    ],
+)
+def test_the_menu_says_what_use_in_the_form_does_with_the_form_as_it_is(
+    schema: Schema, pairs: list[tuple[str, str]], absent: str, nothing_takes: str
+) -> None:
+    found = menu(schema, "entry", "KalturaMediaEntry", pairs)
+    assert (found.absent, found.nothing_takes) == (absent, nothing_takes)
+    assert found.offers == index_of(schema).offers_for(schema, "entry", "KalturaMediaEntry")
+
+
+def test_the_menu_s_links_keep_the_configuration_and_the_server_never_a_typed_value(
+    schema: Schema,
+) -> None:
+    pairs = [("service", "media"), ("action", "get"), ("entryId", "0_typed"),
+             ("config.format", "1"), ("__server", "qa"), ("filter:nameLike", "x")]  # fmt: skip
+    assert menu(schema, "entry", "", pairs).kept == (("config.format", "1"), ("__server", "qa"))

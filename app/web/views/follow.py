@@ -17,9 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.forms import following
-from app.protocol import fieldnames
 from app.protocol.answer_ids import LONGEST_ID
-from app.protocol.fieldnames import SERVER
 from app.web.templating import fragment
 from app.web.urls import CONSOLE, url_for
 from app.web.views.console import state
@@ -41,25 +39,21 @@ class FollowMenu:
     id: str
     kind: str
     actions: tuple[Followed, ...]
-    targets: tuple[following.Target, ...]
-    nothing_takes: str  # what "Use in the form" says when no field of the form takes the id
+    targets: str  # the form fields that take it, space-separated, in the order tried
+    absent: str  # what "Use in the form" says when the form shows none of them
+    nothing_takes: str  # … and when no field of the form takes the id
 
 
 @router.get("/follow", response_class=HTMLResponse, name="follow")
 async def follow(request: Request, kind: str = "", id: str = "", type: str = "") -> HTMLResponse:
-    schema = state(request).schema
-    index = following.index_of(schema)
     value = id[:LONGEST_ID]
-    page = url_for(request.app, "page")
     pairs = list(request.query_params.multi_items())
-    kept = [(n, v) for n, v in pairs if fieldnames.read(n).kind == "config" or n == SERVER]
+    found = following.menu(state(request).schema, kind, type, pairs)
+    page = url_for(request.app, "page")
     actions = tuple(
-        Followed(o.label, f"{page}?{urlencode(o.fields(value) + kept)}", o.path)
-        for o in index.offers_for(schema, kind, type)
+        Followed(o.label, f"{page}?{urlencode([*o.fields(value), *found.kept])}", o.path)
+        for o in found.offers
     )
-    calls = following.chosen_calls(pairs)
-    targets = following.form_targets(index, kind, calls)
-    named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
-    nothing_takes = f"No field of {named} takes {following.article(kind)} {kind} id."
-    menu = FollowMenu(value, kind, actions, targets, nothing_takes)
+    targets = " ".join(t.name for t in found.targets)
+    menu = FollowMenu(value, kind, actions, targets, found.absent, found.nothing_takes)
     return fragment(request, "_follow_menu.html", menu)
