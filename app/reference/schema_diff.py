@@ -64,6 +64,11 @@ class Change:
     def sign(self) -> str:
         return {"added": "+", "removed": "-"}.get(self.what, "~")
 
+    @property
+    def mark(self) -> str:
+        """`added`, `removed` or `changed`: how the Changes page colours it."""
+        return {"added": "added", "removed": "removed"}.get(self.what, "changed")
+
 
 @dataclass(frozen=True)
 class ChangeGroup:

@@ -51,7 +51,7 @@ def _button(cls: str, ref: str, ref_type: str) -> str:
     typed = f' data-type="{escape(ref_type)}"' if ref_type else ""
     return (
         f'<button class="{escape(cls)} follow" tabindex="-1" aria-haspopup="menu"'
-        f' data-follow="{escape(ref)}"{typed}>'
+        f' aria-expanded="false" data-follow="{escape(ref)}"{typed}>'
     )
 
 

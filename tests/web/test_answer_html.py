@@ -15,6 +15,7 @@ from tests.e2e.big_answers import media_list_json, media_list_xml
 JINJA_LOOP = (
     "{% for t in tokens %}{% if t.fold < 0 %}</span>{% endif %}"
     '{% if t.ref %}<button class="{{ t.cls }} follow" tabindex="-1" aria-haspopup="menu" '
+    'aria-expanded="false" '
     'data-follow="{{ t.ref }}"{% if t.ref_type %} data-type="{{ t.ref_type }}"{% endif %}>'
     "{{ t.text }}</button>{% else %}"
     '<span class="{{ t.cls }}">{{ t.text }}</span>{% endif %}{% if t.fold > 0 %}<span class="fold"'
