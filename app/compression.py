@@ -89,6 +89,12 @@ def _cross_site(headers: Headers) -> bool:
     return headers.get("sec-fetch-site", "") in ("cross-site", "same-site")
 
 
+def wanted(asked: Headers) -> bool:
+    """Whether a request may get a gzip-compressed answer: it takes gzip, asks for no range
+    and comes from this site (see the module's docstring)."""
+    return "range" not in asked and accepts_gzip(asked) and not _cross_site(asked)
+
+
 def _may_vary(message: Message) -> bool:
     """Whether this answer could be sent compressed (to a client that asks): the same for every
     client, so it decides `Vary`."""
@@ -114,7 +120,7 @@ class Compression:
         if "range" in asked:  # a range counts the bytes sent: they go as they are
             await self.app(scope, receive, send)
             return
-        wanted = accepts_gzip(asked) and not _cross_site(asked)
+        to_compress = wanted(asked)
         start: Message | None = None
         passing = False
 
@@ -139,7 +145,7 @@ class Compression:
                 headers = MutableHeaders(raw=start["headers"])
                 if "accept-encoding" not in headers.get("vary", "").lower():  # said inside
                     headers.add_vary_header("Accept-Encoding")
-                if wanted:
+                if to_compress:
                     body = await _compressed(body)
                     headers["Content-Encoding"] = "gzip"
                     headers["Content-Length"] = str(len(body))

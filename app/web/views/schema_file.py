@@ -11,6 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
+from app import compression
 from app.web.urls import CONSOLE
 from app.web.views.console import state
 
@@ -19,7 +20,14 @@ router = APIRouter()
 
 @router.get(CONSOLE + "/schema.xml")
 async def schema_xml(request: Request) -> Response:
-    return Response(state(request).schema_xml, media_type="text/xml")
+    """The document as loaded; gzip-compressed once per schema, not by the middleware on each
+    request, for a browser that takes it (`compression.wanted`)."""
+    console = state(request)
+    vary = {"Vary": "Accept-Encoding"}
+    if compression.wanted(request.headers):
+        gzipped = {**vary, "Content-Encoding": "gzip"}
+        return Response(console.schema_xml_gzip, media_type="text/xml", headers=gzipped)
+    return Response(console.schema_xml, media_type="text/xml", headers=vary)
 
 
 @router.get(CONSOLE + "/history/known", response_class=PlainTextResponse)
