@@ -22,7 +22,7 @@ schema's order. The index is built once per schema (`index_of`). Pure: no I/O, n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from app.forms.form_writing import members_fields
@@ -62,6 +62,7 @@ class FollowIndex:
     """What one schema lets a result follow: the kind of each class's `id` (`kinds`), the
     services whose get returns each class (`homes`), and each kind's offers."""
 
+    schema: Schema = field(repr=False, compare=False)
     kinds: dict[str, str]
     homes: dict[str, tuple[str, ...]]
     offers: dict[str, tuple[Offer, ...]]
@@ -78,24 +79,24 @@ class FollowIndex:
                 for kind, offer in _offers(schema, service, action, by_service[service.id]):
                     found.setdefault(kind, []).append(offer)
         known = set(kinds.values())
-        return cls(kinds, homes, {k: tuple(v) for k, v in found.items() if k in known})
+        return cls(schema, kinds, homes, {k: tuple(v) for k, v in found.items() if k in known})
 
-    def kind_of(self, schema: Schema, object_type: str, key: str) -> str:
+    def kind_of(self, object_type: str, key: str) -> str:
         """The kind of the value at `key` in an object of `object_type` ("" when none)."""
         if key == ID:
             return next(
-                (self.kinds[c] for c in _lineage(schema, object_type) if c in self.kinds), ""
+                (self.kinds[c] for c in _lineage(self.schema, object_type) if c in self.kinds), ""
             )
         stem = key.removesuffix(ID_SUFFIX)
         return stem if stem != key and stem in self.offers else ""
 
-    def offers_for(self, schema: Schema, kind: str, object_type: str = "") -> tuple[Offer, ...]:
+    def offers_for(self, kind: str, object_type: str = "") -> tuple[Offer, ...]:
         """The kind's offers, those of the services whose get returns `object_type` first (or,
         when that is not an object of the kind, as for the `partnerId` of an entry, any class
         of the kind)."""
         offers = self.offers.get(kind, ())
         first: list[str] = []
-        own = [c for c in _lineage(schema, object_type) if self.kinds.get(c) == kind]
+        own = [c for c in _lineage(self.schema, object_type) if self.kinds.get(c) == kind]
         classes = own if object_type and own else self._classes_of(kind)
         for name in classes:
             first += [s for s in self.homes.get(name, ()) if s not in first]
@@ -251,7 +252,7 @@ def menu(schema: Schema, kind: str, object_type: str, pairs: Sequence[tuple[str,
     absent = f"The form shows no field for it yet: {shown}." if targets else ""
     named = ", ".join(schema.call_name(s, a) for _, s, a in calls) or "the form (no action chosen)"
     nothing_takes = f"No field of {named} takes {article(kind)} {kind} id."
-    return Menu(index.offers_for(schema, kind, object_type), kept, targets, absent, nothing_takes)
+    return Menu(index.offers_for(kind, object_type), kept, targets, absent, nothing_takes)
 
 
 def article(kind: str) -> str:

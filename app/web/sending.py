@@ -131,11 +131,7 @@ async def send(
     )
     view = _named_items(view, heading.names)
     summary = summarize(view, answer.status, cut_short=answer.cut_short)
-    follow = following.index_of(schema)
-
-    def kind_of(object_type: str, key: str) -> str:
-        return follow.kind_of(schema, object_type, key)
-
+    kind_of = following.index_of(schema).kind_of
     tokens = mark_ids(highlight(view.pretty, view.kind, view.folds), view.kind, kind_of)
     item_tokens = tuple(
         mark_ids(highlight(item.pretty, view.kind, item.folds), view.kind, kind_of)

@@ -54,7 +54,7 @@ def index(schema: Schema) -> FollowIndex:
 def test_an_id_has_the_kind_its_place_in_the_answer_gives(
     schema: Schema, index: FollowIndex, object_type: str, key: str, kind: str
 ) -> None:
-    assert index.kind_of(schema, object_type, key) == kind
+    assert index.kind_of(object_type, key) == kind
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_an_id_has_the_kind_its_place_in_the_answer_gives(
 def test_other_values_are_not_followed(
     schema: Schema, index: FollowIndex, object_type: str, key: str
 ) -> None:
-    assert index.kind_of(schema, object_type, key) == ""
+    assert index.kind_of(object_type, key) == ""
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_the_actions_that_take_an_id_come_from_the_schema(
     first: list[str],
     offered: dict[str, str],
 ) -> None:
-    offers = index.offers_for(schema, kind, object_type)
+    offers = index.offers_for(kind, object_type)
     by_label = {o.label: o.path for o in offers}
     assert [o.label for o in offers[: len(first)]] == first
     assert {label: by_label.get(label) for label in offered} == offered
@@ -167,7 +167,7 @@ def test_the_actions_that_take_an_id_come_from_the_schema(
 def test_a_media_entry_s_own_service_comes_before_its_base_class_s(
     schema: Schema, index: FollowIndex
 ) -> None:
-    labels = [o.label for o in index.offers_for(schema, "entry", "KalturaMediaEntry")]
+    labels = [o.label for o in index.offers_for("entry", "KalturaMediaEntry")]
     services = list(dict.fromkeys(label.split(".")[0] for label in labels))
     assert services[:2] == ["media", "baseEntry"]
 
@@ -183,7 +183,7 @@ def test_a_media_entry_s_own_service_comes_before_its_base_class_s(
 def test_an_id_held_by_an_object_of_another_kind_offers_its_own_kind_s_get_first(
     schema: Schema, index: FollowIndex, kind: str, object_type: str, first: str
 ) -> None:
-    assert index.offers_for(schema, kind, object_type)[0].label == first
+    assert index.offers_for(kind, object_type)[0].label == first
 
 
 def test_deprecated_actions_are_not_offered(schema: Schema, index: FollowIndex) -> None:
@@ -313,7 +313,7 @@ def test_the_menu_says_what_use_in_the_form_does_with_the_form_as_it_is(
 ) -> None:
     found = menu(schema, "entry", "KalturaMediaEntry", pairs)
     assert (found.absent, found.nothing_takes) == (absent, nothing_takes)
-    assert found.offers == index_of(schema).offers_for(schema, "entry", "KalturaMediaEntry")
+    assert found.offers == index_of(schema).offers_for("entry", "KalturaMediaEntry")
 
 
 def test_the_menu_s_links_keep_the_configuration_and_the_server_never_a_typed_value(
