@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from app.forms.form_calls import UnknownActionError
 from app.forms.form_writing import form_of
-from app.forms.links import SECRET, Dropped, Link, read_link
+from app.forms.links import Dropped, Link, read_link
 from app.forms.wire_reading import read_wire, read_wire_multirequest
 from app.protocol import fieldnames
 from app.protocol.facts import MULTIREQUEST
@@ -93,7 +93,7 @@ def import_call(schema: Schema, text: str) -> Imported:
     pairs += list(form.fields)
     pairs += [(fieldnames.config(name), value) for name, value in form.config.items()]
     link = read_link(schema, pairs)
-    dropped = [replace(d, reason=SECRET_HERE) if d.reason == SECRET else d for d in link.dropped]
+    dropped = [replace(d, reason=SECRET_HERE) if d.secret else d for d in link.dropped]
     return Imported(link, ks.strip(), (*left_out, *dropped), pasted.notes, called)
 
 

@@ -39,6 +39,11 @@ class Dropped:
     name: str
     reason: str
 
+    @property
+    def secret(self) -> bool:
+        """It holds a secret or a KS, which a link never brings (Import says so in its words)."""
+        return self.reason == SECRET
+
 
 @dataclass(frozen=True)
 class Link:
