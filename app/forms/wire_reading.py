@@ -5,7 +5,7 @@ members, an enum value its constant, `x__null` a `Null`, `{"-": ""}` an `Empty`,
 schema does not declare a `Loose`. A single call's top level mixes the action's parameters with
 the configuration: an action's own parameter is a parameter, another request-wide name is
 configuration. Stored JSON may hold numbers and booleans; they come back as the strings the
-wire would carry. `decode_wire` does without the schema, straight to form fields.
+wire would carry.
 
 Import (`call_import.py`) reads a pasted call with it; the round-trip tests read the encoder's
 wire back with it. Pure: no I/O and no web imports.
@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from app.forms.form_calls import action_params, config_params, resolve
-from app.forms.form_writing import loose_members
 from app.protocol import fieldnames, patterns
 from app.protocol.call import (
     Array,
@@ -39,13 +38,6 @@ from app.protocol.call import (
 )
 from app.protocol.facts import EMPTY_MARK, NULL_SUFFIX, OBJECT_TYPE
 from app.protocol.schema import ParamDef, Schema, TypeRef
-
-
-def decode_wire(params: Mapping[str, object]) -> list[tuple[str, str]]:
-    """The form fields that encode to `params`, without a schema (for history and deep links).
-    A comma-joined multi-choice comes back as one value, which encodes the same; non-string
-    scalars from stored JSON are turned into strings."""
-    return loose_members("", params)
 
 
 def _wire(value: object) -> Wire:

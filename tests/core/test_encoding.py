@@ -22,7 +22,7 @@ from KalturaClient.Plugins.Core import (  # type: ignore[import-untyped]
 
 from app.forms.encoding import encode_form
 from app.forms.form_calls import SubRequest, UnknownActionError, split_multirequest
-from app.forms.wire_reading import decode_wire
+from app.forms.form_writing import loose_members
 from app.protocol.call import FilePart
 from app.protocol.schema import Schema, TypeRef
 from app.protocol.schema_loader import load_schema, parse_schema
@@ -59,6 +59,13 @@ MAP_SCHEMA = b"""<?xml version="1.0"?>
   </services>
 </xml>
 """
+
+
+def decode_wire(params: dict[str, object]) -> list[tuple[str, str]]:
+    """The form fields that encode to `params`, without a schema: a comma-joined multi-choice
+    comes back as one value, which encodes the same; non-string scalars from stored JSON are
+    turned into strings."""
+    return loose_members("", params)
 
 
 @pytest.fixture(scope="module")
