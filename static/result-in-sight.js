@@ -1,7 +1,8 @@
 // testme: a Send's outcome that arrives out of sight. On a narrow screen the Result sits under
 // the form (4,000 px under a media.list filter): when an outcome arrives there, a "Result ↓"
-// link shows beside Send until the Result is seen, and the Result's "Back to Send" link comes
-// back. On a wide screen the Result stands beside the form, in sight, and nothing shows or moves.
+// link floats above Send until the Result is seen (out of the bar's flow: nothing moves as it
+// comes and goes, comfort.css), and the Result's "Back to Send" link comes back. On a wide
+// screen the Result stands beside the form, in sight, and nothing shows or moves.
 // Scrolling is smooth unless the system asks for reduced motion. No inline handlers.
 import { on } from "./events.js";
 import { isSend } from "./page.js";

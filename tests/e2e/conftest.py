@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,6 +30,7 @@ import pytest
 import uvicorn
 from KalturaClient import KalturaClient, KalturaConfiguration
 from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 from starlette.types import ASGIApp
 from uvicorn.config import LifespanType
 
@@ -381,10 +382,18 @@ def shared_tab(shared_context: BrowserContext) -> Iterator[Page]:
 def page(shared_context: BrowserContext, shared_tab: Page) -> Iterator[Page]:
     """One tab for the session, reset for each test: a new tab starts a renderer process, which
     made the suite half again as slow. Cookies are cleared, so each test starts with no console
-    session (KS); leaving for about:blank drops the page's state and any request in flight."""
+    session (KS); leaving for about:blank drops the page's state and any request in flight.
+    What a test may have changed of the tab goes back too, so no test runs on another's screen:
+    its size, its colour scheme, and what the pages kept in localStorage (History, the theme)."""
     shared_context.clear_cookies()
+    size = shared_tab.viewport_size
     yield shared_tab
+    with suppress(PlaywrightError):  # a page that is gone, or of no origin
+        shared_tab.evaluate("() => localStorage.clear()")
     shared_tab.goto("about:blank")
+    shared_tab.emulate_media(color_scheme="null")
+    if size is not None and shared_tab.viewport_size != size:
+        shared_tab.set_viewport_size(size)
 
 
 @pytest.fixture

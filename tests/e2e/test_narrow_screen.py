@@ -187,6 +187,30 @@ def test_at_400px_an_answer_out_of_sight_is_one_key_away_and_so_is_the_way_back(
     assert in_viewport(narrow, SEND)
 
 
+# Where the Result starts on the page (not in the window): what moves it is a shift of what
+# stands above it, under the eye and the pointer of whoever is reading it.
+RESULT_TOP = f"() => {RESULT}.getBoundingClientRect().top + window.scrollY"
+
+
+def test_at_400px_the_result_stays_put_as_its_link_goes(
+    narrow: Page, reduced_motion: Page, console_url: str, fake: FakeKaltura
+) -> None:
+    """Result ↓ floats over the form: it hides as the Result comes into sight, and nothing moves.
+    In the bar's flow it took a line, and the Result moved up 34 px as it hid: a press on a
+    fold or Expand all in that moment came down on one thing and up on another, and was lost."""
+    console = Console(narrow, console_url).open()
+    fake.answer("media", "list", ANSWER)
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    console.send()
+    to_result = narrow.get_by_role("link", name="Result", exact=True)
+    expect(to_result).to_be_visible()
+    before = narrow.evaluate(RESULT_TOP)
+    # to the middle: scrolled to the top of the window, the Result would stick there (sticky)
+    narrow.evaluate(f"() => {RESULT}.scrollIntoView({{ block: 'center' }})")
+    expect(to_result).to_be_hidden()
+    assert narrow.evaluate(RESULT_TOP) == before
+
+
 def test_on_a_wide_screen_the_result_beside_the_form_needs_no_link_and_nothing_moves(
     wide: Page, console_url: str, fake: FakeKaltura
 ) -> None:

@@ -1,6 +1,7 @@
 """Send stays where it is while a Send runs: on a narrow screen the timer and Cancel that show
-beside it (and Result ↓ after) wrap the bar, and the new line goes above, so a double click on
-Send never lands on the button that took its place (it opened Import at 400 px)."""
+beside it wrap the bar, and the new line goes above, so a double click on Send never lands on the
+button that took its place (it opened Import at 400 px). Result ↓, shown after, floats above the
+bar and moves nothing (test_narrow_screen.py)."""
 
 from __future__ import annotations
 
