@@ -70,8 +70,13 @@ class Servers:
 
     def chosen(self, request: Request, posted: str = "") -> Server:
         """The server a request is for: the name it posts or asks for, else this browser's
-        last choice, else the first. A name asked for becomes the browser's choice."""
-        asked = posted or request.query_params.get(fieldnames.SERVER, "")
+        last choice, else the first. A name a page's address asks for (the Server select's
+        `?__server=`) becomes the browser's choice; a posted one is a tab's own and does not:
+        every fragment posts its tab's server, and were each to write the choice, overlapping
+        requests would put back each other's older cookie (session_cookie.py)."""
+        if posted:
+            return self.named(posted)
+        asked = request.query_params.get(fieldnames.SERVER, "")
         if asked:
             server = self.named(asked)
             if self.several:

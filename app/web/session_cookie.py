@@ -6,16 +6,24 @@ the same cookie value request after request, so the signer keeps the key it deri
 remembers the values it has verified (with their signing time, so one past max_age is still
 refused), and what it signed in the current second (the timestamp has a one-second grain, so the
 same data signed in the same second is the same bytes). The cookie on the wire is unchanged.
+
+The cookie is written only when the session's content changed, not whenever a route touched it.
+A page's requests overlap (a `/code` refresh leaves while `/ks` keeps a pasted KS), and each
+answer that sets the cookie sets the whole session as that request found it: an answer that
+changed nothing but re-wrote it would put back what came before, and the KS just kept was lost.
+Content, not Starlette's `modified` flag, decides, so a change inside a nested value (another
+server's KS, `Servers.memory`) is written too.
 """
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
-from typing import Literal
+from typing import Any, Literal
 
 import itsdangerous
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REMEMBERED = 64  # verified cookie values kept (one a browser, a few browsers at once)
 
@@ -62,8 +70,36 @@ class RememberingSigner(itsdangerous.TimestampSigner):
         return value
 
 
+def _content(session: dict[str, Any]) -> str:
+    return json.dumps(session, sort_keys=True)
+
+
+class _ChangedOnly:
+    """Between Starlette's session middleware and the app: as the answer starts, the session
+    counts as modified exactly when its content differs from what the request brought."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        session = scope.get("session")
+        if session is None:
+            await self.app(scope, receive, send)
+            return
+        before = _content(session)
+
+        async def send_if_changed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                now = scope["session"]
+                now.modified = now is not session or _content(now) != before
+            await send(message)
+
+        await self.app(scope, receive, send_if_changed)
+
+
 class SessionCookies(SessionMiddleware):
-    """Starlette's SessionMiddleware (same cookie, same checks) signing with RememberingSigner."""
+    """Starlette's SessionMiddleware (same cookie, same checks) signing with RememberingSigner,
+    writing the cookie only when the session's content changed."""
 
     def __init__(
         self,
@@ -74,6 +110,10 @@ class SessionCookies(SessionMiddleware):
         same_site: Literal["lax", "strict", "none"],
     ) -> None:
         super().__init__(
-            app, secret_key, session_cookie=session_cookie, max_age=max_age, same_site=same_site
+            _ChangedOnly(app),
+            secret_key,
+            session_cookie=session_cookie,
+            max_age=max_age,
+            same_site=same_site,
         )
         self.signer = RememberingSigner(secret_key)

@@ -201,3 +201,30 @@ def test_history_asks_the_pages_own_server_for_its_calls(
         assert url and f"{fieldnames.SERVER}=qa" in url[1]
         listed = client.get(url[1].replace("&amp;", "&")).text
     assert "asset.list " in listed and "thing.get" not in listed
+
+
+def test_overlapping_requests_do_not_put_back_an_older_cookie(client: TestClient) -> None:
+    """A tab's `/code` refresh leaves with the cookie of before `/ks` kept a pasted KS, and
+    answers after it: an answer that changed nothing sets no cookie, so the KS stays kept.
+    (Each posted the tab's server, which used to be written as the browser's choice.)"""
+    page = client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"})
+    assert page.is_success
+    before = dict(client.cookies)
+    kept = client.post("/api_v3/testme/ks", data={"config.ks": "PRODKS", fieldnames.SERVER: "prod"})
+    assert "set-cookie" in kept.headers
+    client.cookies.clear()
+    client.cookies.update(before)  # the refresh that left earlier
+    late = client.post("/api_v3/testme/code", data={**PING, fieldnames.SERVER: "prod"})
+    assert late.is_success
+    assert "set-cookie" not in late.headers
+    client.cookies.update(kept.cookies)  # what the browser holds: the last cookie set
+    assert "PRODKS" in client.get("/api_v3/testme/", params={fieldnames.SERVER: "prod"}).text
+
+
+def test_a_posted_server_is_the_tabs_own_not_the_browsers_choice(client: TestClient) -> None:
+    """The Server select (an address with ?__server=) makes the choice; a fragment posting its
+    tab's server does not, so a page opened without one gets the select's last choice."""
+    client.get("/api_v3/testme/", params={fieldnames.SERVER: "qa"})
+    client.post("/api_v3/testme/code", data={**PING, fieldnames.SERVER: "prod"})
+    chosen = re.search(r'<option value="(\w+)" selected', client.get("/api_v3/testme/").text)
+    assert chosen and chosen.group(1) == "qa"
