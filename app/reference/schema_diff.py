@@ -67,7 +67,7 @@ class Change:
     @property
     def mark(self) -> str:
         """`added`, `removed` or `changed`: how the Changes page colours it."""
-        return {"added": "added", "removed": "removed"}.get(self.what, "changed")
+        return self.what if self.what in ("added", "removed") else "changed"
 
 
 @dataclass(frozen=True)
