@@ -132,7 +132,7 @@ def test_removing_a_request_renumbers_the_later_ones_and_their_references(
     console: Console, fake: FakeKaltura
 ) -> None:
     build_the_issue_multirequest(console)
-    console.request(1).get_by_role("button", name="Remove request 1").click()
+    console.remove_request(1)
 
     legends = console.page.locator("#requests > fieldset > legend")
     expect(legends).to_have_text(["Request 1", "Request 2", "Request 3"])
@@ -186,7 +186,7 @@ def test_a_request_whose_result_is_used_is_not_removed_and_the_page_says_why(
     expect(console.page.locator("#requests > fieldset > legend")).to_have_count(4)
     expect(labelled(console.request(4), "categoryId")).to_have_value("{3:result:id}")
     # Removing another request renumbers this one; the old reason, with old numbers, goes.
-    console.request(1).get_by_role("button", name="Remove request 1").click()
+    console.remove_request(1)
     expect(
         console.request(2).get_by_role("button", name="Remove request 2")
     ).to_have_accessible_description("")
@@ -218,7 +218,7 @@ def test_a_renumbered_field_says_its_problem_with_the_new_numbers(console: Conso
     problem = console.request(3).get_by_text("Refers to request 4, which does not run before it.")
     expect(problem).to_be_visible()
 
-    console.request(1).get_by_role("button", name="Remove request 1").click()
+    console.remove_request(1)
     entry_id = labelled(console.request(2), "entryId")
     expect(entry_id).to_have_value("{3:result:id}")
     expect(
