@@ -384,14 +384,15 @@ def page(shared_context: BrowserContext, shared_tab: Page) -> Iterator[Page]:
     made the suite half again as slow. Cookies are cleared, so each test starts with no console
     session (KS); leaving for about:blank drops the page's state and any request in flight.
     What a test may have changed of the tab goes back too, so no test runs on another's screen:
-    its size, its colour scheme, and what the pages kept in localStorage (History, the theme)."""
+    its size, its colour scheme and reduced motion, and what the page it ended on kept in
+    localStorage (History, the theme; another console's origin keeps its own)."""
     shared_context.clear_cookies()
     size = shared_tab.viewport_size
     yield shared_tab
     with suppress(PlaywrightError):  # a page that is gone, or of no origin
         shared_tab.evaluate("() => localStorage.clear()")
     shared_tab.goto("about:blank")
-    shared_tab.emulate_media(color_scheme="null")
+    shared_tab.emulate_media(color_scheme="null", reduced_motion="null")
     if size is not None and shared_tab.viewport_size != size:
         shared_tab.set_viewport_size(size)
 

@@ -75,19 +75,16 @@ def test_axe_finds_nothing_on_the_console_first_seen_or_in_full_use(
     page: Page, console_url: str, fake: FakeKaltura, axe_source: str, colours: str
 ) -> None:
     page.emulate_media(color_scheme=colours)  # type: ignore[arg-type]
-    try:
-        console = Console(page, console_url).open()
-        assert axe(page, axe_source) == []
+    console = Console(page, console_url).open()
+    assert axe(page, axe_source) == []
 
-        console.open_more()
-        console.ks_field.fill("not-a-ks")
-        console.configuration.get_by_role("button", name="Inspect", exact=True).click()
-        expect(page.get_by_role("region", name="KS inspector")).not_to_be_empty()
-        console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
-        labelled(console.group("filter"), "idIn").fill("0_a")
-        fake.answer("media", "list", ENTRY)
-        console.send()
-        page.get_by_role("button", name="History", exact=True).click()
-        assert axe(page, axe_source) == []
-    finally:
-        page.emulate_media(color_scheme="null")
+    console.open_more()
+    console.ks_field.fill("not-a-ks")
+    console.configuration.get_by_role("button", name="Inspect", exact=True).click()
+    expect(page.get_by_role("region", name="KS inspector")).not_to_be_empty()
+    console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
+    labelled(console.group("filter"), "idIn").fill("0_a")
+    fake.answer("media", "list", ENTRY)
+    console.send()
+    page.get_by_role("button", name="History", exact=True).click()
+    assert axe(page, axe_source) == []

@@ -31,14 +31,6 @@ SHOWN = """els => els.map(e => { const r = e.getBoundingClientRect();
   return r.top >= 0 && r.bottom <= floor && r.width > 0; })"""
 
 
-@pytest.fixture
-def viewport(page: Page) -> Iterator[None]:
-    before = page.viewport_size
-    yield
-    if before:
-        page.set_viewport_size(before)
-
-
 def hold_a_ks(console: Console, fake: FakeKaltura) -> None:
     fake.answer("session", "start", xml_result(KS))
     console.choose("session", "start")
@@ -86,7 +78,7 @@ def test_a_reload_with_a_ks_held_opens_folded(console: Console, fake: FakeKaltur
 
 @pytest.mark.parametrize("height", [768, 650])  # the screen, and what a browser leaves of it
 def test_at_1366x768_with_a_ks_held_the_call_and_send_show_without_scrolling(
-    console: Console, fake: FakeKaltura, viewport: None, height: int
+    console: Console, fake: FakeKaltura, height: int
 ) -> None:
     console.page.set_viewport_size({"width": 1366, "height": height})
     hold_a_ks(console, fake)
@@ -119,7 +111,7 @@ def shown(page: Page, control: Locator) -> bool:
 
 @pytest.mark.parametrize("server", ["a Kaltura server", "the embedded sandbox"])
 def test_on_a_first_visit_at_1366x768_select_service_shows_without_scrolling(
-    page: Page, request: pytest.FixtureRequest, viewport: None, server: str
+    page: Page, request: pytest.FixtureRequest, server: str
 ) -> None:
     page.set_viewport_size({"width": 1366, "height": 768})
     url = request.getfixturevalue("console_url" if server == "a Kaltura server" else "sandbox_url")

@@ -5,10 +5,8 @@ null switch."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import FakeKaltura, xml_result
 from tests.e2e.console_page import Console, labelled
@@ -41,18 +39,9 @@ OVERFLOWING = """() => [...document.querySelectorAll("fieldset button")]
   .map(b => (b.dataset.nullFor || b.dataset.emptyFor || "") + " " + b.textContent)"""
 
 
-@pytest.fixture
-def viewport(page: Page) -> Iterator[None]:
-    """Tests set their own size; the shared tab gets its size back afterwards."""
-    before = page.viewport_size
-    yield
-    if before:
-        page.set_viewport_size(before)
-
-
 @pytest.mark.parametrize("width", [1366, 400])
 def test_a_long_ks_in_an_error_wraps_inside_the_red_box(
-    console: Console, fake: FakeKaltura, viewport: None, width: int
+    console: Console, fake: FakeKaltura, width: int
 ) -> None:
     console.page.set_viewport_size({"width": width, "height": 768})
     fake.answer("media", "get", KS_ERROR)
@@ -66,9 +55,7 @@ def test_a_long_ks_in_an_error_wraps_inside_the_red_box(
 
 
 @pytest.mark.parametrize("width", [1366, 400])
-def test_string_fields_show_an_upload_token_whole(
-    console: Console, viewport: None, width: int
-) -> None:
+def test_string_fields_show_an_upload_token_whole(console: Console, width: int) -> None:
     console.page.set_viewport_size({"width": width, "height": 768})
     resource = console.choose_object(
         "media", "addContent", "resource", "KalturaUploadedFileTokenResource"
@@ -84,9 +71,7 @@ def test_string_fields_show_an_upload_token_whole(
     assert strings.evaluate_all(TOO_NARROW, UPLOAD_TOKEN) == []
 
 
-def test_nested_null_switches_stay_inside_their_item_at_400px(
-    console: Console, viewport: None
-) -> None:
+def test_nested_null_switches_stay_inside_their_item_at_400px(console: Console) -> None:
     console.page.set_viewport_size({"width": 400, "height": 800})
     media_filter = console.choose_object("media", "list", "filter", "KalturaMediaEntryFilter")
     search = console.group("advancedSearch", media_filter)
@@ -99,7 +84,7 @@ def test_nested_null_switches_stay_inside_their_item_at_400px(
 
 
 def test_tab_reaches_send_past_a_whole_filter_and_no_field_hides_under_the_send_bar(
-    console: Console, viewport: None
+    console: Console,
 ) -> None:
     console.page.set_viewport_size({"width": 1366, "height": 768})
     console.choose("media", "list")

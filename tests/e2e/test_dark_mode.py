@@ -5,7 +5,6 @@ the error boxes and the docs pages keep readable contrast (WCAG AA, 4.5:1)."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -54,15 +53,6 @@ ENTRY = xml_result(
 )
 
 
-@pytest.fixture
-def scheme(page: Page) -> Iterator[None]:
-    """The shared tab gets the system's scheme and no stored preference back afterwards."""
-    yield
-    if page.url.startswith("http"):
-        page.evaluate(f"() => localStorage.removeItem({THEME!r})")
-    page.emulate_media(color_scheme="null")
-
-
 def dark(page: Page) -> bool:
     return bool(page.evaluate(DARK))
 
@@ -74,7 +64,7 @@ def stored(page: Page) -> dict[str, str]:
 
 
 def test_dark_mode_follows_the_system_and_the_toggle_is_remembered(
-    page: Page, console_url: str, scheme: None
+    page: Page, console_url: str
 ) -> None:
     page.emulate_media(color_scheme="dark")
     Console(page, console_url).open()
@@ -112,7 +102,7 @@ def low_contrast(page: Page, selector: str) -> list[tuple[str, float]]:
 
 @pytest.mark.parametrize("colours", ["dark", "light"])
 def test_answers_errors_and_docs_are_readable_in_both_schemes(
-    page: Page, console_url: str, fake: FakeKaltura, scheme: None, colours: str
+    page: Page, console_url: str, fake: FakeKaltura, colours: str
 ) -> None:
     page.emulate_media(color_scheme=colours)  # type: ignore[arg-type]
     console = Console(page, console_url).open()
@@ -143,7 +133,7 @@ def drawn_lightness(field: Locator) -> float:
 
 @pytest.mark.parametrize("chosen_by", ["system", "toggle"])
 def test_every_kind_of_field_is_dark_in_dark_mode(
-    page: Page, console_url: str, scheme: None, chosen_by: str
+    page: Page, console_url: str, chosen_by: str
 ) -> None:
     page.emulate_media(color_scheme="dark" if chosen_by == "system" else "light")
     console = Console(page, console_url).open()

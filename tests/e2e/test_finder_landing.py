@@ -4,7 +4,6 @@ holds what was found, scrolled into the window and marked (a tint and a bar, lig
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -45,14 +44,6 @@ MARKED_BOX = """element => {
   return {target: element.matches(":target"), tint: style.backgroundColor, bar: style.boxShadow,
           top: top};
 }"""
-
-
-@pytest.fixture(autouse=True)
-def system_scheme_back(page: Page) -> Iterator[None]:
-    """The shared tab gets the system's scheme back: a dark one left here made the next test's
-    page start dark (test_module_loading read its toggle as already pressed)."""
-    yield
-    page.emulate_media(color_scheme="null")
 
 
 @pytest.mark.parametrize("screen", SCREENS)

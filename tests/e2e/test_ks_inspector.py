@@ -217,19 +217,16 @@ def test_in_sandbox_mode_the_link_fills_the_sandbox_partner(page: Page, sandbox_
 
 def test_the_inspector_fits_400_px(page: Page, sandbox_url: str) -> None:
     page.set_viewport_size({"width": 400, "height": 800})
-    try:
-        console = Console(page, sandbox_url).open()
-        start_session(console, 3600, ",".join(f"sview:0_entry{n:04d}" for n in range(30)))
-        panel = inspect(console)
-        expect(panel.get_by_role("timer")).to_contain_text("left")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 400
-        close = panel.get_by_role("button", name="Close the KS inspector")
-        close.focus()
-        page.keyboard.press("Enter")
-        expect(panel).to_have_count(0)  # empty, the panel is gone from view
-        expect(page.get_by_role("button", name="Inspect", exact=True)).to_be_focused()
-    finally:
-        page.set_viewport_size({"width": 1280, "height": 720})
+    console = Console(page, sandbox_url).open()
+    start_session(console, 3600, ",".join(f"sview:0_entry{n:04d}" for n in range(30)))
+    panel = inspect(console)
+    expect(panel.get_by_role("timer")).to_contain_text("left")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    close = panel.get_by_role("button", name="Close the KS inspector")
+    close.focus()
+    page.keyboard.press("Enter")
+    expect(panel).to_have_count(0)  # empty, the panel is gone from view
+    expect(page.get_by_role("button", name="Inspect", exact=True)).to_be_focused()
 
 
 # The panel's box against the viewport and the sticky Send bar's top.
@@ -247,17 +244,14 @@ def test_inspect_brings_the_whole_panel_into_view_above_the_send_bar(
 ) -> None:
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    try:
-        console = Console(page, sandbox_url).open()
-        start_session(console, 3600, "sview:0_abc")
-        unfold(console)
-        inspect_button = console.configuration.get_by_role("button", name="Inspect", exact=True)
-        inspect_button.evaluate(JUST_ABOVE_THE_BAR)
-        inspect_button.click()
-        panel = inspector(console)
-        expect(panel.get_by_role("timer")).to_contain_text("left")
+    console = Console(page, sandbox_url).open()
+    start_session(console, 3600, "sview:0_abc")
+    unfold(console)
+    inspect_button = console.configuration.get_by_role("button", name="Inspect", exact=True)
+    inspect_button.evaluate(JUST_ABOVE_THE_BAR)
+    inspect_button.click()
+    panel = inspector(console)
+    expect(panel.get_by_role("timer")).to_contain_text("left")
 
-        box = panel.evaluate(IN_VIEW)
-        assert box["top"] >= 0 and box["bottom"] <= box["bar"], box
-    finally:
-        page.set_viewport_size({"width": 1280, "height": 720})
+    box = panel.evaluate(IN_VIEW)
+    assert box["top"] >= 0 and box["bottom"] <= box["bar"], box

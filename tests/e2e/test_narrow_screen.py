@@ -41,12 +41,9 @@ DOCS = [
 
 
 @pytest.fixture
-def narrow(page: Page) -> Iterator[Page]:
-    before = page.viewport_size
-    page.set_viewport_size({"width": 400, "height": 800})
-    yield page
-    if before:
-        page.set_viewport_size(before)
+def narrow(page: Page) -> Page:
+    page.set_viewport_size({"width": 400, "height": 800})  # the page fixture gives it back
+    return page
 
 
 @pytest.fixture(scope="module")
@@ -137,19 +134,15 @@ def in_viewport(page: Page, selector_js: str) -> bool:
 
 
 @pytest.fixture
-def wide(page: Page) -> Iterator[Page]:
-    before = page.viewport_size
-    page.set_viewport_size({"width": 1366, "height": 768})
-    yield page
-    if before:
-        page.set_viewport_size(before)
+def wide(page: Page) -> Page:
+    page.set_viewport_size({"width": 1366, "height": 768})  # the page fixture gives it back
+    return page
 
 
 @pytest.fixture
-def reduced_motion(page: Page) -> Iterator[Page]:
+def reduced_motion(page: Page) -> Page:
     page.emulate_media(reduced_motion="reduce")
-    yield page
-    page.emulate_media(reduced_motion="no-preference")
+    return page
 
 
 RESULT = "document.getElementById('result')"

@@ -21,19 +21,14 @@ BUSY = """() => {
 def test_send_stays_put_when_the_bar_grows_while_it_runs(
     page: Page, console_url: str, width: int
 ) -> None:
-    shared = page.viewport_size  # the tab is the session's: give its size back
-    page.set_viewport_size({"width": width, "height": 768})
-    try:
-        page.goto(console_url + "/api_v3/testme/?service=media&action=list")
-        send = page.locator("#console button.send")
-        before = send.bounding_box()
-        page.evaluate(BUSY)
-        after = send.bounding_box()
-        middle = before and (before["x"] + before["width"] / 2, before["y"] + before["height"] / 2)
-        hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).className", middle)
-    finally:
-        if shared:
-            page.set_viewport_size(shared)
+    page.set_viewport_size({"width": width, "height": 768})  # the page fixture gives it back
+    page.goto(console_url + "/api_v3/testme/?service=media&action=list")
+    send = page.locator("#console button.send")
+    before = send.bounding_box()
+    page.evaluate(BUSY)
+    after = send.bounding_box()
+    middle = before and (before["x"] + before["width"] / 2, before["y"] + before["height"] / 2)
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).className", middle)
     assert before and after
     assert (after["x"], after["y"]) == (before["x"], before["y"])
     assert hit == "send"
