@@ -57,11 +57,19 @@ function follow() {
 function followNow() {
   clearTimeout(following);
   const form = consoleForm();
-  if (!form) return;
+  if (!form || leaving) return;
   const link = addressOf(form);
   if (link === location.pathname + location.search) { newEntry = false; return; }
   if (newEntry) history.pushState(null, "", link); else history.replaceState(history.state, "", link);
   newEntry = false;
+}
+// The Server select leaves for another page (send.js): from then on the address is that page's
+// to write. Were it followed here, the entry being left would be rewritten to name the new
+// server, and Back would return to the new server instead of the old one.
+let leaving = false;
+function followed(target) {
+  if (target.matches && target.matches("[data-server-select]")) leaving = true;
+  return !!(target.form && target.form.id === "console");
 }
 on("change", (event) => {
   const target = event.target;
@@ -69,10 +77,10 @@ on("change", (event) => {
   // service was just chosen): Back then goes to the previous call, whatever the timing.
   if (target.id === "service") newEntry = true;
   else if (target.id === "action" && new URLSearchParams(location.search).get(target.name)) newEntry = true;
-  if (target.form && target.form.id === "console") follow();
+  if (followed(target)) follow();
 });
 on("input", (event) => {
-  if (event.target.form && event.target.form.id === "console") follow();
+  if (followed(event.target)) follow();
 });
 on("htmx:afterSettle", follow);
 // htmx keeps no page snapshots (base.html): Back and Forward reload the address.

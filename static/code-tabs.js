@@ -13,8 +13,9 @@ function inForm(element) {
   const form = consoleForm();
   return !!form && element instanceof Node && form.contains(element);
 }
-function fetchesPart(element) {
-  return element.tagName === "SELECT" && (element.hasAttribute("hx-get") || element.hasAttribute("hx-post"));
+function fetchesPart(element) { // or, the Server select, opens another page (send.js)
+  return element.tagName === "SELECT" &&
+    (element.hasAttribute("hx-get") || element.hasAttribute("hx-post") || element.hasAttribute("data-server-select"));
 }
 on("change", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formChanged(); });
 on("input", (event) => { if (inForm(event.target) && !fetchesPart(event.target)) formTyped(); });

@@ -4,11 +4,12 @@ that server only, with its own KS."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from app.settings import Settings
 from tests.e2e.conftest import FakeKaltura, free_port, running_fake, serve_console, xml_result
@@ -123,3 +124,27 @@ def test_the_sandbox_among_servers_says_it_answers_in_their_place(
     expect(box).not_to_contain_text("No Kaltura server is configured")
     expect(page.locator(".origin")).to_contain_text("Target: sandbox — embedded sandbox")
     expect(page.get_by_role("status").filter(has_text="at start-up")).to_have_count(0)
+
+
+def test_back_after_choosing_a_server_returns_to_the_one_left(
+    page: Page, servers_console_url: str
+) -> None:
+    """The Server select opens the other server's page; the entry left keeps its own address.
+    The new page is held a moment, as a slow server would: the address used to follow the
+    select in that moment, so Back returned to the new server."""
+    console = Console(page, servers_console_url).open()
+    left = page.url
+
+    def slowly(route: Route) -> None:
+        time.sleep(0.4)  # the page runs on meanwhile: its timers fire
+        route.continue_()
+
+    page.route(re.compile(r".*__server=qa.*"), slowly)
+    try:
+        with page.expect_navigation(url=re.compile(r"__server=qa")):
+            labelled(console.configuration, "Server").select_option("qa")
+    finally:
+        page.unroute(re.compile(r".*__server=qa.*"))
+    page.go_back()
+    assert page.url == left
+    expect(labelled(console.configuration, "Server")).to_have_value("prod")
